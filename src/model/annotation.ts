@@ -1,0 +1,42 @@
+import type { IsoDate } from './source.js';
+import type { Span } from './span.js';
+
+/** The kinds of named things crosscheck recognises. */
+export type EntityType = 'person' | 'organization' | 'place' | 'product' | 'money' | 'date' | 'other';
+
+/** One mention of a named thing in one source. */
+export interface Mention extends Span {
+  text: string;
+  type: EntityType;
+  /** Index of the sentence the mention stands in. */
+  sentence: number;
+}
+
+/** How exact a normalised date is. */
+export type DatePrecision = 'day' | 'month' | 'year';
+
+/** A date expression of one source, resolved against the article's reference date. */
+export interface DateMention extends Span {
+  text: string;
+  /** Absolute value at {@link precision}: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  value: IsoDate;
+  precision: DatePrecision;
+  sentence: number;
+}
+
+/** How a quotation was given. */
+export type QuoteForm = 'direct' | 'partial' | 'reported';
+
+/** One quotation in one source: the quoted words and who said them. */
+export interface QuoteMention extends Span {
+  /** The quoted (or reported) words, without the quotation marks. */
+  text: string;
+  form: QuoteForm;
+  /** The speaker as written near the quote (after pronoun resolution), if found. */
+  speaker?: string;
+  /** Where the speaker's name stands in the text, if it does. */
+  speakerSpan?: Span;
+  /** The sentence(s) the quote stands in. */
+  sentenceStart: number;
+  sentenceEnd: number;
+}

@@ -1,0 +1,31 @@
+/** A calendar date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+export type IsoDate = string;
+
+/**
+ * One article as read from its input, before cleaning: metadata plus the raw body.
+ * Produced by the input adapters, consumed by the pipeline.
+ */
+export interface ArticleInput {
+  /** Stable identifier, unique within one synthesis (the file name without extension by default). */
+  id: string;
+  path?: string;
+  url?: string;
+  outlet?: string;
+  title?: string;
+  /** Publication day, `YYYY-MM-DD`. */
+  published?: IsoDate;
+  /** The body text, with metadata lines already removed. */
+  body: string;
+}
+
+/** One source of a story as reported: its metadata and the cleaned text all spans index into. */
+export interface Source {
+  id: string;
+  path?: string;
+  url?: string;
+  outlet?: string;
+  title?: string;
+  published?: IsoDate;
+  /** The cleaned, canonical body. Every {@link Evidence} of this source indexes into it. */
+  text: string;
+}

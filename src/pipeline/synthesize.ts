@@ -1,0 +1,113 @@
+import {
+  type AnalyzedArticle,
+  type ArticleInput,
+  CrosscheckError,
+  type Diagnostic,
+  type IsoDate,
+  type StoryReport,
+} from '../model/index.js';
+import { alignClaims } from '../stages/align.js';
+import { analyzeArticle } from '../stages/analyze-article.js';
+import { mergeEntities } from '../stages/entities.js';
+import { groupQuotes } from '../stages/quote-groups.js';
+import { summarize } from '../stages/summarize.js';
+import { buildTimeline } from '../stages/timeline.js';
+
+/** Options of {@link synthesize}. */
+export interface SynthesizeOptions {
+  /** Word budget of the summary (default 120). */
+  words?: number;
+  /**
+   * The day relative dates of undated articles resolve against when no dated article of the story
+   * gives one. No stage reads the clock: pass it in to resolve "on Sunday" in an undated corpus.
+   */
+  referenceDate?: IsoDate;
+}
+
+/** Default word budget of a summary. */
+export const DEFAULT_SUMMARY_WORDS = 120;
+
+/**
+ * Turns the articles of one story into its report: summary, claims, quotes, entities, timeline, conflicts.
+ * Pure and deterministic: the same articles and options give the same report.
+ * @param articles - the articles of one story, as read by `readArticles` or built by the caller
+ * @param options - summary budget and reference date
+ * @throws CrosscheckError when the options are invalid or two articles share an id
+ */
+export function synthesize(articles: readonly ArticleInput[], options: SynthesizeOptions = {}): StoryReport {
+  const words = options.words ?? DEFAULT_SUMMARY_WORDS;
+  if (!Number.isInteger(words) || words < 1) {
+    throw new CrosscheckError(
+      'invalid-option',
+      `words must be a positive integer, got ${String(options.words)}`,
+    );
+  }
+  if (options.referenceDate !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.referenceDate)) {
+    throw new CrosscheckError(
+      'invalid-option',
+      `referenceDate must be YYYY-MM-DD, got "${options.referenceDate}"`,
+    );
+  }
+  const seen = new Set<string>();
+  for (const article of articles) {
+    if (seen.has(article.id)) {
+      throw new CrosscheckError(
+        'duplicate-id',
+        `two articles share the id "${article.id}": give each a unique id`,
+      );
+    }
+    seen.add(article.id);
+  }
+
+  const diagnostics: Diagnostic[] = [];
+  const storyDate = inferStoryDate(articles) ?? options.referenceDate;
+  const analyzed: AnalyzedArticle[] = articles.map((input) => {
+    const article = analyzeArticle(input, storyDate);
+    if (input.published === undefined && storyDate !== undefined) {
+      diagnostics.push({
+        source: input.id,
+        code: 'date-inferred',
+        message: `${input.path ?? input.id}: no publication date; relative dates resolved against ${storyDate}, the story's latest date`,
+        severity: 'info',
+      });
+    }
+    return article;
+  });
+  for (const article of analyzed) diagnostics.push(...article.diagnostics);
+
+  const entities = mergeEntities(analyzed);
+  const claims = alignClaims(analyzed);
+  const summary = summarize(claims, { words });
+  const quotes = groupQuotes(analyzed, entities);
+  const timeline = buildTimeline(analyzed);
+  return {
+    title: storyTitle(analyzed, summary[0]?.text),
+    sources: analyzed.map((article) => article.source),
+    summary,
+    claims,
+    quotes,
+    entities: entities.entities,
+    timeline,
+    conflicts: [],
+    diagnostics,
+  };
+}
+
+/** The latest publication date among the articles: undated reports of the same story are taken as of then. */
+function inferStoryDate(articles: readonly ArticleInput[]): IsoDate | undefined {
+  let latest: IsoDate | undefined;
+  for (const article of articles) {
+    if (article.published !== undefined && (latest === undefined || article.published > latest)) {
+      latest = article.published;
+    }
+  }
+  return latest;
+}
+
+function storyTitle(articles: readonly AnalyzedArticle[], lead: string | undefined): string {
+  const titled = articles.find((article) => article.source.title !== undefined);
+  if (titled?.source.title !== undefined) return titled.source.title;
+  if (lead === undefined) return 'Untitled story';
+  const words = lead.split(/\s+/);
+  return words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : lead;
+}

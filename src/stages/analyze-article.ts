@@ -1,0 +1,43 @@
+import type { AnalyzedArticle, ArticleInput, Diagnostic, IsoDate, Source } from '../model/index.js';
+import { segment } from '../text/segment.js';
+import { cleanBody } from './clean.js';
+import { extractDates } from './dates.js';
+import { extractMentions } from './mentions.js';
+import { extractQuotes } from './quotes.js';
+
+/**
+ * Runs the per-article stages in order: clean → segment → mentions → dates → quotes.
+ * Needs: an {@link ArticleInput}. Adds: the canonical {@link Source} and its annotations.
+ * @param input - the article as read
+ * @param referenceDate - the day relative dates resolve against when the article carries none
+ */
+export function analyzeArticle(input: ArticleInput, referenceDate?: IsoDate): AnalyzedArticle {
+  const cleaned = cleanBody(input.body);
+  const diagnostics: Diagnostic[] = cleaned.removals.map((removal) => ({
+    source: input.id,
+    code: `clean-${removal.reason}`,
+    message: `${input.path ?? input.id}: removed ${removal.reason} "${abbreviate(removal.text)}"`,
+    severity: 'info',
+    start: removal.start,
+    end: removal.end,
+  }));
+  const source: Source = { id: input.id, text: cleaned.text };
+  if (input.path !== undefined) source.path = input.path;
+  if (input.url !== undefined) source.url = input.url;
+  if (input.outlet !== undefined) source.outlet = input.outlet;
+  if (input.title !== undefined) source.title = input.title;
+  if (input.published !== undefined) source.published = input.published;
+  const segmentation = segment(source.text);
+  const reference = input.published ?? referenceDate;
+  const mentions = extractMentions(source.text, segmentation);
+  const dates = extractDates(source.text, segmentation, reference);
+  const quotes = extractQuotes(source.text, segmentation, mentions);
+  const article: AnalyzedArticle = { source, segmentation, mentions, dates, quotes, diagnostics };
+  if (reference !== undefined) article.referenceDate = reference;
+  return article;
+}
+
+function abbreviate(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > 80 ? `${flat.slice(0, 77)}…` : flat;
+}

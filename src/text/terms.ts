@@ -1,0 +1,28 @@
+import { stemmer } from 'stemmer';
+import type { Token } from '../model/index.js';
+import { STOPWORDS } from './stopwords.js';
+
+const stemCache = new Map<string, string>();
+
+/** Porter stem of a normalised word, cached because the same words recur across a story. */
+export function stem(normal: string): string {
+  let value = stemCache.get(normal);
+  if (value === undefined) {
+    value = stemmer(normal.replace(/'s$/, '').replace(/'/g, ''));
+    if (stemCache.size > 200_000) stemCache.clear();
+    stemCache.set(normal, value);
+  }
+  return value;
+}
+
+/** The content terms of a token run: stems of non-stopword words, and numbers as written. */
+export function contentTerms(tokens: readonly Token[]): string[] {
+  const terms: string[] = [];
+  for (const token of tokens) {
+    if (token.kind === 'number') terms.push(token.normal.replace(/,/g, ''));
+    else if (token.kind === 'word' && !STOPWORDS.has(token.normal) && token.normal.length > 1) {
+      terms.push(stem(token.normal));
+    }
+  }
+  return terms;
+}
