@@ -76,15 +76,15 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   for (const article of analyzed) diagnostics.push(...article.diagnostics);
 
   const entities = mergeEntities(analyzed);
-  const claims = alignClaims(analyzed);
-  const summary = summarize(claims, { words });
+  const alignment = alignClaims(analyzed, { entities });
+  const summary = summarize(alignment, analyzed, { words });
   const quotes = groupQuotes(analyzed, entities);
   const timeline = buildTimeline(analyzed);
   return {
     title: storyTitle(analyzed, summary[0]?.text),
     sources: analyzed.map((article) => article.source),
     summary,
-    claims,
+    claims: alignment.claims,
     quotes,
     entities: entities.entities,
     timeline,

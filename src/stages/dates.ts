@@ -1,10 +1,361 @@
-import type { DateMention, IsoDate, Segmentation } from '../model/index.js';
+import * as chrono from 'chrono-node';
+import type { DateMention, DatePrecision, IsoDate, Segmentation } from '../model/index.js';
 
-/** PLACEHOLDER (owned by the dates helper): finds date expressions and resolves them against the reference date. */
+/*
+ * chrono-node finds the candidate date expressions; the parsers and refiners below add what news text
+ * needs and chrono does not do: bare years ("in 2015", "from 2015 to 2017", "mid-2022"), past-leaning
+ * resolution of weekdays and year-less months, "February 9 this year" as one date, and the removal of
+ * false positives chrono accepts in running prose ("troops march", "Kim sat", "24/7", "at 10").
+ */
+
+/** Tag our refiners put on a result whose day is known although chrono does not mark it certain. */
+const DAY_TAG = 'crosscheck/day';
+/** Tag of results made by our year parser. */
+const YEAR_TAG = 'crosscheck/year';
+
+const MILLISECONDS_PER_DAY = 86_400_000;
+/** A year-less "18 February" may lie at most this many days after the reference (announced plans). */
+const FUTURE_DAY_TOLERANCE = 30;
+
+const WEEKDAY_NAME = /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b/;
+const LOWERCASE_MONTH =
+  /\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b/;
+/** Words before a bare month name that make it a date rather than a verb, modal or given name. */
+const MONTH_CUE =
+  /(?:\b(?:in|on|since|by|until|till|from|to|through|throughout|during|before|after|last|next|this|past|coming|early|late|mid|of|between|and|around|or)\s+|\bmid-\s*)$/i;
+const RELATIVE_MODIFIER = /\b(last|past|next|coming|this)\s+$/i;
+const FOLLOWING_RELATIVE_YEAR = /^,?\s+(last|this|next)\s+year\b/i;
+/** Narrative offsets ("a week later") are relative to another event, not to the article's date. */
+const NARRATIVE_OFFSET = /\b(?:later|earlier|within|now)\b|^now$/i;
+const WEEK_EXPRESSION = /\bweek(?:end)?s?\b/i;
+/** "the last 20 years", "in 3 days": a stretch of time, not a point on the calendar. */
+const PLURAL_UNIT = /\b(?:days|weeks|months|years|decades)\b/i;
+/** "over the last year", "in the past year": the twelve months before, not the previous calendar year. */
+const THE_BEFORE = /\bthe\s+$/i;
+const PART_OF_DAY = /^(?:this|that)\s+(?:morning|afternoon|evening)$/i;
+const LEADING_PREPOSITION =
+  /^(?:(?:on|in|at|by|from|since|of|during|until|till|through|throughout|before|after|circa|around|the year)\s+)+/i;
+const TRAILING_PUNCTUATION = /[\s,;:(\-–—]+$/;
+const RANGE_SEPARATOR = /\s*(?:-|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*/gi;
+
+/** Prepositions after which a four-digit number is a year ("in 2015", "since 2019", "summer of 2018"). */
+const YEAR_CUE =
+  '(?:in|since|during|until|till|through|throughout|before|after|circa|around|the year|(?:summer|spring|autumn|fall|winter|end|start|beginning|middle|half) of)';
+const YEAR = '((?:18|19|20)\\d{2})';
+/** A plural noun or quantity word after the number means a count ("after 2000 votes"), not a year. */
+const COUNT_FOLLOWS =
+  '(?!\\s+(?:(?!(?:has|was|is|as|this|its|thus|perhaps|always|towards|afterwards)\\b)[a-z]+s\\b|people|men|women|children|more|other|percent|per)\\b)(?!\\s*%)';
+const YEAR_PATTERN = new RegExp(
+  `\\b(?:(?:from|between)\\s+(?:early\\s+|late\\s+|mid-?)?${YEAR}\\s*(?:-|–|to|and|until)\\s*${YEAR}|${YEAR_CUE}\\s+(early\\s+|late\\s+|mid-?\\s*)?${YEAR}|(mid-\\s*)${YEAR})(?![\\d,.]?\\d)${COUNT_FOLLOWS}`,
+  'i',
+);
+
+/** Parses bare years that chrono leaves alone, with their cue word so counts are not taken for years. */
+const yearParser: chrono.Parser = {
+  pattern: () => YEAR_PATTERN,
+  extract: (context, match) => {
+    const whole = match[0];
+    const matchIndex = match.index ?? 0;
+    const rangeStart = match[1];
+    const rangeEnd = match[2];
+    if (rangeStart !== undefined && rangeEnd !== undefined) {
+      const offset = whole.indexOf(rangeStart);
+      const text = whole.slice(offset);
+      const result = context.createParsingResult(
+        matchIndex + offset,
+        text,
+        { year: Number(rangeStart) },
+        { year: Number(rangeEnd) },
+      );
+      return result.addTag(YEAR_TAG);
+    }
+    const year = match[4] ?? match[6];
+    if (year === undefined) return null;
+    // The cue word stays in the result text (chrono drops all-digit results); trim() removes it later.
+    const text = whole.slice(0, whole.lastIndexOf(year) + year.length);
+    return context.createParsingResult(matchIndex, text, { year: Number(year) }).addTag(YEAR_TAG);
+  },
+};
+
+/** The reference day of a parse as UTC calendar fields (we always parse with timezone 0). */
+function referenceDay(context: chrono.ParsingContext): Date {
+  const instant = context.reference.instant;
+  return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
+}
+
+function componentsDay(components: chrono.ParsingComponents): Date {
+  return new Date(
+    Date.UTC(components.get('year') ?? 0, (components.get('month') ?? 1) - 1, components.get('day') ?? 1),
+  );
+}
+
+function assignDay(components: chrono.ParsingComponents, day: Date): void {
+  components.assign('year', day.getUTCFullYear());
+  components.assign('month', day.getUTCMonth() + 1);
+  components.assign('day', day.getUTCDate());
+}
+
+function hasCalendarPart(components: chrono.ParsingComponents): boolean {
+  return ['year', 'month', 'day', 'weekday'].some((part) => components.isCertain(part as chrono.Component));
+}
+
+/** Drops what chrono accepts in prose but a reader would not call a date. */
+const falsePositiveRefiner: chrono.Refiner = {
+  refine: (context, results) =>
+    results.filter((result) => {
+      const { start, text } = result;
+      const before = context.text.slice(0, result.index);
+      if (NARRATIVE_OFFSET.test(text)) return false;
+      const ago = /\bago\b/i.test(text);
+      if (WEEK_EXPRESSION.test(text) && !ago) return false;
+      if (PLURAL_UNIT.test(text) && !ago) return false;
+      if (/^(?:last|past|next)\b/i.test(text) && THE_BEFORE.test(before)) return false;
+      if (LOWERCASE_MONTH.test(text)) return false;
+      if (!hasCalendarPart(start)) {
+        if (!PART_OF_DAY.test(text)) return false;
+        result.addTag(DAY_TAG);
+        return true;
+      }
+      const weekdayOnly = start.isCertain('weekday') && !start.isCertain('day') && !start.isCertain('month');
+      if (weekdayOnly && !WEEKDAY_NAME.test(text)) return false;
+      if (result.tags().has('parser/SlashDateFormatParser')) {
+        const numbers = text.match(/\d+/g)?.map(Number) ?? [];
+        const [first = 0, second = 0] = numbers;
+        const unambiguous = first === second || first > 12 || second > 12;
+        if (!start.isCertain('year') || !unambiguous) return false;
+      }
+      const bareMonth = start.isCertain('month') && !start.isCertain('day') && !start.isCertain('year');
+      if (bareMonth && !MONTH_CUE.test(before) && !MONTH_CUE.test(`${text.split(/\s+/)[0] ?? ''} `)) {
+        return false;
+      }
+      return true;
+    }),
+};
+
+/** Joins "February 9 this year" and "October last year" into one date with the year made certain. */
+const relativeYearRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    const kept: chrono.ParsingResult[] = [];
+    for (const result of results) {
+      const previous = kept[kept.length - 1];
+      if (previous !== undefined && result.index < previous.index + previous.text.length) continue;
+      if (result.start.isCertain('month') && !result.start.isCertain('year')) {
+        const after = context.text.slice(result.index + result.text.length);
+        const relative = FOLLOWING_RELATIVE_YEAR.exec(after);
+        if (relative) {
+          const shift = { last: -1, this: 0, next: 1 }[
+            relative[1]?.toLowerCase() as 'last' | 'this' | 'next'
+          ];
+          result.start.assign('year', referenceDay(context).getUTCFullYear() + shift);
+          result.text += relative[0];
+        }
+      }
+      kept.push(result);
+    }
+    return kept;
+  },
+};
+
+/**
+ * Anchors year-less dates in the past, as news reports them: a month alone is the latest such month
+ * on or before the reference ("in September" written in February 2024 is September 2023; "last" makes it
+ * strictly before, "next" strictly after), a day-month the latest one at most 30 days after the reference.
+ */
+const yearlessRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    const reference = referenceDay(context);
+    const referenceYear = reference.getUTCFullYear();
+    const referenceMonth = reference.getUTCMonth() + 1;
+    for (const result of results) {
+      const { start } = result;
+      if (!start.isCertain('month') || start.isCertain('year')) continue;
+      const month = start.get('month') ?? 1;
+      if (start.isCertain('day')) {
+        const latest = reference.getTime() + FUTURE_DAY_TOLERANCE * MILLISECONDS_PER_DAY;
+        for (const year of [referenceYear + 1, referenceYear, referenceYear - 1]) {
+          const candidate = Date.UTC(year, month - 1, start.get('day') ?? 1);
+          if (candidate <= latest) {
+            start.assign('year', year);
+            break;
+          }
+        }
+        continue;
+      }
+      const modifier = RELATIVE_MODIFIER.exec(context.text.slice(0, result.index));
+      const word = modifier?.[1]?.toLowerCase();
+      let year: number;
+      if (word === 'last' || word === 'past')
+        year = month < referenceMonth ? referenceYear : referenceYear - 1;
+      else if (word === 'next' || word === 'coming')
+        year = month > referenceMonth ? referenceYear : referenceYear + 1;
+      else if (word === 'this') year = referenceYear;
+      else year = month <= referenceMonth ? referenceYear : referenceYear - 1;
+      start.assign('year', year);
+      if (modifier) {
+        result.index -= modifier[0].length;
+        result.text = modifier[0] + result.text;
+      }
+    }
+    return results;
+  },
+};
+
+/** A bare weekday in a news report is the last such day on or before the publication day. */
+const pastWeekdayRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    const reference = referenceDay(context);
+    for (const result of results) {
+      const { start } = result;
+      if (!start.isCertain('weekday') || start.isCertain('day')) continue;
+      const before = context.text.slice(0, result.index);
+      const forward = /\b(?:next|coming|this)\b/i.test(result.text) || /\b(?:next|coming)\s+$/i.test(before);
+      let day = componentsDay(start);
+      if (!forward && day.getTime() > reference.getTime()) {
+        day = new Date(day.getTime() - 7 * MILLISECONDS_PER_DAY);
+      }
+      assignDay(start, day);
+      result.addTag(DAY_TAG);
+    }
+    return results;
+  },
+};
+
+const parser = chrono.en.casual.clone();
+parser.parsers.push(yearParser);
+parser.refiners.push(falsePositiveRefiner, relativeYearRefiner, yearlessRefiner, pastWeekdayRefiner);
+
+/** A resolved date expression relative to the sentence it was parsed from. */
+interface LocalDate {
+  start: number;
+  end: number;
+  value: IsoDate;
+  precision: DatePrecision;
+}
+
+function pad(value: number, width = 2): string {
+  return String(value).padStart(width, '0');
+}
+
+function resolve(
+  components: chrono.ParsedComponents,
+  tags: ReadonlySet<string>,
+): { value: IsoDate; precision: DatePrecision } | undefined {
+  const year = components.get('year');
+  const month = components.get('month');
+  const day = components.get('day');
+  if (year === null) return undefined;
+  const dayKnown = components.isCertain('day') || components.isCertain('weekday') || tags.has(DAY_TAG);
+  if (dayKnown && month !== null && day !== null) {
+    return { value: `${pad(year, 4)}-${pad(month)}-${pad(day)}`, precision: 'day' };
+  }
+  if (components.isCertain('month') && month !== null) {
+    return { value: `${pad(year, 4)}-${pad(month)}`, precision: 'month' };
+  }
+  if (components.isCertain('year')) return { value: pad(year, 4), precision: 'year' };
+  return undefined;
+}
+
+/** Trims prepositions and trailing punctuation chrono keeps around an expression; returns local offsets. */
+function trim(sentence: string, start: number, end: number): [number, number] {
+  const text = sentence.slice(start, end);
+  const leading = LEADING_PREPOSITION.exec(text)?.[0].length ?? 0;
+  const trailing = TRAILING_PUNCTUATION.exec(text.slice(leading))?.[0].length ?? 0;
+  return [start + leading, end - trailing];
+}
+
+/** Turns one chrono result into one mention, or two when it is a range ("from 2015 to 2017"). */
+function toLocalDates(sentence: string, result: chrono.ParsedResult): LocalDate[] {
+  const tags = result.tags();
+  const local: LocalDate[] = [];
+  const push = (start: number, end: number, components: chrono.ParsedComponents): void => {
+    const resolved = resolve(components, tags);
+    const [trimmedStart, trimmedEnd] = trim(sentence, start, end);
+    if (resolved !== undefined && trimmedEnd > trimmedStart) {
+      local.push({ start: trimmedStart, end: trimmedEnd, ...resolved });
+    }
+  };
+  const resultEnd = result.index + result.text.length;
+  if (!result.end) {
+    push(result.index, resultEnd, result.start);
+    return local;
+  }
+  const separators = [...result.text.matchAll(RANGE_SEPARATOR)];
+  const separator = separators[separators.length - 1];
+  if (separator === undefined || separator.index === 0) {
+    push(result.index, resultEnd, result.start);
+    return local;
+  }
+  push(result.index, result.index + separator.index, result.start);
+  push(result.index + separator.index + separator[0].length, resultEnd, result.end);
+  return local;
+}
+
+function parseSentence(sentence: string, reference: Date): LocalDate[] {
+  const results = parser.parse(sentence, { instant: reference, timezone: 0 });
+  return results.flatMap((result) => toLocalDates(sentence, result));
+}
+
+/** Two far-apart days: an expression resolving the same against both does not depend on a reference. */
+const ABSOLUTE_PROBES = [new Date(Date.UTC(1987, 4, 13, 12)), new Date(Date.UTC(2061, 10, 7, 12))] as const;
+
+function sameDate(left: LocalDate, right: LocalDate): boolean {
+  return (
+    left.start === right.start &&
+    left.end === right.end &&
+    left.value === right.value &&
+    left.precision === right.precision
+  );
+}
+
+/**
+ * Finds the date expressions of a canonical text, sentence by sentence, and resolves each against the
+ * reference date in UTC. Without a reference date only absolute dates that name their year are kept.
+ * @param text - the canonical source text all offsets index into
+ * @param segmentation - the segmentation of `text`
+ * @param referenceDate - the article's day `YYYY-MM-DD` that relative expressions resolve against
+ * @returns mentions sorted by start, non-overlapping, with `text.slice(start, end) === mention.text`
+ */
 export function extractDates(
-  _text: string,
-  _segmentation: Segmentation,
-  _referenceDate: IsoDate | undefined,
+  text: string,
+  segmentation: Segmentation,
+  referenceDate: IsoDate | undefined,
 ): DateMention[] {
-  return [];
+  const reference = parseReference(referenceDate);
+  const mentions: DateMention[] = [];
+  for (const sentence of segmentation.sentences) {
+    const sentenceText = text.slice(sentence.start, sentence.end);
+    let local: LocalDate[];
+    if (reference !== undefined) {
+      local = parseSentence(sentenceText, reference);
+    } else {
+      const [first, second] = ABSOLUTE_PROBES.map((probe) => parseSentence(sentenceText, probe));
+      local = (first ?? []).filter((candidate) => (second ?? []).some((other) => sameDate(candidate, other)));
+    }
+    for (const found of local) {
+      const start = sentence.start + found.start;
+      const end = sentence.start + found.end;
+      mentions.push({
+        start,
+        end,
+        text: text.slice(start, end),
+        value: found.value,
+        precision: found.precision,
+        sentence: sentence.index,
+      });
+    }
+  }
+  mentions.sort((left, right) => left.start - right.start || right.end - left.end);
+  const disjoint: DateMention[] = [];
+  for (const mention of mentions) {
+    const previous = disjoint[disjoint.length - 1];
+    if (previous === undefined || mention.start >= previous.end) disjoint.push(mention);
+  }
+  return disjoint;
+}
+
+/** Noon UTC of the reference day, so no time-zone shift can move it to another calendar day. */
+function parseReference(referenceDate: IsoDate | undefined): Date | undefined {
+  const match = referenceDate === undefined ? null : /^(\d{4})-(\d{2})-(\d{2})$/.exec(referenceDate);
+  if (match === null) return undefined;
+  return new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]), 12));
 }

@@ -20,8 +20,11 @@ export function contentTerms(tokens: readonly Token[]): string[] {
   const terms: string[] = [];
   for (const token of tokens) {
     if (token.kind === 'number') terms.push(token.normal.replace(/,/g, ''));
-    else if (token.kind === 'word' && !STOPWORDS.has(token.normal) && token.normal.length > 1) {
-      terms.push(stem(token.normal));
+    else if (token.kind === 'word') {
+      // Hyphenated compounds count by their parts, so "Kim Jong-un" meets "Kim Jong Un" and "Russian-made" meets "Russian".
+      for (const part of token.normal.split(/[-‐‑]/)) {
+        if (part.length > 1 && !STOPWORDS.has(part)) terms.push(stem(part));
+      }
     }
   }
   return terms;

@@ -1,0 +1,174 @@
+/**
+ * `npm run bench`: times `synthesize` on the example corpus, the seeds and synthetic stories of
+ * 10, 100 and 1,000 articles, each in a child process (bench/one.ts) so memory figures stay apart.
+ * Usage: `tsx bench/run.ts [case…]` with cases among example, seeds, 10, 100, 1000 (default: all).
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { repoRoot } from './corpus.js';
+import type { CaseResult } from './one.js';
+
+const DEFAULT_CASES = ['example', 'seeds', '10', '100', '1000'];
+/** A case that takes longer than this is reported as timed out rather than hanging the bench. */
+const CASE_TIMEOUT_MS = 15 * 60 * 1000;
+/** Growth above this (time ratio over size ratio) is flagged as not near linear. */
+const GROWTH_LIMIT = 1.5;
+
+type Outcome = { name: string; result?: CaseResult; failure?: string };
+
+function runCase(name: string): Outcome {
+  const child = spawnSync(
+    process.execPath,
+    ['--expose-gc', '--import', 'tsx', path.join(repoRoot, 'bench/one.ts'), name],
+    { cwd: repoRoot, encoding: 'utf8', timeout: CASE_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 },
+  );
+  if (child.error !== undefined) return { name, failure: child.error.message };
+  if (child.status !== 0) {
+    const lastError = child.stderr.trim().split('\n').slice(-3).join(' | ');
+    return { name, failure: `exit ${String(child.status ?? child.signal)}: ${lastError}` };
+  }
+  const line = child.stdout.trim().split('\n').at(-1) ?? '';
+  try {
+    return { name, result: JSON.parse(line) as CaseResult };
+  } catch {
+    return { name, failure: `unreadable output: ${line.slice(0, 200)}` };
+  }
+}
+
+const format = (value: number, digits = 1): string => value.toFixed(digits);
+const group = (value: number): string => Math.round(value).toLocaleString('en-US');
+
+/** Renders rows as a markdown table with padded columns, readable as plain text too. */
+function table(header: string[], rows: string[][]): string {
+  const widths = header.map((cell, column) =>
+    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: string[]): string =>
+    `| ${cells.map((cell, column) => cell.padStart(column === 0 ? 0 : widths[column]!).padEnd(widths[column]!)).join(' | ')} |`;
+  return [
+    line(header),
+    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
+    ...rows.map(line),
+  ].join('\n');
+}
+
+const cases = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_CASES;
+const outcomes: Outcome[] = [];
+for (const name of cases) {
+  process.stderr.write(`bench: ${name}…\n`);
+  outcomes.push(runCase(name));
+}
+
+const rows: string[][] = [];
+const messages: string[] = [];
+let previous: CaseResult | undefined;
+for (const { name, result, failure } of outcomes) {
+  if (failure !== undefined || result === undefined) {
+    messages.push(`${name}: FAILED (${failure ?? 'no result'})`);
+    continue;
+  }
+  if (result.missing !== undefined) {
+    messages.push(
+      `${name}: skipped, ${result.missing} (the shared data sits beside the repository in ../shared)`,
+    );
+    continue;
+  }
+  if (result.note !== undefined) messages.push(`${name}: ${result.note}`);
+  // Growth compares consecutive synthetic sizes only: the example and the seeds are other texts.
+  const synthetic = /^\d+$/.test(name);
+  let growth = '';
+  if (synthetic && previous !== undefined) {
+    growth = format(result.medianMs / previous.medianMs / (result.articles / previous.articles), 2);
+  }
+  if (synthetic) previous = result;
+  rows.push([
+    name,
+    group(result.articles),
+    group(result.words),
+    format(result.startupMs, 0),
+    result.firstMs === undefined ? '–' : format(result.firstMs),
+    format(result.medianMs),
+    String(result.runsMs.length),
+    group(result.words / (result.medianMs / 1000)),
+    growth,
+    format(result.maxRssMb),
+    result.reportHeapMb === null ? '–' : format(Math.max(0, result.reportHeapMb)),
+    String(result.summaryWords),
+  ]);
+}
+
+console.log(
+  table(
+    [
+      'case',
+      'articles',
+      'words',
+      'start-up ms',
+      'first ms',
+      'median ms',
+      'runs',
+      'words/s',
+      'growth',
+      'peak RSS MB',
+      'report heap MB',
+      'summary words',
+    ],
+    rows,
+  ),
+);
+console.log(
+  '\nstart-up: process start until synthesize is imported (tsx); first: the cold first call (for 1000, the' +
+    '\nwarm-up ran on its first 100 articles); median: of the timed calls after the warm-up; growth: time ratio' +
+    '\nover size ratio against the previous synthetic size (1 = linear); peak RSS: the child process maxRSS;' +
+    '\nreport heap: heap still held after the calls (the report and caches), after a collection.',
+);
+
+const results = new Map(
+  outcomes.flatMap((outcome) =>
+    outcome.result?.missing === undefined && outcome.result ? [[outcome.name, outcome.result]] : [],
+  ),
+);
+const verdict = (pass: boolean): string => (pass ? 'ok' : 'MISSED');
+const targets: string[][] = [];
+const seeds = results.get('seeds');
+if (seeds !== undefined) {
+  // "After start-up" is read both ways: the cold first call a one-shot CLI pays, and a warm call.
+  if (seeds.firstMs !== undefined) {
+    targets.push([
+      'seeds < 100 ms after start-up (cold first call)',
+      `${format(seeds.firstMs)} ms`,
+      verdict(seeds.firstMs < 100),
+    ]);
+  }
+  targets.push([
+    'seeds < 100 ms after start-up (warm median)',
+    `${format(seeds.medianMs)} ms`,
+    verdict(seeds.medianMs < 100),
+  ]);
+}
+const hundred = results.get('100');
+if (hundred !== undefined) {
+  targets.push([
+    '100 articles < 1 s',
+    `median ${format(hundred.medianMs)} ms`,
+    verdict(hundred.medianMs < 1000),
+  ]);
+}
+for (const [from, to] of [
+  ['10', '100'],
+  ['100', '1000'],
+] as const) {
+  const small = results.get(from);
+  const large = results.get(to);
+  if (small === undefined || large === undefined) continue;
+  const growth = large.medianMs / small.medianMs / (large.articles / small.articles);
+  targets.push([
+    `growth ${from} → ${to} near linear (≤ ${GROWTH_LIMIT})`,
+    format(growth, 2),
+    verdict(growth <= GROWTH_LIMIT),
+  ]);
+}
+if (targets.length > 0)
+  console.log(`\n${table(['target (from the issue)', 'measured', 'verdict'], targets)}`);
+if (messages.length > 0) console.log(`\n${messages.join('\n')}`);
+if (outcomes.some((outcome) => outcome.failure !== undefined)) process.exitCode = 1;

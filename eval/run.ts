@@ -1,0 +1,192 @@
+/**
+ * `npm run eval`: runs every evaluation whose data is present, prints one table per task with
+ * crosscheck beside the published baselines, and writes `eval/results/<task>.json`.
+ *
+ * Usage: `tsx eval/run.ts [--task neus|extraction|clustering]… [--split test|val] [--words N]`
+ * - `--split val` scores crosscheck alone on the NeuS validation split (for tuning).
+ * - `--words N` fixes the summary budget; by default it is calibrated on the validation split so the
+ *   summaries' mean length matches the references'.
+ * @packageDocumentation
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { clusteringAvailable, runClustering } from './clustering.js';
+import { RESULTS_DIRECTORY } from './data-paths.js';
+import { extractionAvailable, runExtraction } from './extraction.js';
+import {
+  type NeusReport,
+  type NeusRow,
+  neusTestAvailable,
+  neusValidationAvailable,
+  runNeus,
+} from './neus.js';
+import { formatTable } from './table.js';
+
+const TASKS = ['neus', 'extraction', 'clustering'] as const;
+type Task = (typeof TASKS)[number];
+
+/** The summary may be this many words longer or shorter on average than the references. */
+const LENGTH_TOLERANCE = 10;
+
+function writeResult(name: string, value: unknown): string {
+  mkdirSync(RESULTS_DIRECTORY, { recursive: true });
+  const file = path.join(RESULTS_DIRECTORY, `${name}.json`);
+  writeFileSync(file, `${JSON.stringify(value, null, 2)}\n`);
+  return path.relative(process.cwd(), file);
+}
+
+const points = (value: number): number => value * 100;
+
+function neusRowCells(row: NeusRow): Array<string | number> {
+  const published = row.published;
+  return [
+    row.system,
+    points(row.scores.rouge1.f1),
+    points(row.scores.rouge2.f1),
+    points(row.scores.rougeL.f1),
+    row.meanWords,
+    published === undefined
+      ? ''
+      : `${published.rouge1.toFixed(2)} / ${published.rouge2.toFixed(2)} / ${published.rougeL.toFixed(2)}`,
+  ];
+}
+
+function printNeus(report: NeusReport): void {
+  console.log(
+    `\n## NeuS ${report.split} (${report.clusters} clusters, ROUGE F1 ×100, stemmed, no truncation)`,
+  );
+  console.log(`budget: ${report.budget.words} words (${report.budget.source})`);
+  const rows = [...report.systems, report.ours].sort((a, b) => b.scores.rouge2.f1 - a.scores.rouge2.f1);
+  console.log(
+    formatTable(
+      ['system', 'R-1', 'R-2', 'R-L', 'mean words', 'README R-1 / R-2 / R-L'],
+      rows.map((row) => neusRowCells(row)),
+      [0, 2, 2, 2, 1, 0],
+    ),
+  );
+  const gap = report.ours.meanWords - report.referenceMeanWords;
+  console.log(
+    `crosscheck mean length ${report.ours.meanWords.toFixed(1)} words, references ${report.referenceMeanWords.toFixed(1)} ` +
+      `(${gap >= 0 ? '+' : ''}${gap.toFixed(1)})` +
+      (Math.abs(gap) > LENGTH_TOLERANCE ? `: OUTSIDE ±${LENGTH_TOLERANCE}, pass --words to match` : ''),
+  );
+  if (report.failures.length > 0) {
+    const first = report.failures[0]!;
+    console.log(
+      `synthesize threw on ${report.failures.length} clusters (scored as empty), first ${first.id}: ${first.message}`,
+    );
+  }
+  console.log(`(${report.seconds.toFixed(1)} s)`);
+}
+
+function evaluateNeus(split: 'test' | 'val', words: number | undefined): void {
+  if (!neusValidationAvailable() || (split === 'test' && !neusTestAvailable())) {
+    console.log('\n## NeuS: skipped, the AllSides data is absent under ../shared/data/allsides');
+    return;
+  }
+  const report = runNeus(split, words);
+  printNeus(report);
+  console.log(`wrote ${writeResult(split === 'test' ? 'neus' : 'neus-val', report)}`);
+}
+
+function evaluateExtraction(): void {
+  if (!extractionAvailable()) {
+    console.log('\n## Extraction: skipped, the benchmark is absent under ../shared/data/extraction');
+    return;
+  }
+  const started = performance.now();
+  const rows = runExtraction();
+  console.log(`\n## Article extraction (${rows[0]?.scores.pages ?? 0} pages, shingle F1 of the benchmark)`);
+  console.log(
+    formatTable(
+      ['extractor', 'version', 'precision', 'recall', 'F1', 'README F1'],
+      rows.map((row) => [
+        row.extractor,
+        row.version ?? '',
+        row.scores.precision,
+        row.scores.recall,
+        row.scores.f1,
+        row.publishedF1?.toFixed(3) ?? '',
+      ]),
+      3,
+    ),
+  );
+  console.log(
+    'crosscheck: its HTML extractor arrives with the ingestion work; evaluateExtraction() is ready to score it.',
+  );
+  console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(`wrote ${writeResult('extraction', rows)}`);
+}
+
+function evaluateClustering(): void {
+  const available = clusteringAvailable();
+  if (!available.ecbplus && !available.allsides) {
+    console.log('\n## Story clustering: skipped, neither ECB+ nor the AllSides crawl is present');
+    return;
+  }
+  const rows = runClustering();
+  console.log(
+    '\n## Story clustering (trivial reference clusterers; Barhom et al. 2019: B³ F1 0.968 on ECB+ test)',
+  );
+  console.log(
+    formatTable(
+      ['corpus', 'clusterer', 'items', 'clusters', 'B³ P', 'B³ R', 'B³ F1', 'pair P', 'pair R', 'pair F1'],
+      rows.map((row) => [
+        row.corpus,
+        row.clusterer,
+        String(row.scores.items),
+        `${row.scores.predictedClusters} / ${row.scores.goldClusters}`,
+        row.scores.bcubed.precision,
+        row.scores.bcubed.recall,
+        row.scores.bcubed.f1,
+        row.scores.pairwise.precision,
+        row.scores.pairwise.recall,
+        row.scores.pairwise.f1,
+      ]),
+      3,
+    ),
+  );
+  console.log(
+    'crosscheck: its story clusterer arrives with the ingestion work; clusteringScores() is ready to score it.',
+  );
+  console.log(`wrote ${writeResult('clustering', rows)}`);
+}
+
+/** A mistake on the command line: reported in one line, without a stack trace. */
+class UsageError extends Error {}
+
+function main(): void {
+  const { values } = parseArgs({
+    options: {
+      task: { type: 'string', multiple: true },
+      split: { type: 'string', default: 'test' },
+      words: { type: 'string' },
+    },
+  });
+  const tasks = (values.task ?? [...TASKS]) as string[];
+  const unknown = tasks.filter((task) => !(TASKS as readonly string[]).includes(task));
+  if (unknown.length > 0)
+    throw new UsageError(`unknown task ${unknown.join(', ')}: choose from ${TASKS.join(', ')}`);
+  if (values.split !== 'test' && values.split !== 'val') throw new UsageError('--split must be test or val');
+  let words: number | undefined;
+  if (values.words !== undefined) {
+    words = Number(values.words);
+    if (!Number.isInteger(words) || words < 1) throw new UsageError('--words must be a positive integer');
+  }
+  const run: Record<Task, () => void> = {
+    neus: () => evaluateNeus(values.split as 'test' | 'val', words),
+    extraction: evaluateExtraction,
+    clustering: evaluateClustering,
+  };
+  for (const task of tasks as Task[]) run[task]();
+}
+
+try {
+  main();
+} catch (error) {
+  if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
+  console.error(`eval: ${error.message}`);
+  console.error('usage: tsx eval/run.ts [--task neus|extraction|clustering]… [--split test|val] [--words N]');
+  process.exitCode = 2;
+}

@@ -1,0 +1,220 @@
+/**
+ * The file-system edge of crosscheck: turns paths (files and folders) into {@link ArticleInput}s.
+ * The only module of the library that does I/O; parsing itself is the pure {@link parseArticleText}.
+ *
+ * A bad input file never throws and never loses what was already read: it becomes a `skipped` entry and a
+ * warning diagnostic. A path that does not exist is a usage error instead (see {@link readArticles}).
+ * @packageDocumentation
+ */
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+import type { ArticleInput, Diagnostic } from '../model/index.js';
+import { CrosscheckError } from '../model/index.js';
+import { fileStem, parseArticleText } from './parse-article.js';
+
+/** Options of {@link readArticles}. */
+export interface ReadOptions {
+  /** Files larger than this many bytes are skipped without being read. Default 50 MB. */
+  maxBytes?: number;
+}
+
+/** One input file that did not become an article. */
+export interface SkippedInput {
+  path: string;
+  /** `empty`, `binary`, `not-utf8`, `too-large`, `no-text` or `unreadable`. */
+  reason: string;
+  message: string;
+}
+
+/** What {@link readArticles} found: the articles, the findings and the files it had to skip. */
+export interface ReadResult {
+  articles: ArticleInput[];
+  diagnostics: Diagnostic[];
+  skipped: SkippedInput[];
+}
+
+/** The default for {@link ReadOptions.maxBytes}: 50 MB, far above any news article. */
+export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
+
+/** File extensions read when walking a folder. A file named directly is read whatever its extension. */
+const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+
+/**
+ * Reads articles from files and folders. Folders are walked recursively for `.txt`, `.md` and `.text` files,
+ * hidden files and folders and `README.*` files skipped, in path order so that the result does not depend on the file system;
+ * the paths given are read in the order given. Each article's id is its file stem, made unique with `-2`,
+ * `-3`, … when two files share a stem.
+ *
+ * Every path is checked before anything is read: when some do not exist, one {@link CrosscheckError} with
+ * code `path-not-found` lists them all (a usage error the CLI maps to exit code 2).
+ * @param paths - files and folders to read
+ * @param options - limits
+ * @returns the articles read, diagnostics (parse findings and one warning per skipped file) and the skipped files
+ */
+export async function readArticles(paths: string[], options: ReadOptions = {}): Promise<ReadResult> {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (!Number.isFinite(maxBytes) || maxBytes <= 0) {
+    throw new CrosscheckError('invalid-option', `maxBytes must be a positive number, got ${maxBytes}`);
+  }
+  const result: ReadResult = { articles: [], diagnostics: [], skipped: [] };
+  const skip = (path: string, reason: string, message: string): void => {
+    result.skipped.push({ path, reason, message });
+    result.diagnostics.push({ source: path, code: `input-${reason}`, message, severity: 'warning' });
+  };
+
+  const roots = await statRoots(paths);
+  const missing = roots.filter((root) => root.kind === 'missing').map((root) => root.path);
+  if (missing.length > 0) {
+    throw new CrosscheckError(
+      'path-not-found',
+      `${missing.length === 1 ? 'Input path does' : 'Input paths do'} not exist: ${missing.join(', ')}`,
+    );
+  }
+
+  const files: string[] = [];
+  for (const root of roots) {
+    if (root.kind === 'file') files.push(root.path);
+    else if (root.kind === 'directory') files.push(...(await walk(root.path, skip)).sort(comparePaths));
+    else if (root.kind === 'unreadable') {
+      skip(root.path, 'unreadable', `${root.path}: skipped, cannot be read (${root.error})`);
+    }
+  }
+
+  const seenFiles = new Set<string>();
+  const usedIds = new Set<string>();
+  for (const path of files) {
+    // The same file reached twice (named and inside a named folder) is read once.
+    const absolute = resolve(path);
+    if (seenFiles.has(absolute)) continue;
+    seenFiles.add(absolute);
+    const text = await readText(path, maxBytes, skip);
+    if (text === undefined) continue;
+    const id = uniqueId(fileStem(path), usedIds);
+    const parsed = parseArticleText(text, { id, path });
+    if (!parsed.ok) {
+      const detail = parsed.message.startsWith(`${path}: `)
+        ? parsed.message.slice(path.length + 2)
+        : parsed.message;
+      skip(path, parsed.reason, `${path}: skipped, ${detail}`);
+      continue;
+    }
+    usedIds.add(id);
+    result.articles.push(parsed.article);
+    result.diagnostics.push(...parsed.diagnostics);
+  }
+  return result;
+}
+
+type Root =
+  | { kind: 'file'; path: string }
+  | { kind: 'directory'; path: string }
+  | { kind: 'missing'; path: string }
+  | { kind: 'unreadable'; path: string; error: string };
+
+async function statRoots(paths: string[]): Promise<Root[]> {
+  const roots: Root[] = [];
+  for (const path of paths) {
+    try {
+      const info = await stat(path);
+      roots.push({ kind: info.isDirectory() ? 'directory' : 'file', path });
+    } catch (error) {
+      const code = errorCode(error);
+      if (code === 'ENOENT' || code === 'ENOTDIR') roots.push({ kind: 'missing', path });
+      else roots.push({ kind: 'unreadable', path, error: describe(error) });
+    }
+  }
+  return roots;
+}
+
+type Skip = (path: string, reason: string, message: string) => void;
+
+/** Collects article files under a folder. Symbolic links to folders are not followed, so a link loop cannot hang. */
+async function walk(folder: string, skip: Skip): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    skip(folder, 'unreadable', `${folder}: skipped, cannot list the folder (${describe(error)})`);
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    // A folder of articles often carries a README describing it; it is not one of the articles.
+    if (entry.name.startsWith('.') || /^readme\./i.test(entry.name)) continue;
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      files.push(...(await walk(path, skip)));
+    } else if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+      if (entry.isFile()) files.push(path);
+      else if (entry.isSymbolicLink() && (await isFile(path))) files.push(path);
+    }
+  }
+  return files;
+}
+
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Reads one file as strict UTF-8, or reports why it cannot be an article and returns undefined. */
+async function readText(path: string, maxBytes: number, skip: Skip): Promise<string | undefined> {
+  let bytes: Buffer;
+  try {
+    // The size is checked before reading so that a huge file is never loaded into memory.
+    const info = await stat(path);
+    if (!info.isFile()) {
+      skip(path, 'unreadable', `${path}: skipped, not a regular file`);
+      return undefined;
+    }
+    if (info.size > maxBytes) {
+      skip(path, 'too-large', `${path}: skipped, too large (${info.size} bytes, the limit is ${maxBytes})`);
+      return undefined;
+    }
+    bytes = await readFile(path);
+  } catch (error) {
+    skip(path, 'unreadable', `${path}: skipped, cannot be read (${describe(error)})`);
+    return undefined;
+  }
+  if (bytes.length === 0) {
+    skip(path, 'empty', `${path}: skipped, the file is empty`);
+    return undefined;
+  }
+  if (bytes.includes(0)) {
+    skip(path, 'binary', `${path}: skipped, looks like a binary file (contains NUL bytes)`);
+    return undefined;
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    skip(path, 'not-utf8', `${path}: skipped, not valid UTF-8 text`);
+    return undefined;
+  }
+}
+
+/** `stem`, or `stem-2`, `stem-3`, … when taken. */
+function uniqueId(stem: string, used: Set<string>): string {
+  if (!used.has(stem)) return stem;
+  let suffix = 2;
+  while (used.has(`${stem}-${suffix}`)) suffix++;
+  return `${stem}-${suffix}`;
+}
+
+/** Code-unit order rather than localeCompare, so the order is the same on every machine and locale. */
+function comparePaths(left: string, right: string): number {
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : undefined;
+}
+
+function describe(error: unknown): string {
+  const code = errorCode(error);
+  const message = error instanceof Error ? error.message : String(error);
+  return code !== undefined && !message.includes(code) ? `${code}: ${message}` : message;
+}

@@ -1,0 +1,84 @@
+import type { StoryReport } from '../model/index.js';
+import { citation, citationNumbers, sourceLabel } from './citations.js';
+
+/** Escapes the characters Markdown would read as markup in article text. */
+function escapeMarkdown(text: string): string {
+  return text.replace(/([\\`*_[\]<>|#])/g, '\\$1').replace(/\s+/g, ' ');
+}
+
+/**
+ * Renders a report as Markdown: summary with citations, claims by agreement, conflicts, quotes, entities,
+ * timeline, and the passages behind every summary sentence.
+ */
+export function renderMarkdown(report: StoryReport): string {
+  const numbers = citationNumbers(report);
+  const cite = (sources: readonly string[]): string => citation(numbers, sources);
+  const out: string[] = [`# ${escapeMarkdown(report.title)}`, '', '## Sources', ''];
+  report.sources.forEach((source, index) => {
+    const link = source.url ? ` — <${source.url}>` : '';
+    out.push(
+      `${index + 1}. **${escapeMarkdown(sourceLabel(source))}** (${source.published ?? 'undated'})${source.title ? ` ${escapeMarkdown(source.title)}` : ''}${link}`,
+    );
+  });
+  if (report.conflicts.length > 0) {
+    out.push('', '## Where the sources disagree', '');
+    for (const conflict of report.conflicts) {
+      out.push(`- **${escapeMarkdown(conflict.kind)}** — ${escapeMarkdown(conflict.topic)}`);
+      for (const position of conflict.positions)
+        out.push(`  - ${escapeMarkdown(position.value)} ${cite(position.sources)}`);
+    }
+  }
+  out.push('', '## Summary', '');
+  for (const sentence of report.summary)
+    out.push(`- ${escapeMarkdown(sentence.text)} ${cite(sentence.sources)}`);
+  out.push('', '<details><summary>Passages behind the summary</summary>', '');
+  for (const sentence of report.summary) {
+    out.push(`- ${escapeMarkdown(sentence.text.slice(0, 80))}…`);
+    for (const evidence of sentence.evidence) {
+      out.push(
+        `  - [${numbers.get(evidence.source) ?? 0}] chars ${evidence.start}–${evidence.end}: “${escapeMarkdown(evidence.text)}”`,
+      );
+    }
+  }
+  out.push('', '</details>');
+  const section = (title: string, kind: string): void => {
+    const claims = report.claims.filter((claim) => claim.kind === kind);
+    out.push('', `## ${title} (${claims.length})`, '');
+    for (const claim of claims) out.push(`- ${escapeMarkdown(claim.text)} ${cite(claim.sources)}`);
+  };
+  section('Reported by every source', 'consensus');
+  section('Reported by some sources', 'shared');
+  section('Reported by one source', 'unique');
+  out.push('', '## Quotes', '');
+  for (const group of report.quotes) {
+    out.push(
+      `- **${escapeMarkdown(group.speaker ?? 'Unattributed')}**: “${escapeMarkdown(group.text)}” ${cite(group.sources)}`,
+    );
+    for (const variant of group.variants) {
+      out.push(
+        `  - [${numbers.get(variant.source) ?? 0}] ${variant.form}: “${escapeMarkdown(variant.text)}”`,
+      );
+    }
+  }
+  out.push(
+    '',
+    '## People, organisations, places',
+    '',
+    '| name | type | also | sources |',
+    '|---|---|---|---|',
+  );
+  for (const entity of report.entities) {
+    out.push(
+      `| ${escapeMarkdown(entity.name)} | ${entity.type} | ${escapeMarkdown(entity.aliases.join(', '))} | ${cite(entity.sources)} |`,
+    );
+  }
+  out.push('', '## Timeline', '', '| date | event | sources |', '|---|---|---|');
+  for (const event of report.timeline)
+    out.push(`| ${event.date} | ${escapeMarkdown(event.text)} | ${cite(event.sources)} |`);
+  if (report.diagnostics.length > 0) {
+    out.push('', '## Diagnostics', '');
+    for (const diagnostic of report.diagnostics)
+      out.push(`- \`${diagnostic.code}\` ${escapeMarkdown(diagnostic.message)}`);
+  }
+  return `${out.join('\n')}\n`;
+}

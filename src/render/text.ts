@@ -1,0 +1,132 @@
+import { createColors } from 'picocolors';
+import type { StoryReport } from '../model/index.js';
+import { citation, citationNumbers, sourceLabel } from './citations.js';
+
+/** Options of {@link renderText}. */
+export interface TextRenderOptions {
+  /** Colour with ANSI escapes (the CLI turns it on only when stdout is a terminal). */
+  color?: boolean;
+  /** Also list every diagnostic instead of a count. */
+  verbose?: boolean;
+}
+
+const WIDTH = 100;
+// Built from a string because a control character in a regex literal reads as a mistake.
+const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
+/** Renders a report for a terminal: summary first, then agreement, quotes, people and places, timeline. */
+export function renderText(report: StoryReport, options: TextRenderOptions = {}): string {
+  const colors = createColors(options.color ?? false);
+  const numbers = citationNumbers(report);
+  const lines: string[] = [];
+  const heading = (text: string): void => {
+    lines.push('', colors.bold(colors.cyan(text)));
+  };
+  const cite = (sources: readonly string[]): string => colors.dim(citation(numbers, sources));
+
+  lines.push(colors.bold(report.title));
+  heading(`SOURCES (${report.sources.length})`);
+  report.sources.forEach((source, index) => {
+    const date = source.published ?? 'undated';
+    lines.push(
+      `  [${index + 1}] ${sourceLabel(source)} · ${date}${source.title ? ` · ${source.title}` : ''}`,
+    );
+  });
+
+  if (report.conflicts.length > 0) {
+    heading(`WHERE THEY DISAGREE (${report.conflicts.length})`);
+    for (const conflict of report.conflicts) {
+      lines.push(`  ${colors.yellow(conflict.kind)} · ${conflict.topic}`);
+      for (const position of conflict.positions)
+        lines.push(`      ${position.value} ${cite(position.sources)}`);
+    }
+  }
+
+  heading('SUMMARY');
+  for (const sentence of report.summary)
+    lines.push(...wrap(`${sentence.text} ${cite(sentence.sources)}`, '  • ', '    '));
+
+  const byKind = (kind: string) => report.claims.filter((claim) => claim.kind === kind);
+  const consensus = byKind('consensus');
+  const shared = byKind('shared');
+  heading(`REPORTED BY EVERY SOURCE (${consensus.length})`);
+  for (const claim of consensus) lines.push(...wrap(`${claim.text} ${cite(claim.sources)}`, '  • ', '    '));
+  heading(`REPORTED BY SOME (${shared.length})`);
+  for (const claim of shared) lines.push(...wrap(`${claim.text} ${cite(claim.sources)}`, '  • ', '    '));
+  heading('ONLY ONE SOURCE');
+  report.sources.forEach((source, index) => {
+    const unique = byKind('unique').filter((claim) => claim.sources[0] === source.id);
+    lines.push(
+      `  [${index + 1}] ${sourceLabel(source)}: ${unique.length} fact${unique.length === 1 ? '' : 's'} no other source has`,
+    );
+    for (const claim of unique.slice(0, 5)) lines.push(...wrap(claim.text, '      – ', '        '));
+    if (unique.length > 5)
+      lines.push(colors.dim(`      … and ${unique.length - 5} more (see --format md or json)`));
+  });
+
+  heading(`QUOTES (${report.quotes.length})`);
+  for (const group of report.quotes) {
+    lines.push(
+      ...wrap(
+        `${colors.bold(group.speaker ?? 'unattributed')}: “${group.text}” ${cite(group.sources)}`,
+        '  • ',
+        '    ',
+      ),
+    );
+    const renderings = new Set(group.variants.map((variant) => variant.text));
+    if (renderings.size > 1) {
+      for (const variant of group.variants) {
+        const label = numbers.get(variant.source) ?? 0;
+        lines.push(...wrap(colors.dim(`[${label}] “${variant.text}”`), '      ', '        '));
+      }
+    }
+  }
+
+  heading('PEOPLE, ORGANISATIONS, PLACES');
+  for (const entity of report.entities
+    .filter((item) => item.type !== 'money' && item.type !== 'date')
+    .slice(0, 20)) {
+    const aliases = entity.aliases.length > 0 ? ` (also ${entity.aliases.join(', ')})` : '';
+    lines.push(...wrap(`${entity.name} · ${entity.type}${aliases} ${cite(entity.sources)}`, '  • ', '    '));
+  }
+
+  heading('TIMELINE');
+  for (const event of report.timeline) {
+    lines.push(
+      ...wrap(
+        `${colors.bold(event.date.padEnd(10))} ${event.text} ${cite(event.sources)}`,
+        '  ',
+        '             ',
+      ),
+    );
+  }
+
+  const warnings = report.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
+  heading(`DIAGNOSTICS (${report.diagnostics.length}, ${warnings.length} warnings)`);
+  for (const diagnostic of options.verbose ? report.diagnostics : warnings) {
+    lines.push(...wrap(`${diagnostic.code}: ${diagnostic.message}`, '  ', '    '));
+  }
+  if (!options.verbose && report.diagnostics.length > warnings.length) {
+    lines.push(colors.dim('  (--verbose lists what cleaning removed and other notes)'));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/** Wraps text at word boundaries; escape sequences do not count toward the width. */
+function wrap(text: string, first: string, rest: string): string[] {
+  const visible = (value: string): number => value.replace(ANSI_ESCAPE, '').length;
+  const lines: string[] = [];
+  let line = first;
+  let empty = true;
+  for (const word of text.split(/\s+/)) {
+    if (!empty && visible(line) + 1 + visible(word) > WIDTH) {
+      lines.push(line);
+      line = rest + word;
+    } else {
+      line += (empty ? '' : ' ') + word;
+    }
+    empty = false;
+  }
+  lines.push(line);
+  return lines;
+}

@@ -1,0 +1,87 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { EXIT, runCli } from '../src/cli/run.js';
+import type { StoryReport } from '../src/model/index.js';
+
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(argv, {
+    stdout: (text) => {
+      stdout += text;
+    },
+    stderr: (text) => {
+      stderr += text;
+    },
+    isTerminal: false,
+  });
+  return { code, stdout, stderr };
+}
+
+function corpus(files: Record<string, string | Buffer>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'crosscheck-cli-'));
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  return folder;
+}
+
+const first =
+  'date 2025-01-14 The river ferry stopped running on Sunday after a storm damaged its landing stage. ' +
+  'The operator said repairs would take two weeks.\n\nCommuters were told to use the bridge instead.';
+const second =
+  '---\noutlet: Valley Post\ndate: 2025-01-14\n---\nThe river ferry was halted on Sunday when a storm damaged the landing stage. ' +
+  'Repairs will take two weeks, the operator said.';
+
+describe('crosscheck synth', () => {
+  it('prints only the report on stdout and exits 0 when every input is read', async () => {
+    const result = await run(['synth', corpus({ 'a.txt': first, 'b.txt': second }), '--format', 'json']);
+    expect(result.code).toBe(EXIT.ok);
+    const report = JSON.parse(result.stdout) as StoryReport;
+    expect(report.sources.map((source) => source.outlet)).toEqual(['a', 'Valley Post']);
+    expect(report.summary.length).toBeGreaterThan(0);
+    expect(result.stderr).toMatch(/read 2 article/);
+  });
+
+  it.each([
+    ['text', /SUMMARY/],
+    ['md', /^# /],
+  ])('renders --format %s', async (format, pattern) => {
+    const result = await run(['synth', corpus({ 'a.txt': first, 'b.txt': second }), '--format', format]);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stdout).toMatch(pattern);
+    expect(result.stdout).not.toContain(String.fromCharCode(27));
+  });
+
+  it('exits 1 and names the skipped file when a story was made but an input was bad', async () => {
+    const result = await run(['synth', corpus({ 'a.txt': first, 'b.txt': second, 'empty.txt': '' })]);
+    expect(result.code).toBe(EXIT.partial);
+    expect(result.stderr).toMatch(/empty\.txt/);
+    expect(result.stdout).toMatch(/SUMMARY/);
+  });
+
+  it('exits 2 when nothing is usable', async () => {
+    const result = await run(['synth', corpus({ 'binary.txt': Buffer.from([0, 1, 2, 3, 0, 255]) })]);
+    expect(result.code).toBe(EXIT.failure);
+    expect(result.stderr).toMatch(/binary\.txt/);
+    expect(result.stdout).toBe('');
+  });
+
+  it('exits 2 naming a path that does not exist', async () => {
+    const result = await run(['synth', '/no/such/folder/anywhere']);
+    expect(result.code).toBe(EXIT.failure);
+    expect(result.stderr).toMatch(/\/no\/such\/folder\/anywhere/);
+  });
+
+  it.each([
+    [['synth', '.', '--format', 'pdf']],
+    [['synth', '.', '--words', 'many']],
+    [['synth', '.', '--reference-date', 'yesterday']],
+    [['frobnicate']],
+    [['synth']],
+  ])('exits 2 on the usage error %j', async (argv) => {
+    const result = await run(argv);
+    expect(result.code).toBe(EXIT.failure);
+    expect(result.stderr.length).toBeGreaterThan(0);
+  });
+});

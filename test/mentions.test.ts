@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import type { EntityType } from '../src/model/index.js';
+import { extractMentions } from '../src/stages/mentions.js';
+import { segment } from '../src/text/segment.js';
+
+function mentionsOf(text: string): Array<[string, EntityType]> {
+  return extractMentions(text, segment(text)).map((mention) => [mention.text, mention.type]);
+}
+
+describe('extractMentions', () => {
+  const cases: Array<{ name: string; text: string; expected: Array<[string, EntityType]> }> = [
+    {
+      name: 'titles are stripped and type the name as a person; weekdays are dates',
+      text: 'Finance Minister Tomas Brandt met President Elena Vasquez in Lisbon on Monday.',
+      expected: [
+        ['Tomas Brandt', 'person'],
+        ['Elena Vasquez', 'person'],
+        ['Lisbon', 'place'],
+      ],
+    },
+    {
+      name: 'honorific forms stay whole, possessive is cut, products and money',
+      text: "Mr Brandt's car, a Rolls-Royce Phantom, cost £1.2 million.",
+      expected: [
+        ['Mr Brandt', 'person'],
+        ['Rolls-Royce Phantom', 'product'],
+        ['£1.2 million', 'money'],
+      ],
+    },
+    {
+      name: 'organisation suffixes, acronyms in brackets and dotted initialisms',
+      text: 'The Baltic Shipping Agency (BSA) warned that the U.N. had objected.',
+      expected: [
+        ['Baltic Shipping Agency', 'organization'],
+        ['BSA', 'organization'],
+        ['U.N.', 'organization'],
+      ],
+    },
+    {
+      name: 'a bare surname is the person named in full earlier; sentence-initial "When" is dropped',
+      text: 'Tomas Brandt arrived late. When the talks ended, Brandt said nothing.',
+      expected: [
+        ['Tomas Brandt', 'person'],
+        ['Brandt', 'person'],
+      ],
+    },
+    {
+      name: 'hyphenated adjectives keep only the place: "German-made" is no name, "Oslo-based" gives Oslo',
+      text: 'German-made trucks left an Oslo-based depot for Poland.',
+      expected: [
+        ['Oslo', 'place'],
+        ['Poland', 'place'],
+      ],
+    },
+    {
+      name: 'money with a qualifier and a speaker after "said"',
+      text: 'The yacht is worth more than $1 million, said Ms Ortega.',
+      expected: [
+        ['more than $1 million', 'money'],
+        ['Ms Ortega', 'person'],
+      ],
+    },
+    {
+      name: 'Korean-order names with a hyphenated given name',
+      text: "Park Min-ho's brother visited Seoul in March.",
+      expected: [
+        ['Park Min-ho', 'person'],
+        ['Seoul', 'place'],
+      ],
+    },
+    {
+      name: 'brand with a model code',
+      text: 'A Mercedes-Benz S-Class waited outside the Grand Hotel in Japan.',
+      expected: [
+        ['Mercedes-Benz S-Class', 'product'],
+        ['Grand Hotel', 'other'],
+        ['Japan', 'place'],
+      ],
+    },
+    {
+      name: 'negative: capitalised sentence openers are not names',
+      text: 'Speaking after the vote, officials were upbeat. Still, nobody cheered.',
+      expected: [],
+    },
+    {
+      name: 'negative: shouted newsletter boilerplate is not a name',
+      text: 'SIGN UP NOW for our free alerts.',
+      expected: [],
+    },
+  ];
+
+  it.each(cases)('$name', ({ text, expected }) => {
+    expect(mentionsOf(text)).toEqual(expected);
+  });
+
+  it.each(cases)('offsets and sentence indexes point into the text: $name', ({ text }) => {
+    const segmentation = segment(text);
+    for (const mention of extractMentions(text, segmentation)) {
+      expect(text.slice(mention.start, mention.end)).toBe(mention.text);
+      const sentence = segmentation.sentences[mention.sentence]!;
+      expect(mention.start).toBeGreaterThanOrEqual(sentence.start);
+      expect(mention.end).toBeLessThanOrEqual(sentence.end);
+    }
+  });
+
+  it('types a demonym-led agency as an organisation without stripping the demonym', () => {
+    expect(mentionsOf('He spoke to the Korean Broadcasting Agency yesterday.')).toEqual([
+      ['Korean Broadcasting Agency', 'organization'],
+    ]);
+  });
+
+  it('a lone unknown name followed by "said" is a person', () => {
+    expect(mentionsOf('Later, Olsen said nothing.')).toEqual([['Olsen', 'person']]);
+  });
+
+  it.fails('known failure: a surname that is also a month ("Theresa May") is cut at the month', () => {
+    expect(mentionsOf('Theresa May resigned.')).toEqual([['Theresa May', 'person']]);
+  });
+});
