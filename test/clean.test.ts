@@ -123,12 +123,30 @@ const kept: KeptCase[] = [
     paragraph: '• Trams will run every six minutes at peak hours',
   },
   { name: 'a numbered list item', paragraph: '2) Fares stay frozen until the end of the year' },
+  {
+    name: 'an all-caps acronym opening a sentence with a dash aside',
+    paragraph: 'NATO leaders - meeting in Vilnius - agreed to the plan.',
+  },
   { name: 'a Japanese sentence ending with 。', paragraph: '路面電車は来春に開通する予定だ。' },
   {
     name: 'a long caption-free paragraph ending in a credit-like name with a full stop',
     paragraph: 'The tram was built in Tri-Cities - Harbour Works.',
   },
 ];
+
+describe('cleanBody: removes wire datelines and keeps the sentence', () => {
+  it.each([
+    ['WASHINGTON (AP) — ', 'The tram line opened on Monday.'],
+    ['LONDON, Feb 20 (Reuters) - ', 'The tram line opened on Monday.'],
+    ['PORT ALDOUS (Meridian Wire) - ', 'Authorities closed the bridge on Sunday.'],
+    ['SAN JUAN – ', 'Power returned to most homes overnight.'],
+  ])('%j', (dateline, sentence) => {
+    const result = cleanBody(`${dateline}${sentence}`);
+    expect(result.text).toBe(sentence);
+    const credit = dateline.trimEnd();
+    expect(result.removals).toEqual([{ start: 0, end: credit.length, text: credit, reason: 'dateline' }]);
+  });
+});
 
 describe('cleanBody: keeps real sentences', () => {
   it.each(kept)('$name', ({ paragraph }) => {

@@ -29,9 +29,25 @@ const positiveCases: Case[] = [
     expected: ['Tuesday morning=2024-02-20/day'],
   },
   {
+    // The weekday only labels the explicit date that follows it.
     text: 'The agency said on Tuesday (Feb 20) that the road had reopened.',
-    expected: ['Tuesday=2024-02-20/day', 'Feb 20=2024-02-20/day'],
+    expected: ['Feb 20=2024-02-20/day'],
   },
+  {
+    text: 'The board meets on Thursday (Feb 22) to vote on the budget.',
+    expected: ['Feb 22=2024-02-22/day'],
+  },
+  {
+    text: 'The inspection took place on Friday, Feb. 16, the agency said.',
+    expected: ['Friday, Feb. 16=2024-02-16/day'],
+  },
+  // Looking ahead: the next such day, not the last one.
+  { text: 'The council is due to meet on Thursday.', expected: ['Thursday=2024-02-22/day'] },
+  {
+    text: 'The ferry said it would run extra crossings from Wednesday.',
+    expected: ['Wednesday=2024-02-21/day'],
+  },
+  { text: 'The minister will visit the port on Friday.', expected: ['Friday=2024-02-23/day'] },
   { text: 'The ship docked on 18 February at dawn.', expected: ['18 February=2024-02-18/day'] },
   { text: 'The ship docked on Feb. 18, officials said.', expected: ['Feb. 18=2024-02-18/day'] },
   { text: 'The ship docked on February 18.', expected: ['February 18=2024-02-18/day'] },

@@ -288,6 +288,20 @@ function orderByRepresentativeness(
   return [...cluster].sort((a, b) => quality.get(b)! - quality.get(a)! || a - b);
 }
 
+/** "…," she said: a reader taking the sentence alone does not learn who spoke. */
+const PRONOUN_ATTRIBUTION = /["”’'],?\s+(?:he|she|they)\s+(?:said|added|says|told|wrote|continued)\b/i;
+
+/**
+ * Whether every quotation the sentence opens it also closes. A sentence cut out of a multi-sentence
+ * quotation ("I will not gamble," she said.) reads as a misquote when shown alone.
+ */
+export function quotesBalanced(text: string): boolean {
+  const straight = (text.match(/"/g) ?? []).length;
+  const opening = (text.match(/“/g) ?? []).length;
+  const closing = (text.match(/”/g) ?? []).length;
+  return straight % 2 === 0 && opening === closing;
+}
+
 /** A small bonus for sentences a reader can take alone; penalties for fragments and dangling openers. */
 export function readability(text: string): number {
   const words = text.split(/\s+/).length;
@@ -297,6 +311,8 @@ export function readability(text: string): number {
   if (!/[.!?]["”’')\]]?$/.test(text)) value -= 0.3;
   if (words < 8) value -= 0.2;
   if (words > 45) value -= 0.2;
+  if (!quotesBalanced(text)) value -= 0.5;
+  if (PRONOUN_ATTRIBUTION.test(text)) value -= 0.25;
   return value;
 }
 
