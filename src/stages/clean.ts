@@ -185,13 +185,16 @@ const detectFragments: Detector = (paragraph) => {
  * Wire datelines that open a story: "WASHINGTON (AP) — ", "LONDON, Feb 20 (Reuters) - ", "PORT ALDOUS — ".
  * They name the wire, not a fact, and make a reprinted lead differ from its original.
  */
-const DATELINE = /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}\d .]{1,20})?(?:\s*\([^()]{2,40}\))?\s*[-–—]+\s+(?=\p{Lu})/u;
+const DATELINE =
+  /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}\d .]{1,20})?(?:\s*\([^()]{2,40}\))?\s*[-–—]+\s+(?=\p{Lu})/u;
 
 /** Wire datelines at the start of a paragraph. */
 const detectDatelines: Detector = (paragraph) => {
   const match = DATELINE.exec(paragraph.text);
   if (!match || !/\p{Lu}{2}/u.test(match[0])) return [];
-  return [{ start: paragraph.start, end: paragraph.start + match[0].length, reason: 'dateline', whole: false }];
+  return [
+    { start: paragraph.start, end: paragraph.start + match[0].length, reason: 'dateline', whole: false },
+  ];
 };
 
 const DETECTORS: Detector[] = [
@@ -204,7 +207,16 @@ const DETECTORS: Detector[] = [
 ];
 
 /** Which reason names a whole-paragraph removal when several detectors agree; `fragment` says the least. */
-const REASON_PRIORITY = ['template', 'newsletter', 'privacy', 'promo', 'caption', 'credit', 'dateline', 'fragment'];
+const REASON_PRIORITY = [
+  'template',
+  'newsletter',
+  'privacy',
+  'promo',
+  'caption',
+  'credit',
+  'dateline',
+  'fragment',
+];
 
 /** Share of a paragraph's visible characters that, once boilerplate, makes the whole paragraph boilerplate. */
 const WHOLE_PARAGRAPH_SHARE = 0.5;
