@@ -1,0 +1,257 @@
+import { clusteringOrder } from '../cluster/cluster-articles.js';
+import { type ArticleFeatures, articleFeatures } from '../cluster/features.js';
+import { type ClustererJson, type ClusterOptions, StoryClusterer } from '../cluster/story-clusterer.js';
+import { type ArticleInput, CrosscheckError, type Diagnostic, type StoryReport } from '../model/index.js';
+import { type SynthesizeOptions, synthesize } from '../pipeline/synthesize.js';
+import { articleIdFor } from '../store/article-id.js';
+import type { Article, Assignment, NewArticle, Store, StoryUpsert } from '../store/store.js';
+import type { IngestOutcome, Newsroom, PlacementExplanation, StoryView } from './types.js';
+
+export type * from './types.js';
+
+/** Options of {@link openNewsroom}. */
+export interface NewsroomOptions {
+  /** The clock, injected so that the service stays deterministic under test. */
+  now: () => Date;
+  cluster?: ClusterOptions;
+  synthesize?: SynthesizeOptions;
+}
+
+/**
+ * Opens the application service over a store: loads the clusterer's saved state (or starts one) and
+ * returns a {@link Newsroom}. Calls are serialised: one ingest or correction at a time.
+ */
+export async function openNewsroom(store: Store, options: NewsroomOptions): Promise<Newsroom> {
+  const saved = await store.getClustererState();
+  const clusterer = saved
+    ? StoryClusterer.fromJSON(JSON.parse(saved) as ClustererJson)
+    : new StoryClusterer(options.cluster ?? {});
+  return new StoreNewsroom(store, clusterer, options);
+}
+
+/** Turns a stored article back into the input `synthesize` reads; its store id is its source id. */
+function toInput(article: Article): ArticleInput {
+  const input: ArticleInput = { id: article.id, body: article.body };
+  if (article.url !== undefined) input.url = article.url;
+  if (article.outlet !== undefined) input.outlet = article.outlet;
+  if (article.title !== undefined) input.title = article.title;
+  if (article.published !== undefined) input.published = article.published;
+  if (article.path !== undefined) input.path = article.path;
+  return input;
+}
+
+class StoreNewsroom implements Newsroom {
+  readonly #store: Store;
+  readonly #clusterer: StoryClusterer;
+  readonly #options: NewsroomOptions;
+  /** Serialises writes: the clusterer in memory and the store must move together. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  constructor(store: Store, clusterer: StoryClusterer, options: NewsroomOptions) {
+    this.#store = store;
+    this.#clusterer = clusterer;
+    this.#options = options;
+  }
+
+  #serial<Result>(work: () => Promise<Result>): Promise<Result> {
+    const next = this.#queue.then(work, work);
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  #now(): string {
+    return this.#options.now().toISOString();
+  }
+
+  ingest(inputs: readonly ArticleInput[]): Promise<IngestOutcome> {
+    return this.#serial(async () => {
+      const diagnostics: Diagnostic[] = [];
+      const byId = new Map<string, ArticleInput>();
+      for (const input of clusteringOrder(inputs)) {
+        const id = articleIdFor(input.body);
+        if (!byId.has(id)) byId.set(id, { ...input, id });
+      }
+      const existing = new Set(
+        (await this.#store.getArticles([...byId.keys()])).map((article) => article.id),
+      );
+      const fresh = [...byId.values()].filter((input) => !existing.has(input.id));
+      const duplicates = inputs.length - fresh.length;
+
+      const articles: NewArticle[] = [];
+      const assignments: Assignment[] = [];
+      const placements: PlacementExplanation[] = [];
+      const changed = new Set<string>();
+      for (const input of fresh) {
+        const features: ArticleFeatures = articleFeatures(input);
+        const placement = this.#clusterer.add(input.id, features);
+        const article: NewArticle = { ...toStoredFields(input), id: input.id, body: input.body, features };
+        articles.push(article);
+        assignments.push({ articleId: input.id, storyId: placement.story });
+        changed.add(placement.story);
+        placements.push(
+          explanation(input.id, placement.story, placement.created, placement.score, placement.why),
+        );
+      }
+      const stories = this.#storyUpserts(changed);
+      const result = await this.#store.ingest({
+        at: this.#now(),
+        articles,
+        assignments,
+        stories,
+        clustererState: JSON.stringify(this.#clusterer.toJSON()),
+      });
+      for (const storyId of changed) await this.#resynthesize(storyId);
+      if (duplicates > 0) {
+        diagnostics.push({
+          code: 'ingest-duplicate',
+          message: `${duplicates} article(s) were already stored (same text) and were skipped`,
+          severity: 'info',
+        });
+      }
+      return {
+        added: result.added,
+        duplicates: [...byId.keys()].filter((id) => existing.has(id)),
+        placements,
+        storiesChanged: [...changed],
+        diagnostics,
+      };
+    });
+  }
+
+  #storyUpserts(ids: Iterable<string>): StoryUpsert[] {
+    const wanted = new Set(ids);
+    return this.#clusterer
+      .stories()
+      .filter((story) => wanted.has(story.id))
+      .map((story) => ({ id: story.id, title: story.title }));
+  }
+
+  async #resynthesize(storyId: string): Promise<StoryReport | undefined> {
+    const record = await this.#store.getStory(storyId);
+    if (record === undefined || record.articleIds.length === 0) return undefined;
+    const articles = await this.#store.getArticles(record.articleIds);
+    const report = synthesize(articles.map(toInput), this.#options.synthesize ?? {});
+    if (report.title !== record.title) {
+      // The clusterer names a story after its first article; the report's title is the better headline.
+      await this.#store.ingest({
+        at: this.#now(),
+        articles: [],
+        assignments: [],
+        stories: [{ id: storyId, title: report.title }],
+      });
+    }
+    await this.#store.putReport(storyId, report, this.#now());
+    return report;
+  }
+
+  listStories: Newsroom['listStories'] = (filter) => this.#store.listStories(filter);
+
+  async story(id: string): Promise<StoryView | undefined> {
+    const record = await this.#store.getStory(id);
+    if (record === undefined) return undefined;
+    if (record.report !== null && !record.stale) return { record, report: record.report };
+    const report = await this.#serial(() => this.#resynthesize(id));
+    const fresh = await this.#store.getStory(id);
+    if (fresh === undefined || report === undefined) return undefined;
+    return { record: fresh, report };
+  }
+
+  storyChanges: Newsroom['storyChanges'] = (id, since) => this.#store.storyChangesSince(id, since);
+  article: Newsroom['article'] = (id) => this.#store.getArticle(id);
+  listArticles: Newsroom['listArticles'] = (filter) => this.#store.listArticles(filter);
+  search: Newsroom['search'] = (query, paging) => this.#store.search(query, paging);
+
+  merge(kept: string, absorbed: string): Promise<string> {
+    return this.#serial(async () => {
+      this.#requireStory(kept);
+      this.#requireStory(absorbed);
+      const into = this.#clusterer.merge(kept, absorbed);
+      const gone = into === kept ? absorbed : kept;
+      const members = this.#clusterer.stories().find((story) => story.id === into)?.articles ?? [];
+      const at = this.#now();
+      await this.#store.ingest({
+        at,
+        articles: [],
+        assignments: members.map((articleId) => ({ articleId, storyId: into })),
+        stories: this.#storyUpserts([into]),
+        removedStories: [gone],
+        corrections: [{ kind: 'merge', at, storyIds: [kept, absorbed], articleIds: members }],
+        clustererState: JSON.stringify(this.#clusterer.toJSON()),
+      });
+      await this.#resynthesize(into);
+      return into;
+    });
+  }
+
+  split(storyId: string, articleIds: readonly string[]): Promise<string> {
+    return this.#serial(async () => {
+      this.#requireStory(storyId);
+      const created = this.#clusterer.split(storyId, articleIds);
+      const at = this.#now();
+      await this.#store.ingest({
+        at,
+        articles: [],
+        assignments: articleIds.map((articleId) => ({ articleId, storyId: created })),
+        stories: this.#storyUpserts([storyId, created]),
+        corrections: [{ kind: 'split', at, storyIds: [storyId, created], articleIds: [...articleIds] }],
+        clustererState: JSON.stringify(this.#clusterer.toJSON()),
+      });
+      await this.#resynthesize(storyId);
+      await this.#resynthesize(created);
+      return created;
+    });
+  }
+
+  #requireStory(id: string): void {
+    if (!this.#clusterer.stories().some((story) => story.id === id)) {
+      throw new CrosscheckError(
+        'unknown-story',
+        `no story with id "${id}": list them with \`crosscheck stories\``,
+      );
+    }
+  }
+
+  async explain(storyId: string): Promise<PlacementExplanation[]> {
+    const story = this.#clusterer.stories().find((item) => item.id === storyId);
+    if (story === undefined) return [];
+    return story.articles.flatMap((articleId) => {
+      const placement = this.#clusterer.placementOf(articleId);
+      return placement
+        ? [explanation(articleId, storyId, placement.created, placement.score, placement.why)]
+        : [];
+    });
+  }
+
+  close(): Promise<void> {
+    return this.#serial(() => this.#store.close());
+  }
+}
+
+function toStoredFields(input: ArticleInput): Omit<NewArticle, 'id' | 'body'> {
+  const fields: Omit<NewArticle, 'id' | 'body'> = {};
+  if (input.url !== undefined) fields.url = input.url;
+  if (input.outlet !== undefined) fields.outlet = input.outlet;
+  if (input.title !== undefined) fields.title = input.title;
+  if (input.published !== undefined) fields.published = input.published;
+  if (input.path !== undefined) fields.path = input.path;
+  return fields;
+}
+
+function explanation(
+  articleId: string,
+  storyId: string,
+  created: boolean,
+  score: number,
+  why: { terms: string[]; entities: string[]; nearDuplicateOf?: string },
+): PlacementExplanation {
+  const result: PlacementExplanation = {
+    articleId,
+    storyId,
+    created,
+    score,
+    terms: why.terms,
+    entities: why.entities,
+  };
+  if (why.nearDuplicateOf !== undefined) result.nearDuplicateOf = why.nearDuplicateOf;
+  return result;
+}

@@ -1,0 +1,65 @@
+import type { ArticleInput, Diagnostic, StoryReport } from '../model/index.js';
+import type {
+  Article,
+  ArticleFilter,
+  ArticleSummary,
+  Page,
+  Paging,
+  SearchHit,
+  StoryChanges,
+  StoryFilter,
+  StoryListItem,
+  StoryRecord,
+} from '../store/store.js';
+
+/** Why an article was placed in its story: the evidence the clusterer used. */
+export interface PlacementExplanation {
+  articleId: string;
+  storyId: string;
+  /** Whether the article started a new story. */
+  created: boolean;
+  score: number;
+  terms: string[];
+  entities: string[];
+  nearDuplicateOf?: string;
+}
+
+/** What one ingest did. */
+export interface IngestOutcome {
+  added: string[];
+  duplicates: string[];
+  placements: PlacementExplanation[];
+  /** Stories that gained articles (and were re-synthesized). */
+  storiesChanged: string[];
+  diagnostics: Diagnostic[];
+}
+
+/** One story with its current report. */
+export interface StoryView {
+  record: StoryRecord;
+  report: StoryReport;
+}
+
+/**
+ * The application service over a store: ingest articles into stories, read stories with fresh reports,
+ * correct the clustering. The CLI and the HTTP API are thin shells over it.
+ */
+export interface Newsroom {
+  /** Stores new articles (re-ingesting is idempotent), places each in a story, re-synthesizes changed stories. */
+  ingest(articles: readonly ArticleInput[]): Promise<IngestOutcome>;
+  listStories(filter: StoryFilter): Promise<Page<StoryListItem>>;
+  /** A story and its report; a stale report is re-synthesized first. Undefined for an unknown id. */
+  story(id: string): Promise<StoryView | undefined>;
+  /** Claims, quotes and conflicts a story gained since an ISO time. */
+  storyChanges(id: string, since: string): Promise<StoryChanges | undefined>;
+  article(id: string): Promise<Article | undefined>;
+  listArticles(filter: ArticleFilter): Promise<Page<ArticleSummary>>;
+  search(query: string, paging: Paging): Promise<SearchHit[]>;
+  /** Merges story `absorbed` into story `kept`; the correction sticks on later ingests. Returns the kept id. */
+  merge(kept: string, absorbed: string): Promise<string>;
+  /** Moves the given articles of a story into a new story; the correction sticks. Returns the new id. */
+  split(storyId: string, articleIds: readonly string[]): Promise<string>;
+  /** Placement explanations for the articles of a story (`crosscheck stories --why`). */
+  explain(storyId: string): Promise<PlacementExplanation[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { readArticles } from '../../src/ingest/read-articles.js';
+import type { ArticleInput } from '../../src/model/index.js';
+import { openNewsroom } from '../../src/service/newsroom.js';
+import { openSqliteStore } from '../../src/store/index.js';
+
+const example = fileURLToPath(new URL('../../examples/harbour-bridge', import.meta.url));
+
+/** A clock that moves one minute per call, from a fixed start: reports stay reproducible. */
+function steppingClock(start = Date.UTC(2025, 2, 12, 9)): () => Date {
+  let now = start;
+  return () => {
+    now += 60_000;
+    return new Date(now);
+  };
+}
+
+/** A second, unrelated invented story of two articles. */
+const ferryStory: ArticleInput[] = [
+  {
+    id: 'ferry-1',
+    outlet: 'Valley Post',
+    published: '2025-03-11',
+    body:
+      'The Saltmarsh ferry terminal flooded on Tuesday after a tidal surge overtopped the sea wall. ' +
+      'Ferry services to Gull Island were suspended until the pumps clear the water.\n\n' +
+      'The terminal manager said the surge was the highest since 2014.',
+  },
+  {
+    id: 'ferry-2',
+    outlet: 'Island Echo',
+    published: '2025-03-11',
+    body:
+      'A tidal surge flooded the Saltmarsh ferry terminal on Tuesday, halting crossings to Gull Island. ' +
+      'Pumps were brought in to clear the water from the terminal.\n\n' +
+      'Islanders were told to expect no ferry services until Thursday.',
+  },
+];
+
+describe('the newsroom over a SQLite store', () => {
+  it('places articles in stories, re-synthesizes them, and ignores re-ingests', async () => {
+    const newsroom = await openNewsroom(await openSqliteStore(':memory:'), { now: steppingClock() });
+    const read = await readArticles([example]);
+    const first = await newsroom.ingest([...read.articles, ...ferryStory]);
+    expect(first.added).toHaveLength(8);
+    expect(first.storiesChanged).toHaveLength(2);
+    const list = await newsroom.listStories({ limit: 10, offset: 0 });
+    expect(list.items.map((item) => item.size).sort()).toEqual([2, 6]);
+
+    const bridge = list.items.find((item) => item.size === 6)!;
+    const view = await newsroom.story(bridge.id);
+    expect(view?.report.summary[0]?.text).toMatch(/eastbound lanes/);
+    expect(view?.record.title).toBe(view?.report.title);
+
+    const again = await newsroom.ingest(read.articles);
+    expect(again.added).toEqual([]);
+    expect(again.duplicates).toHaveLength(6);
+    expect((await newsroom.listStories({ limit: 10, offset: 0 })).total).toBe(2);
+
+    const why = await newsroom.explain(bridge.id);
+    expect(why).toHaveLength(6);
+    expect(why.filter((item) => !item.created).every((item) => item.score > 0 && item.terms.length > 0)).toBe(
+      true,
+    );
+    await newsroom.close();
+  });
+
+  it('keeps merge and split corrections across a reopen and later ingests', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'crosscheck-newsroom-')), 'store.db');
+    const clock = steppingClock();
+    let newsroom = await openNewsroom(await openSqliteStore(path), { now: clock });
+    const read = await readArticles([example]);
+    await newsroom.ingest([...read.articles.slice(0, 3), ...ferryStory]);
+    const [one, two] = (await newsroom.listStories({ limit: 10, offset: 0 })).items;
+    const merged = await newsroom.merge(one!.id, two!.id);
+    expect((await newsroom.listStories({ limit: 10, offset: 0 })).total).toBe(1);
+    await newsroom.close();
+
+    newsroom = await openNewsroom(await openSqliteStore(path), { now: clock });
+    await newsroom.ingest(read.articles.slice(3));
+    const stories = (await newsroom.listStories({ limit: 10, offset: 0 })).items;
+    expect(stories).toHaveLength(1);
+    expect(stories[0]!.id).toBe(merged);
+    expect(stories[0]!.size).toBe(8);
+
+    const ferryIds = (await newsroom.listArticles({ storyId: merged, limit: 50, offset: 0 })).items
+      .filter((article) => article.outlet === 'Valley Post' || article.outlet === 'Island Echo')
+      .map((article) => article.id);
+    const split = await newsroom.split(merged, ferryIds);
+    expect((await newsroom.story(split))?.report.sources).toHaveLength(2);
+    expect((await newsroom.story(merged))?.report.sources).toHaveLength(6);
+    await newsroom.close();
+  });
+
+  it('tells what a story gained since a time', async () => {
+    const clock = steppingClock();
+    const newsroom = await openNewsroom(await openSqliteStore(':memory:'), { now: clock });
+    const read = await readArticles([example]);
+    await newsroom.ingest(read.articles.slice(0, 2));
+    const story = (await newsroom.listStories({ limit: 1, offset: 0 })).items[0]!;
+    await newsroom.story(story.id);
+    const since = clock().toISOString();
+    await newsroom.ingest(read.articles.slice(2));
+    const changes = await newsroom.storyChanges(story.id, since);
+    expect(changes?.claims.length).toBeGreaterThan(0);
+    const unchanged = await newsroom.storyChanges(story.id, clock().toISOString());
+    expect(unchanged?.claims).toEqual([]);
+    await newsroom.close();
+  });
+
+  it('refuses corrections of unknown stories with a typed error', async () => {
+    const newsroom = await openNewsroom(await openSqliteStore(':memory:'), { now: steppingClock() });
+    await expect(newsroom.merge('s-nope', 's-nada')).rejects.toMatchObject({ code: 'unknown-story' });
+    await newsroom.close();
+  });
+});
