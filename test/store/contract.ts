@@ -1,0 +1,723 @@
+/**
+ * The store contract: every adapter (SQLite now, PostgreSQL later) runs this same suite. Every text
+ * here is invented for the tests.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Claim, Conflict, QuoteGroup, StoryReport } from '../../src/model/index.js';
+import {
+  articleIdFor,
+  type IngestBatch,
+  type NewArticle,
+  SNIPPET_CLOSE,
+  SNIPPET_OPEN,
+  type Store,
+  StoreError,
+  type StoryFilter,
+} from '../../src/store/index.js';
+
+/** Adapter hooks beyond making a fresh, empty store. */
+export interface ContractOptions {
+  /** Closes the store and opens the same one again; persistence tests are skipped without it. */
+  reopen?: (store: Store) => Promise<Store>;
+}
+
+/** Builds an article whose id is its content hash. */
+export function makeArticle(body: string, fields: Omit<NewArticle, 'id' | 'body'> = {}): NewArticle {
+  return { id: articleIdFor(body), body, ...fields };
+}
+
+/** A batch at a fixed time with nothing in it but what is given. */
+export function makeBatch(fields: Partial<IngestBatch> = {}): IngestBatch {
+  return { at: '2025-03-12T08:00:00Z', articles: [], assignments: [], stories: [], ...fields };
+}
+
+function makeClaim(id: string, source: string, text: string): Claim {
+  return {
+    id,
+    text,
+    sources: [source],
+    evidence: [{ source, start: 0, end: text.length, text }],
+    kind: 'unique',
+    score: 1,
+  };
+}
+
+function makeQuote(source: string, speaker: string, text: string): QuoteGroup {
+  return {
+    speaker,
+    text,
+    sources: [source],
+    variants: [
+      {
+        source,
+        text,
+        direct: true,
+        form: 'direct',
+        speaker,
+        evidence: { source, start: 0, end: text.length, text },
+      },
+    ],
+  };
+}
+
+function makeConflict(topic: string, values: string[]): Conflict {
+  return { kind: 'number', topic, positions: values.map((value) => ({ value, sources: [], evidence: [] })) };
+}
+
+/** A small report; claims are [id, source, text] triples. */
+export function makeReport(
+  claims: [string, string, string][],
+  quotes: QuoteGroup[] = [],
+  conflicts: Conflict[] = [],
+): StoryReport {
+  const built = claims.map(([id, source, text]) => makeClaim(id, source, text));
+  return {
+    title: 'Invented story',
+    sources: [],
+    summary: built.slice(0, 1).map((claim) => ({
+      text: claim.text,
+      sources: claim.sources,
+      evidence: claim.evidence,
+      claim: claim.id,
+    })),
+    claims: built,
+    quotes,
+    entities: [],
+    timeline: [],
+    conflicts,
+    diagnostics: [],
+  };
+}
+
+async function expectStoreError(promise: Promise<unknown>, code: string): Promise<void> {
+  const error = await promise.then(
+    () => undefined,
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  expect((error as StoreError).code).toBe(code);
+}
+
+/** Five stories with outlets and dates, used by the listing and search tests. */
+const CATALOGUE = [
+  {
+    story: 'ferry',
+    title: 'Ferry service suspended',
+    articles: [
+      [
+        'The island ferry service was suspended after a hull inspection found cracks.',
+        'Coastline Post',
+        '2025-03-01',
+      ],
+      [
+        'Inspectors found cracks in the hull of the island ferry on Saturday.',
+        'Harbour Daily',
+        '2025-03-02T09:30:00Z',
+      ],
+    ],
+  },
+  {
+    story: 'orchard',
+    title: 'Orchard frost',
+    articles: [
+      ['A late frost destroyed half of the valley apple orchard blossoms.', 'Valley Gazette', '2025-03-05'],
+      [
+        'Growers counted frost losses across the apple orchards of the valley.',
+        'Coastline Post',
+        '2025-03-06',
+      ],
+      ['The agriculture office promised frost relief for orchard growers.', 'Farm Wire', '2025-03-07'],
+    ],
+  },
+  {
+    story: 'library',
+    title: 'Library reopens',
+    articles: [
+      ['The renovated municipal library reopened with a rooftop reading garden.', 'Town Crier', '2025-02-20'],
+    ],
+  },
+  {
+    story: 'marathon',
+    title: 'Marathon route changed',
+    articles: [
+      [
+        'Organisers moved the marathon route away from the flooded riverside path.',
+        'Harbour Daily',
+        '2025-03-09',
+      ],
+    ],
+  },
+  { story: 'empty', title: 'Story without articles', articles: [] },
+] as const;
+
+async function loadCatalogue(store: Store): Promise<void> {
+  const articles = CATALOGUE.flatMap((entry) =>
+    entry.articles.map(([body, outlet, published]) =>
+      makeArticle(body, { outlet, published, title: entry.title }),
+    ),
+  );
+  const assignments = CATALOGUE.flatMap((entry) =>
+    entry.articles.map(([body]) => ({ articleId: articleIdFor(body), storyId: entry.story })),
+  );
+  const stories = CATALOGUE.map((entry) => ({ id: entry.story, title: entry.title }));
+  await store.ingest(makeBatch({ articles, assignments, stories }));
+}
+
+/**
+ * Registers the contract tests for one adapter.
+ * @param name - the adapter's name in test titles
+ * @param makeStore - makes a fresh, empty store for each test
+ * @param options - adapter hooks (reopening a persistent store)
+ */
+export function runStoreContract(
+  name: string,
+  makeStore: () => Promise<Store>,
+  options: ContractOptions = {},
+): void {
+  describe(`store contract: ${name}`, () => {
+    const open: Store[] = [];
+    const fresh = async (): Promise<Store> => {
+      const store = await makeStore();
+      open.push(store);
+      return store;
+    };
+    const reopen = async (store: Store): Promise<Store> => {
+      const again = await options.reopen!(store);
+      open.push(again);
+      return again;
+    };
+    afterEach(async () => {
+      for (const store of open.splice(0)) await store.close();
+    });
+
+    describe('ingest', () => {
+      it('stores every field of an article and gives back the same values', async () => {
+        const store = await fresh();
+        const full = makeArticle('A tram derailed near the central depot without injuries.', {
+          url: 'https://tram.example/derail',
+          outlet: 'Metro Ledger',
+          title: 'Tram derails at depot',
+          published: '2025-03-11',
+          path: 'pages/tram.html',
+          features: { terms: { tram: 2.5, depot: 1.25 }, entities: ['Central Depot'], nothing: null },
+        });
+        const bare = makeArticle('A second invented body with no metadata at all.');
+        const result = await store.ingest(
+          makeBatch({ articles: [full, bare], at: '2025-03-12T10:00:00+02:00' }),
+        );
+        expect(result).toEqual({ added: [full.id, bare.id], duplicates: [] });
+        expect(await store.getArticle(full.id)).toEqual({ ...full, ingestedAt: '2025-03-12T08:00:00.000Z' });
+        expect(await store.getArticle(bare.id)).toEqual({ ...bare, ingestedAt: '2025-03-12T08:00:00.000Z' });
+        expect(await store.getArticle('0'.repeat(32))).toBeUndefined();
+        expect((await store.getArticles([bare.id, 'missing', full.id])).map((article) => article.id)).toEqual(
+          [bare.id, full.id],
+        );
+      });
+
+      it('re-ingesting is idempotent: the same bodies, even re-spaced, are duplicates', async () => {
+        const store = await fresh();
+        const body = 'The council voted to extend the cycle lane along the canal.';
+        const batch = makeBatch({ articles: [makeArticle(body, { outlet: 'First' })] });
+        expect((await store.ingest(batch)).added).toHaveLength(1);
+        const again = await store.ingest(
+          makeBatch({
+            at: '2025-03-13T00:00:00Z',
+            articles: [
+              makeArticle(body, { outlet: 'Second' }),
+              makeArticle(`  ${body.replaceAll(' ', '\r\n ')}  `),
+              makeArticle('A new body about the canal towpath.'),
+              makeArticle('A new body about the canal towpath.'),
+            ],
+          }),
+        );
+        expect(again.added).toEqual([articleIdFor('A new body about the canal towpath.')]);
+        expect(again.duplicates).toEqual([
+          articleIdFor(body),
+          articleIdFor(body),
+          articleIdFor('A new body about the canal towpath.'),
+        ]);
+        const stored = await store.getArticle(articleIdFor(body));
+        expect(stored?.outlet).toBe('First');
+        expect(stored?.ingestedAt).toBe('2025-03-12T08:00:00.000Z');
+        expect(await store.counts()).toEqual({ articles: 2, stories: 0 });
+      });
+
+      it.each([
+        {
+          case: 'an id that is not the content hash',
+          batch: makeBatch({ articles: [{ id: 'chosen-by-caller', body: 'Some invented body.' }] }),
+        },
+        { case: 'a time that is not ISO 8601', batch: makeBatch({ at: 'yesterday' }) },
+        {
+          case: 'a correction with a bad time',
+          batch: makeBatch({ corrections: [{ kind: 'merge', at: 'soon', storyIds: ['a'], articleIds: [] }] }),
+        },
+      ])('rejects $case with store-invalid-input and stores nothing', async ({ batch }) => {
+        const store = await fresh();
+        await expectStoreError(
+          store.ingest({ ...batch, articles: [makeArticle('Valid invented body.'), ...batch.articles] }),
+          'store-invalid-input',
+        );
+        expect(await store.counts()).toEqual({ articles: 0, stories: 0 });
+      });
+
+      const partial = (extra: Partial<IngestBatch>): IngestBatch =>
+        makeBatch({
+          at: '2025-03-14T00:00:00Z',
+          articles: Array.from({ length: 40 }, (_, index) =>
+            makeArticle(`Partial batch article ${index} about a power cut in the old town.`),
+          ),
+          stories: [{ id: 'power', title: 'Power cut' }],
+          clustererState: '{"generation":2}',
+          corrections: [{ kind: 'split', at: '2025-03-14', storyIds: ['kept', 'power'], articleIds: [] }],
+          ...extra,
+        });
+      it.each([
+        {
+          case: 'an assignment to an unknown story',
+          batch: partial({ assignments: [{ articleId: articleIdFor('Kept article.'), storyId: 'nowhere' }] }),
+        },
+        {
+          case: 'an assignment of an unknown article',
+          batch: partial({ assignments: [{ articleId: 'f'.repeat(32), storyId: 'power' }] }),
+        },
+        {
+          case: 'features that fail to serialise after 25 rows',
+          batch: partial({
+            articles: Array.from({ length: 40 }, (_, index) =>
+              makeArticle(`Partial batch article ${index} about a power cut in the old town.`, {
+                features:
+                  index === 25
+                    ? {
+                        toJSON(): never {
+                          throw new Error('features exploded');
+                        },
+                      }
+                    : { index },
+              }),
+            ),
+          }),
+        },
+      ])('a batch failing midway ($case) leaves nothing behind', async ({ batch }) => {
+        const store = await fresh();
+        const kept = makeArticle('Kept article.');
+        await store.ingest(
+          makeBatch({
+            articles: [kept],
+            stories: [{ id: 'kept', title: 'Kept story' }],
+            assignments: [{ articleId: kept.id, storyId: 'kept' }],
+            clustererState: '{"generation":1}',
+          }),
+        );
+        const before = await store.getStory('kept');
+        const error = await store.ingest(batch).then(
+          () => undefined,
+          (caught: unknown) => caught,
+        );
+        expect(error).toBeInstanceOf(StoreError);
+        expect(await store.counts()).toEqual({ articles: 1, stories: 1 });
+        expect(await store.getStory('kept')).toEqual(before);
+        expect(await store.getStory('power')).toBeUndefined();
+        expect(await store.getClustererState()).toBe('{"generation":1}');
+        expect(await store.listCorrections()).toEqual([]);
+        expect(await store.search('power cut', { limit: 10, offset: 0 })).toEqual([]);
+      });
+
+      it('moves articles between stories, marks both stale and unassigns the articles of removed stories', async () => {
+        const store = await fresh();
+        const [first, second, third] = [
+          'One invented body.',
+          'Two invented body.',
+          'Three invented body.',
+        ].map((body) => makeArticle(body)) as [NewArticle, NewArticle, NewArticle];
+        await store.ingest(
+          makeBatch({
+            articles: [first, second, third],
+            stories: [
+              { id: 'a', title: 'Story A' },
+              { id: 'b', title: 'Story B' },
+            ],
+            assignments: [
+              { articleId: first.id, storyId: 'a' },
+              { articleId: second.id, storyId: 'a' },
+              { articleId: third.id, storyId: 'b' },
+            ],
+          }),
+        );
+        await store.putReport('a', makeReport([]), '2025-03-12T09:00:00Z');
+        await store.putReport('b', makeReport([]), '2025-03-12T09:00:00Z');
+        expect((await store.getStory('a'))?.stale).toBe(false);
+        await store.ingest(
+          makeBatch({
+            at: '2025-03-12T10:00:00Z',
+            assignments: [{ articleId: second.id, storyId: 'b' }],
+            stories: [{ id: 'a', title: 'Story A renamed' }],
+          }),
+        );
+        const storyA = await store.getStory('a');
+        expect(storyA).toMatchObject({
+          title: 'Story A renamed',
+          articleIds: [first.id],
+          stale: true,
+          createdAt: '2025-03-12T08:00:00.000Z',
+          updatedAt: '2025-03-12T10:00:00.000Z',
+        });
+        expect((await store.getStory('b'))?.articleIds.sort()).toEqual([second.id, third.id].sort());
+        expect((await store.listStaleStories(10)).sort()).toEqual(['a', 'b']);
+        await store.ingest(makeBatch({ removedStories: ['b'] }));
+        expect(await store.getStory('b')).toBeUndefined();
+        expect((await store.getArticle(third.id))?.storyId).toBeUndefined();
+        expect(await store.listStaleStories(10)).toEqual(['a']);
+      });
+    });
+
+    describe('listing', () => {
+      const all = ['marathon', 'orchard', 'ferry', 'library', 'empty'];
+      it.each<{ case: string; filter: Omit<StoryFilter, 'limit' | 'offset'>; ids: string[] }>([
+        { case: 'no filter, latest first, undated last', filter: {}, ids: all },
+        { case: 'outlet, any case', filter: { outlet: 'coastline post' }, ids: ['orchard', 'ferry'] },
+        { case: 'unknown outlet', filter: { outlet: 'Nobody Times' }, ids: [] },
+        { case: 'from a day', filter: { from: '2025-03-06' }, ids: ['marathon', 'orchard'] },
+        { case: 'to a day includes its times', filter: { to: '2025-03-02' }, ids: ['ferry', 'library'] },
+        { case: 'a range', filter: { from: '2025-03-02', to: '2025-03-05' }, ids: ['orchard', 'ferry'] },
+        { case: 'a month', filter: { from: '2025-02', to: '2025-02' }, ids: ['library'] },
+        { case: 'full-text query', filter: { query: 'frost' }, ids: ['orchard'] },
+        { case: 'query and outlet', filter: { query: 'hull', outlet: 'Harbour Daily' }, ids: ['ferry'] },
+        { case: 'query matching nothing', filter: { query: 'volcano' }, ids: [] },
+        { case: 'hostile query', filter: { query: '"(' }, ids: [] },
+        { case: 'blank query is no filter', filter: { query: '  ' }, ids: all },
+      ])('listStories: $case', async ({ filter, ids }) => {
+        const store = await fresh();
+        await loadCatalogue(store);
+        const page = await store.listStories({ ...filter, limit: 50, offset: 0 });
+        expect(page.items.map((item) => item.id)).toEqual(ids);
+        expect(page.total).toBe(ids.length);
+      });
+
+      it('gives size, sorted outlets, date range, headline and conflicts', async () => {
+        const store = await fresh();
+        await loadCatalogue(store);
+        await store.putReport(
+          'orchard',
+          makeReport(
+            [['c1', 'x', 'Frost destroyed half of the blossoms.']],
+            [],
+            [makeConflict('share destroyed', ['half', 'a third'])],
+          ),
+          '2025-03-08',
+        );
+        const page = await store.listStories({ outlet: 'Farm Wire', limit: 5, offset: 0 });
+        expect(page.items).toEqual([
+          {
+            id: 'orchard',
+            title: 'Orchard frost',
+            size: 3,
+            outlets: ['Coastline Post', 'Farm Wire', 'Valley Gazette'],
+            firstPublished: '2025-03-05',
+            lastPublished: '2025-03-07',
+            headline: 'Frost destroyed half of the blossoms.',
+            conflicts: 1,
+          },
+        ]);
+        const empty = await store.listStories({ query: 'without', limit: 5, offset: 0 });
+        expect(empty.items).toEqual([]);
+        const bare = (await store.listStories({ limit: 5, offset: 0 })).items.at(-1);
+        expect(bare).toEqual({
+          id: 'empty',
+          title: 'Story without articles',
+          size: 0,
+          outlets: [],
+          firstPublished: null,
+          lastPublished: null,
+          headline: null,
+          conflicts: 0,
+        });
+      });
+
+      it('pages stories and articles without gaps or repeats', async () => {
+        const store = await fresh();
+        await loadCatalogue(store);
+        const whole = (await store.listStories({ limit: 50, offset: 0 })).items.map((item) => item.id);
+        const paged: string[] = [];
+        for (let offset = 0; offset < 6; offset += 2) {
+          const page = await store.listStories({ limit: 2, offset });
+          expect(page.total).toBe(5);
+          paged.push(...page.items.map((item) => item.id));
+        }
+        expect(paged).toEqual(whole);
+        const articles = await store.listArticles({ storyId: 'orchard', limit: 2, offset: 1 });
+        expect(articles.total).toBe(3);
+        expect(articles.items.map((article) => article.published)).toEqual(['2025-03-06', '2025-03-07']);
+        expect(articles.items[0]).not.toHaveProperty('body');
+        expect(articles.items[0]).not.toHaveProperty('features');
+        expect((await store.listArticles({ limit: 100, offset: 0 })).total).toBe(7);
+        expect((await store.listArticles({ storyId: 'nowhere', limit: 10, offset: 0 })).total).toBe(0);
+      });
+
+      it.each([
+        { limit: -1, offset: 0 },
+        { limit: 1.5, offset: 0 },
+        { limit: 10, offset: -3 },
+        { limit: 1_000_000, offset: 0 },
+      ])('rejects paging %o', async (paging) => {
+        const store = await fresh();
+        await expectStoreError(store.listStories(paging), 'store-invalid-input');
+        await expectStoreError(store.listArticles(paging), 'store-invalid-input');
+        await expectStoreError(store.search('ferry', paging), 'store-invalid-input');
+      });
+
+      it('rejects a date filter that is not a date', async () => {
+        const store = await fresh();
+        await expectStoreError(
+          store.listStories({ from: 'last week', limit: 5, offset: 0 }),
+          'store-invalid-input',
+        );
+      });
+    });
+
+    describe('search', () => {
+      it.each([
+        { query: 'ferry', kinds: ['article', 'article'] },
+        { query: 'FERRY hull', kinds: ['article', 'article'] },
+        { query: '"island ferry"', kinds: ['article', 'article'] },
+        { query: 'orchard*', kinds: ['article', 'article', 'article'] },
+        { query: 'orch*', kinds: ['article', 'article', 'article'] },
+        { query: 'blossom', kinds: ['article', 'claim'] },
+        { query: 'volcano', kinds: [] },
+      ])('finds "$query"', async ({ query, kinds }) => {
+        const store = await fresh();
+        await loadCatalogue(store);
+        await store.putReport(
+          'orchard',
+          makeReport([['c7', 'x', 'Frost destroyed the blossoms of the valley.']]),
+          '2025-03-08',
+        );
+        const hits = await store.search(query, { limit: 20, offset: 0 });
+        expect(hits.map((hit) => hit.kind).sort()).toEqual(kinds);
+        expect(hits.map((hit) => hit.rank)).toEqual(kinds.map((_, position) => position + 1));
+        for (const hit of hits) {
+          expect(hit.snippet).toContain(SNIPPET_OPEN);
+          expect(hit.snippet).toContain(SNIPPET_CLOSE);
+          if (hit.kind === 'claim') expect(hit).toMatchObject({ storyId: 'orchard', claimId: 'c7' });
+          else expect(hit.articleId).toMatch(/^[0-9a-f]{32}$/);
+        }
+      });
+
+      it('ranks continue across pages', async () => {
+        const store = await fresh();
+        await loadCatalogue(store);
+        const whole = await store.search('orchard', { limit: 10, offset: 0 });
+        const second = await store.search('orchard', { limit: 2, offset: 1 });
+        expect(second).toEqual(whole.slice(1, 3));
+      });
+
+      it.each([
+        '"',
+        'AND OR (',
+        '*',
+        'NEAR(ferry hull, 2)',
+        'ferry AND',
+        'ferry -hull',
+        'title:ferry',
+        '^ferry',
+        "'; DROP TABLE articles; --",
+        '"unbalanced ferry',
+        '\u0000ferry',
+        '',
+        'x'.repeat(5000),
+        Array.from({ length: 200 }, () => 'ferry').join(' '),
+      ])('does not throw on the hostile query %j', async (query) => {
+        const store = await fresh();
+        await loadCatalogue(store);
+        const hits = await store.search(query, { limit: 5, offset: 0 });
+        expect(Array.isArray(hits)).toBe(true);
+        expect(await store.counts()).toEqual({ articles: 7, stories: 5 });
+      });
+
+      it('claims leave the index when a new report replaces them or the story is removed', async () => {
+        const store = await fresh();
+        await loadCatalogue(store);
+        await store.putReport(
+          'library',
+          makeReport([['c1', 'x', 'The rooftop garden opened to readers.']]),
+          '2025-03-01',
+        );
+        const claimHits = async (): Promise<number> =>
+          (await store.search('rooftop', { limit: 10, offset: 0 })).filter((hit) => hit.kind === 'claim')
+            .length;
+        expect(await claimHits()).toBe(1);
+        await store.putReport('library', makeReport([['c1', 'x', 'The library reopened.']]), '2025-03-02');
+        expect(await claimHits()).toBe(0);
+        await store.putReport(
+          'library',
+          makeReport([['c1', 'x', 'The rooftop garden opened.']]),
+          '2025-03-03',
+        );
+        await store.ingest(makeBatch({ removedStories: ['library'] }));
+        expect(await claimHits()).toBe(0);
+      });
+    });
+
+    describe('reports and history', () => {
+      const quote = makeQuote('s2', 'Mayor Alder', 'We will reopen the bridge by Friday.');
+      const conflict = makeConflict('lanes closed', ['two', 'three']);
+      const first = makeReport([
+        ['c1', 's1', 'The bridge closed its eastbound lanes.'],
+        ['c2', 's1', 'Engineers found a crack in a support beam.'],
+      ]);
+      const second = makeReport(
+        [
+          // Renumbered, reworded representative, and the passage from s1 is kept: the same claim.
+          ['c9', 's1', 'Engineers found a crack in a support beam.'],
+          ['c1', 's1', 'The bridge closed its eastbound lanes.'],
+          ['c2', 's2', 'Ferries will run extra crossings during the closure.'],
+        ],
+        [quote],
+        [conflict],
+      );
+
+      async function storeWithHistory(): Promise<Store> {
+        const store = await fresh();
+        await store.ingest(makeBatch({ stories: [{ id: 'bridge', title: 'Bridge closure' }] }));
+        expect(await store.putReport('bridge', first, '2025-03-10T08:00:00Z')).toBe(1);
+        expect(await store.putReport('bridge', second, '2025-03-11T08:00:00Z')).toBe(2);
+        return store;
+      }
+
+      it.each([
+        { since: '2025-03-09', claims: ['c9', 'c1', 'c2'], quotes: 1, conflicts: 1 },
+        { since: '2025-03-10T08:00:00Z', claims: ['c2'], quotes: 1, conflicts: 1 },
+        { since: '2025-03-10T12:00:00+02:00', claims: ['c2'], quotes: 1, conflicts: 1 },
+        { since: '2025-03-11', claims: ['c2'], quotes: 1, conflicts: 1 },
+        { since: '2025-03-11T08:00:00Z', claims: [], quotes: 0, conflicts: 0 },
+        { since: '2025-04-01', claims: [], quotes: 0, conflicts: 0 },
+      ])('changes since $since', async ({ since, claims, quotes, conflicts }) => {
+        const store = await storeWithHistory();
+        const changes = await store.storyChangesSince('bridge', since);
+        expect(changes?.claims.map((claim) => claim.id)).toEqual(claims);
+        expect(changes?.quotes).toHaveLength(quotes);
+        expect(changes?.conflicts).toHaveLength(conflicts);
+        expect(changes?.reportAt).toBe('2025-03-11T08:00:00.000Z');
+      });
+
+      it('a new conflict position counts as new, an old sighting is kept when a report is re-put', async () => {
+        const store = await storeWithHistory();
+        const third = makeReport(
+          [['c1', 's1', 'The bridge closed its eastbound lanes.']],
+          [quote],
+          [makeConflict('lanes closed', ['two', 'three', 'four'])],
+        );
+        await store.putReport('bridge', third, '2025-03-12T08:00:00Z');
+        const changes = await store.storyChangesSince('bridge', '2025-03-11T12:00:00Z');
+        expect(changes).toMatchObject({ claims: [], quotes: [] });
+        expect(changes?.conflicts).toHaveLength(1);
+        const story = await store.getStory('bridge');
+        expect(story).toMatchObject({ reportVersion: 3, reportAt: '2025-03-12T08:00:00.000Z', stale: false });
+        expect(story?.report).toEqual(third);
+      });
+
+      it.each([
+        {
+          case: 'unknown story',
+          call: (store: Store) => store.storyChangesSince('nowhere', '2025-01-01'),
+          value: undefined,
+        },
+        { case: 'unknown story record', call: (store: Store) => store.getStory('nowhere'), value: undefined },
+      ])('$case gives undefined', async ({ call, value }) => {
+        const store = await fresh();
+        expect(await call(store)).toBe(value);
+      });
+
+      it('a story without a report has no changes and is stale', async () => {
+        const store = await fresh();
+        await store.ingest(makeBatch({ stories: [{ id: 'quiet', title: 'Quiet' }] }));
+        expect(await store.storyChangesSince('quiet', '2025-01-01')).toEqual({
+          storyId: 'quiet',
+          since: '2025-01-01T00:00:00.000Z',
+          reportAt: null,
+          claims: [],
+          quotes: [],
+          conflicts: [],
+        });
+        expect(await store.getStory('quiet')).toMatchObject({ report: null, reportVersion: 0, stale: true });
+      });
+
+      it.each([
+        { case: 'unknown story', storyId: 'nowhere', at: '2025-03-01' },
+        { case: 'bad time', storyId: 'quiet', at: 'noon' },
+      ])('putReport rejects $case', async ({ storyId, at }) => {
+        const store = await fresh();
+        await store.ingest(makeBatch({ stories: [{ id: 'quiet', title: 'Quiet' }] }));
+        await expectStoreError(store.putReport(storyId, makeReport([]), at), 'store-invalid-input');
+        await expectStoreError(store.storyChangesSince('quiet', 'last week'), 'store-invalid-input');
+      });
+    });
+
+    describe('clusterer state and corrections', () => {
+      it('keeps the latest state, written alone or with a batch', async () => {
+        const store = await fresh();
+        expect(await store.getClustererState()).toBeUndefined();
+        await store.putClustererState('{"documents":1}');
+        expect(await store.getClustererState()).toBe('{"documents":1}');
+        await store.ingest(makeBatch({ clustererState: '{"documents":2}' }));
+        expect(await store.getClustererState()).toBe('{"documents":2}');
+      });
+
+      it('keeps corrections in order', async () => {
+        const store = await fresh();
+        const corrections = [
+          { kind: 'merge' as const, at: '2025-03-12T10:00:00.000Z', storyIds: ['a', 'b'], articleIds: [] },
+          {
+            kind: 'split' as const,
+            at: '2025-03-12T11:00:00.000Z',
+            storyIds: ['a', 'c'],
+            articleIds: ['x'],
+            note: 'two events',
+          },
+        ];
+        await store.ingest(makeBatch({ corrections: corrections.slice(0, 1) }));
+        await store.ingest(makeBatch({ corrections: corrections.slice(1) }));
+        expect(await store.listCorrections()).toEqual(corrections);
+      });
+    });
+
+    describe.skipIf(options.reopen === undefined)('persistence', () => {
+      it('articles, stories, reports, state and corrections survive a reopen', async () => {
+        const store = await fresh();
+        await loadCatalogue(store);
+        await store.putReport('ferry', makeReport([['c1', 's1', 'The ferry stopped.']]), '2025-03-03');
+        await store.ingest(
+          makeBatch({
+            clustererState: '{"kept":true}',
+            corrections: [
+              {
+                kind: 'merge',
+                at: '2025-03-04T00:00:00.000Z',
+                storyIds: ['ferry', 'marathon'],
+                articleIds: [],
+              },
+            ],
+          }),
+        );
+        const stories = await store.listStories({ limit: 10, offset: 0 });
+        const ferry = await store.getStory('ferry');
+        const again = await reopen(store);
+        expect(await again.listStories({ limit: 10, offset: 0 })).toEqual(stories);
+        expect(await again.getStory('ferry')).toEqual(ferry);
+        expect(await again.getClustererState()).toBe('{"kept":true}');
+        expect(await again.listCorrections()).toHaveLength(1);
+        expect(await again.search('ferry stopped', { limit: 5, offset: 0 })).toHaveLength(1);
+      });
+    });
+
+    it('a closed store rejects every call with store-closed', async () => {
+      const store = await makeStore();
+      await store.close();
+      await store.close();
+      await expectStoreError(store.counts(), 'store-closed');
+      await expectStoreError(store.ingest(makeBatch()), 'store-closed');
+      await expectStoreError(store.getArticle('x'), 'store-closed');
+      await expectStoreError(store.search('ferry', { limit: 1, offset: 0 }), 'store-closed');
+    });
+  });
+}
