@@ -1,17 +1,26 @@
-import type { AnalyzedArticle, SummarySentence } from '../model/index.js';
+import type { AnalyzedArticle, Evidence, SummarySentence } from '../model/index.js';
 import { type ClaimAlignment, readability } from './align.js';
+import { selectByCoverage } from './summary-coverage.js';
 
 /** Options of {@link summarize}. */
 export interface SummarizeOptions {
-  /** Word budget of the summary. */
+  /** Word budget of the summary (whitespace-separated words). */
   words: number;
-  /** Similarity above which a claim repeats one already chosen (default 0.45). */
+  /** Similarity at or above which a sentence repeats one already chosen (default 0.45). */
   redundancy?: number;
+  /**
+   * Concept weight by sentence position (opening sentence, lead, next, rest); see
+   * {@link selectByCoverage}. Default `[1, 2, 1, 0.5]`.
+   */
+  positionWeights?: readonly number[];
+  /** Sentences with fewer words are never chosen (default 6). */
+  minimumWords?: number;
 }
 
 /**
- * Picks the most central, best-supported claims within a word budget, no two saying the same thing;
- * the lead fact first, then the rest in the order the articles tell them (what follows, then background).
+ * Picks the sentences that best cover what the outlets jointly report, within a word budget, no two
+ * saying the same thing; the lead fact first, then the rest in the order the articles tell them.
+ * Each summary sentence is a whole sentence of one source and cites every source of its claim.
  * Needs: the story's claim alignment. Adds: summary sentences citing each claim's sources and passages.
  */
 export function summarize(
@@ -19,40 +28,41 @@ export function summarize(
   articles: readonly AnalyzedArticle[],
   options: SummarizeOptions,
 ): SummarySentence[] {
-  const redundancy = options.redundancy ?? 0.45;
-  const candidates = alignment.claims
-    .map((claim, index) => {
-      const quality = readability(claim.text);
-      return { index, value: claim.score + Math.min(0, quality) };
-    })
-    .filter((candidate) => {
-      const text = alignment.claims[candidate.index]!.text;
-      return /[.!?]["”’')\]]?$/.test(text) && text.split(/\s+/).length >= 6;
-    })
-    .sort((a, b) => b.value - a.value || a.index - b.index);
+  const coverageOptions: Parameters<typeof selectByCoverage>[1] = {
+    words: options.words,
+    redundancy: options.redundancy ?? 0.45,
+  };
+  if (options.positionWeights !== undefined) coverageOptions.positionWeights = options.positionWeights;
+  if (options.minimumWords !== undefined) coverageOptions.minimumWords = options.minimumWords;
+  const chosen = selectByCoverage(alignment, coverageOptions);
+  if (chosen.length === 0) return [];
 
-  const chosen: number[] = [];
-  let used = 0;
-  for (const candidate of candidates) {
-    if (used >= options.words) break;
-    const claim = alignment.claims[candidate.index]!;
-    const words = claim.text.split(/\s+/).length;
-    if (used + words > options.words) continue;
-    const members = alignment.members[candidate.index]!;
-    const repeats = chosen.some((other) =>
-      alignment.members[other]!.some((a) => members.some((b) => alignment.similarity(a, b) >= redundancy)),
+  // The lead is the best-supported, most central fact the selection kept: the claim score rewards
+  // outlets agreeing, which coverage alone does not put first.
+  const leadValue = (choice: (typeof chosen)[number]): number =>
+    alignment.claims[choice.claim]!.score +
+    Math.min(0, readability(alignment.units[choice.unit]!.sentence.text));
+  const lead = chosen.reduce((best, choice) =>
+    leadValue(choice) > leadValue(best) || (leadValue(choice) === leadValue(best) && choice.unit < best.unit)
+      ? choice
+      : best,
+  );
+  const rest = chosen
+    .filter((choice) => choice !== lead)
+    .sort(
+      (a, b) =>
+        meanPosition(alignment, articles, a.claim) - meanPosition(alignment, articles, b.claim) ||
+        a.unit - b.unit,
     );
-    if (repeats) continue;
-    chosen.push(candidate.index);
-    used += words;
-  }
-
-  const [lead, ...rest] = chosen;
-  if (lead === undefined) return [];
-  rest.sort((a, b) => meanPosition(alignment, articles, a) - meanPosition(alignment, articles, b) || a - b);
-  return [lead, ...rest].map((index) => {
-    const claim = alignment.claims[index]!;
-    return { text: claim.text, sources: claim.sources, evidence: claim.evidence, claim: claim.id };
+  return [lead, ...rest].map((choice) => {
+    const claim = alignment.claims[choice.claim]!;
+    const sentence = alignment.units[choice.unit]!.sentence;
+    const source = articles[alignment.units[choice.unit]!.article]!.source.id;
+    // The passage the text was taken from comes first, then the other outlets' versions.
+    const own = (evidence: Evidence): boolean =>
+      evidence.source === source && evidence.start === sentence.start;
+    const evidence = [...claim.evidence.filter(own), ...claim.evidence.filter((item) => !own(item))];
+    return { text: sentence.text, sources: claim.sources, evidence, claim: claim.id };
   });
 }
 

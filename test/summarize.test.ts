@@ -1,0 +1,161 @@
+import { describe, expect, it } from 'vitest';
+import type { AnalyzedArticle, SummarySentence } from '../src/model/index.js';
+import { alignClaims } from '../src/stages/align.js';
+import { analyzeArticle } from '../src/stages/analyze-article.js';
+import { mergeEntities } from '../src/stages/entities.js';
+import { summarize } from '../src/stages/summarize.js';
+import { selectByCoverage, sentenceConcepts, wordLength } from '../src/stages/summary-coverage.js';
+
+// Invented story: three outlets on a bridge closure in a made-up town. No real article text.
+const HARBOUR = [
+  'Aldous council closes the harbour bridge for repairs. The Aldous council closed the harbour bridge to all traffic on Monday after engineers found cracks in two support beams. Ferries will carry commuters across the bay until the repairs end in May. The mayor said the decision was painful but necessary.',
+  'Harbour bridge shut after cracks found in support beams. Engineers found cracks in two support beams of the harbour bridge, and the Aldous council closed it to all traffic on Monday. Local shops near the bridge fear a hard spring. "We will lose half our customers," said one baker.',
+  'Commuters turn to ferries as harbour bridge closes. The harbour bridge closed to all traffic on Monday, the Aldous council said, after engineers found cracks in its support beams. Ferries will carry commuters across the bay until May. Repairs are expected to cost four million crowns.',
+];
+
+function story(bodies: readonly string[]): {
+  articles: AnalyzedArticle[];
+  alignment: ReturnType<typeof alignClaims>;
+} {
+  const articles = bodies.map((body, position) => analyzeArticle({ id: `outlet-${position}`, body }));
+  const alignment = alignClaims(articles, { entities: mergeEntities(articles) });
+  return { articles, alignment };
+}
+
+function words(summary: readonly SummarySentence[]): number {
+  return summary.reduce((total, sentence) => total + wordLength(sentence.text), 0);
+}
+
+describe('summarize', () => {
+  const harbour = story(HARBOUR);
+
+  it.each([
+    { budget: 10, maximum: 10 },
+    { budget: 25, maximum: 25 },
+    { budget: 60, maximum: 60 },
+    { budget: 500, maximum: 500 },
+  ])('keeps within a budget of $budget words', ({ budget, maximum }) => {
+    const summary = summarize(harbour.alignment, harbour.articles, { words: budget });
+    expect(words(summary)).toBeLessThanOrEqual(maximum);
+    expect(summary.length).toBeGreaterThan(0);
+  });
+
+  it.each([
+    { budget: 1, why: 'no sentence is that short' },
+    { budget: 5, why: 'sentences under six words are never candidates' },
+  ])('returns nothing for a budget of $budget ($why)', ({ budget }) => {
+    expect(summarize(harbour.alignment, harbour.articles, { words: budget })).toEqual([]);
+  });
+
+  it('opens with the fact every outlet reports, cited by all three', () => {
+    const [lead] = summarize(harbour.alignment, harbour.articles, { words: 60 });
+    expect(lead?.text).toMatch(/closed|closes|shut/);
+    expect(lead?.text).toMatch(/bridge/);
+    expect(lead?.sources).toHaveLength(3);
+  });
+
+  it('never takes two sentences of the same claim or two near-duplicates', () => {
+    const summary = summarize(harbour.alignment, harbour.articles, { words: 500 });
+    const claims = summary.map((sentence) => sentence.claim);
+    expect(new Set(claims).size).toBe(claims.length);
+    const units = summary.map((sentence) =>
+      harbour.alignment.units.findIndex(
+        (unit) =>
+          harbour.articles[unit.article]!.source.id === sentence.evidence[0]!.source &&
+          unit.sentence.start === sentence.evidence[0]!.start,
+      ),
+    );
+    for (const first of units)
+      for (const second of units)
+        if (first !== second) expect(harbour.alignment.similarity(first, second)).toBeLessThan(0.45);
+  });
+
+  it('cites whole source sentences whose evidence verifies, the quoted passage first', () => {
+    const texts = new Map(harbour.articles.map((article) => [article.source.id, article.source.text]));
+    for (const sentence of summarize(harbour.alignment, harbour.articles, { words: 80 })) {
+      expect(sentence.evidence[0]!.text).toBe(sentence.text);
+      for (const evidence of sentence.evidence) {
+        expect(texts.get(evidence.source)?.slice(evidence.start, evidence.end)).toBe(evidence.text);
+        expect(sentence.sources).toContain(evidence.source);
+      }
+      const claim = harbour.alignment.claims.find((candidate) => candidate.id === sentence.claim);
+      expect(claim?.sources).toEqual(sentence.sources);
+    }
+  });
+
+  it('is deterministic and does not mutate its inputs', () => {
+    const before = JSON.stringify(harbour.alignment.claims);
+    const first = summarize(harbour.alignment, harbour.articles, { words: 70 });
+    const second = summarize(story(HARBOUR).alignment, story(HARBOUR).articles, { words: 70 });
+    expect(second).toEqual(first);
+    expect(JSON.stringify(harbour.alignment.claims)).toBe(before);
+  });
+
+  it.each([
+    { name: 'no articles', bodies: [] as string[] },
+    { name: 'only fragments', bodies: ['Short one. Tiny bit.', 'No verb here'] },
+    { name: 'an empty body', bodies: [''] },
+  ])('returns [] for $name', ({ bodies }) => {
+    const { articles, alignment } = story(bodies);
+    expect(summarize(alignment, articles, { words: 100 })).toEqual([]);
+  });
+
+  it('prefers a fact several outlets state over one outlet aside', () => {
+    const summary = summarize(harbour.alignment, harbour.articles, { words: 25 });
+    const texts = summary.map((sentence) => sentence.text).join(' ');
+    expect(texts).not.toMatch(/baker|painful|four million/);
+  });
+});
+
+describe('selectByCoverage', () => {
+  const harbour = story(HARBOUR);
+
+  it.each([
+    { redundancy: 0.2, label: 'strict' },
+    { redundancy: 0.45, label: 'default' },
+    { redundancy: 1.01, label: 'off' },
+  ])('returns distinct claims with positive gains ($label redundancy)', ({ redundancy }) => {
+    const chosen = selectByCoverage(harbour.alignment, { words: 200, redundancy });
+    expect(chosen.length).toBeGreaterThan(0);
+    expect(new Set(chosen.map((choice) => choice.claim)).size).toBe(chosen.length);
+    for (const choice of chosen) expect(choice.gain).toBeGreaterThan(0);
+  });
+
+  it('takes fewer sentences the stricter the redundancy', () => {
+    const strict = selectByCoverage(harbour.alignment, { words: 200, redundancy: 0.2 });
+    const loose = selectByCoverage(harbour.alignment, { words: 200, redundancy: 1.01 });
+    expect(strict.length).toBeLessThanOrEqual(loose.length);
+  });
+
+  it.each([
+    { minimumWords: 6, allowed: true },
+    { minimumWords: 40, allowed: false },
+  ])('honours a minimum of $minimumWords words', ({ minimumWords, allowed }) => {
+    const chosen = selectByCoverage(harbour.alignment, { words: 200, redundancy: 0.45, minimumWords });
+    expect(chosen.length > 0).toBe(allowed);
+  });
+});
+
+describe('sentenceConcepts', () => {
+  it.each([
+    { text: 'The bridge closed on Monday.', has: ['bridg close', 'the bridg'], lacks: ['on the'] },
+    { text: 'Engineers found cracks in the beams.', has: ['crack in', 'engin found'], lacks: ['in the'] },
+    { text: 'It was and is.', has: [], lacks: ['it was', 'and is'] },
+  ])('makes stemmed bigrams with a content word: $text', ({ text, has, lacks }) => {
+    const concepts = sentenceConcepts(text);
+    for (const concept of has) expect(concepts).toContain(concept);
+    for (const concept of lacks) expect(concepts).not.toContain(concept);
+  });
+});
+
+describe('wordLength', () => {
+  it.each([
+    { text: '', count: 0 },
+    { text: '   ', count: 0 },
+    { text: 'one', count: 1 },
+    { text: ' two  words ', count: 2 },
+    { text: 'Kim Jong-un — arrived.', count: 4 },
+  ])('counts "$text" as $count', ({ text, count }) => {
+    expect(wordLength(text)).toBe(count);
+  });
+});
