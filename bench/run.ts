@@ -1,7 +1,9 @@
 /**
  * `npm run bench`: times `synthesize` on the example corpus, the seeds and synthetic stories of
  * 10, 100 and 1,000 articles, each in a child process (bench/one.ts) so memory figures stay apart.
- * Usage: `tsx bench/run.ts [case…]` with cases among example, seeds, 10, 100, 1000 (default: all).
+ * Then runs the benches of the other parts (extraction, cluster, store, api), each in its own process.
+ * Usage: `tsx bench/run.ts [case…]` with cases among example, seeds, 10, 100, 1000, extraction, cluster,
+ * store, api (default: all).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -52,13 +54,18 @@ function table(header: string[], rows: string[][]): string {
   ].join('\n');
 }
 
-const cases = process.argv.slice(2).length > 0 ? process.argv.slice(2) : DEFAULT_CASES;
+/** Benches of the other parts, each a script of its own that prints its own table. */
+const PART_BENCHES = ['extraction', 'cluster', 'store', 'api'];
+const requested = process.argv.slice(2);
+const cases = requested.length > 0 ? requested.filter((name) => !PART_BENCHES.includes(name)) : DEFAULT_CASES;
+const parts = requested.length > 0 ? requested.filter((name) => PART_BENCHES.includes(name)) : PART_BENCHES;
 const outcomes: Outcome[] = [];
 for (const name of cases) {
   process.stderr.write(`bench: ${name}…\n`);
   outcomes.push(runCase(name));
 }
 
+if (cases.length > 0) console.log('## synthesize\n');
 const rows: string[][] = [];
 const messages: string[] = [];
 let previous: CaseResult | undefined;
@@ -172,3 +179,16 @@ if (targets.length > 0)
   console.log(`\n${table(['target (from the issue)', 'measured', 'verdict'], targets)}`);
 if (messages.length > 0) console.log(`\n${messages.join('\n')}`);
 if (outcomes.some((outcome) => outcome.failure !== undefined)) process.exitCode = 1;
+
+for (const part of parts) {
+  console.log(`\n## ${part}\n`);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', path.join(repoRoot, `bench/${part}.ts`)], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    timeout: CASE_TIMEOUT_MS,
+  });
+  if (child.status !== 0) {
+    console.log(`${part}: FAILED (exit ${String(child.status ?? child.signal)})`);
+    process.exitCode = 1;
+  }
+}

@@ -1,22 +1,29 @@
 /**
  * The article-extraction benchmark (scrapinghub, 116 of its 181 pages): the stored outputs of the
- * published extractors scored with {@link evaluateExtraction}, beside the data README's figures.
- * crosscheck's own HTML extractor is scored here once the ingestion work lands.
+ * published extractors and crosscheck's own HTML extractor (run on the saved pages) scored with
+ * {@link evaluateExtraction}, beside the data README's figures.
  * @packageDocumentation
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
 import {
   type ExtractedBody,
   type ExtractionScores,
   evaluateExtraction,
 } from '../src/eval/extraction-metrics.js';
+import { decodeHtml } from '../src/ingest/html/charset.js';
+import { extractArticle } from '../src/ingest/html/extract-article.js';
 import { dataAvailable, dataPath } from './data-paths.js';
 
 /** Ground truth of the benchmark. */
 export const EXTRACTION_TRUTH_PATH = dataPath('extraction', 'ground-truth.json');
 /** Directory of the extractors' stored outputs, `<extractor>.json`. */
 export const EXTRACTION_OUTPUT_DIRECTORY = dataPath('extraction', 'output');
+/** Directory of the saved pages, `<id>.html.gz`. */
+export const EXTRACTION_HTML_DIRECTORY = dataPath('extraction', 'html');
+/** The name crosscheck's own extractor has in the table. */
+export const CROSSCHECK_EXTRACTOR = 'crosscheck';
 
 /** F1 of the data README, by output file stem. */
 export const PUBLISHED_EXTRACTION_F1: Readonly<Record<string, number>> = {
@@ -77,9 +84,68 @@ export interface ExtractionRow {
   publishedF1?: number;
 }
 
-/** Scores every stored extractor output, best F1 first. */
+/** One saved page of the benchmark, decompressed (bytes: the page may declare any charset). */
+export interface BenchmarkPage {
+  id: string;
+  url?: string;
+  bytes: Uint8Array;
+}
+
+/** The benchmark's saved pages in ground-truth order, or undefined when the HTML directory is absent. */
+export function loadBenchmarkPages(): BenchmarkPage[] | undefined {
+  if (!existsSync(EXTRACTION_HTML_DIRECTORY) || !existsSync(EXTRACTION_TRUTH_PATH)) return undefined;
+  const truth = JSON.parse(readFileSync(EXTRACTION_TRUTH_PATH, 'utf8')) as Record<string, { url?: string }>;
+  return Object.entries(truth).map(([id, page]) => ({
+    id,
+    ...(page.url === undefined ? {} : { url: page.url }),
+    bytes: gunzipSync(readFileSync(path.join(EXTRACTION_HTML_DIRECTORY, `${id}.html.gz`))),
+  }));
+}
+
+/** What crosscheck's extractor made of the benchmark pages. */
+export interface CrosscheckExtraction {
+  /** Page id → extracted body (empty when the page was judged no article). */
+  output: Record<string, ExtractedBody>;
+  /** Pages judged no article, with the reason. */
+  failures: Array<{ id: string; message: string }>;
+}
+
+/**
+ * Runs crosscheck's extractor (decode, then {@link extractArticle} with the page's URL) on every page.
+ * @param pages - from {@link loadBenchmarkPages}
+ */
+export function extractBenchmarkPages(pages: readonly BenchmarkPage[]): CrosscheckExtraction {
+  const output: Record<string, ExtractedBody> = {};
+  const failures: CrosscheckExtraction['failures'] = [];
+  for (const page of pages) {
+    const result = extractArticle(
+      decodeHtml(page.bytes).text,
+      page.url === undefined ? {} : { url: page.url },
+    );
+    output[page.id] = { articleBody: result.ok ? result.article.text : '' };
+    if (!result.ok) failures.push({ id: page.id, message: result.message });
+  }
+  return { output, failures };
+}
+
+/** crosscheck's own row, or undefined when the saved pages are absent. */
+export function runCrosscheckExtraction(
+  truth: Record<string, ExtractedBody> = loadExtractionTruth(),
+): ExtractionRow | undefined {
+  const pages = loadBenchmarkPages();
+  if (pages === undefined) return undefined;
+  const { output } = extractBenchmarkPages(pages);
+  return {
+    extractor: CROSSCHECK_EXTRACTOR,
+    version: 'this build',
+    scores: evaluateExtraction(truth, output),
+  };
+}
+
+/** Scores every stored extractor output and crosscheck's own extractor, best F1 first. */
 export function runExtraction(): ExtractionRow[] {
   const truth = loadExtractionTruth();
+  const ours = runCrosscheckExtraction(truth);
   return listExtractors()
     .map((extractor) => {
       const output = loadExtractorOutput(extractor);
@@ -89,5 +155,6 @@ export function runExtraction(): ExtractionRow[] {
       if (published !== undefined) row.publishedF1 = published;
       return row;
     })
+    .concat(ours === undefined ? [] : [ours])
     .sort((a, b) => b.scores.f1 - a.scores.f1 || a.extractor.localeCompare(b.extractor));
 }

@@ -2,7 +2,7 @@
  * `npm run eval`: runs every evaluation whose data is present, prints one table per task with
  * crosscheck beside the published baselines, and writes `eval/results/<task>.json`.
  *
- * Usage: `tsx eval/run.ts [--task neus|extraction|clustering]… [--split test|val] [--words N]`
+ * Usage: `tsx eval/run.ts [--task neus|extraction|clustering|conflicts]… [--split test|val] [--words N]`
  * - `--split val` scores crosscheck alone on the NeuS validation split (for tuning).
  * - `--words N` fixes the summary budget; by default it is calibrated on the validation split so the
  *   summaries' mean length matches the references'.
@@ -12,6 +12,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { clusteringAvailable, runClustering } from './clustering.js';
+import { conflictsAvailable, printConflicts, runConflicts } from './conflicts.js';
 import { RESULTS_DIRECTORY } from './data-paths.js';
 import { extractionAvailable, runExtraction } from './extraction.js';
 import {
@@ -23,7 +24,7 @@ import {
 } from './neus.js';
 import { formatTable } from './table.js';
 
-const TASKS = ['neus', 'extraction', 'clustering'] as const;
+const TASKS = ['neus', 'extraction', 'clustering', 'conflicts'] as const;
 type Task = (typeof TASKS)[number];
 
 /** The summary may be this many words longer or shorter on average than the references. */
@@ -112,9 +113,6 @@ function evaluateExtraction(): void {
       3,
     ),
   );
-  console.log(
-    'crosscheck: its HTML extractor arrives with the ingestion work; evaluateExtraction() is ready to score it.',
-  );
   console.log(`(${((performance.now() - started) / 1000).toFixed(1)} s)`);
   console.log(`wrote ${writeResult('extraction', rows)}`);
 }
@@ -127,7 +125,7 @@ function evaluateClustering(): void {
   }
   const rows = runClustering();
   console.log(
-    '\n## Story clustering (trivial reference clusterers; Barhom et al. 2019: B³ F1 0.968 on ECB+ test)',
+    '\n## Story clustering (crosscheck beside reference clusterers; Barhom et al. 2019: B³ F1 0.968 on ECB+ test)',
   );
   console.log(
     formatTable(
@@ -147,10 +145,17 @@ function evaluateClustering(): void {
       3,
     ),
   );
-  console.log(
-    'crosscheck: its story clusterer arrives with the ingestion work; clusteringScores() is ready to score it.',
-  );
   console.log(`wrote ${writeResult('clustering', rows)}`);
+}
+
+function evaluateConflicts(): void {
+  if (!conflictsAvailable()) {
+    console.log('\n## Conflicts: skipped, the AllSides crawl is absent under ../shared/data/allsides');
+    return;
+  }
+  const report = runConflicts();
+  printConflicts(report);
+  console.log(`wrote ${writeResult('conflicts', report)}`);
 }
 
 /** A mistake on the command line: reported in one line, without a stack trace. */
@@ -178,6 +183,7 @@ function main(): void {
     neus: () => evaluateNeus(values.split as 'test' | 'val', words),
     extraction: evaluateExtraction,
     clustering: evaluateClustering,
+    conflicts: evaluateConflicts,
   };
   for (const task of tasks as Task[]) run[task]();
 }
@@ -187,6 +193,8 @@ try {
 } catch (error) {
   if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
   console.error(`eval: ${error.message}`);
-  console.error('usage: tsx eval/run.ts [--task neus|extraction|clustering]… [--split test|val] [--words N]');
+  console.error(
+    'usage: tsx eval/run.ts [--task neus|extraction|clustering|conflicts]… [--split test|val] [--words N]',
+  );
   process.exitCode = 2;
 }

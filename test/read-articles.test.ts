@@ -1,7 +1,8 @@
-import { chmod, mkdir, mkdtemp, rm, truncate, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, mkdir, mkdtemp, readFile, rm, truncate, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_MAX_BYTES, readArticles } from '../src/ingest/read-articles.js';
 import { CrosscheckError } from '../src/model/index.js';
@@ -159,5 +160,29 @@ describe('readArticles: the invented fixture folder', () => {
 
   it('defaults to a 50 MB limit', () => {
     expect(DEFAULT_MAX_BYTES).toBe(50 * 1024 * 1024);
+  });
+});
+
+describe('readArticles: saved web pages', () => {
+  const pages = fileURLToPath(new URL('./fixtures/html/', import.meta.url));
+
+  it('extracts articles from .html and .html.gz files and skips pages that are not articles', async () => {
+    const folder = await mkdtemp(join(tmpdir(), 'crosscheck-pages-'));
+    await copyFile(join(pages, 'json-ld-news/page.html'), join(folder, 'story.html'));
+    await writeFile(
+      join(folder, 'packed.html.gz'),
+      gzipSync(await readFile(join(pages, 'time-element/page.html'))),
+    );
+    await copyFile(join(pages, 'login-page/page.html'), join(folder, 'login.html'));
+    const result = await readArticles([folder]);
+    expect(result.articles.map((article) => article.id)).toEqual(['packed', 'story']);
+    const story = result.articles.find((article) => article.id === 'story')!;
+    expect(story.title).toBeDefined();
+    expect(story.published).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(story.body).not.toMatch(/<[a-z]/i);
+    expect(result.skipped).toEqual([
+      expect.objectContaining({ path: join(folder, 'login.html'), reason: 'not-an-article' }),
+    ]);
+    expect(result.skipped[0]!.message).toContain('login.html');
   });
 });

@@ -4,6 +4,14 @@ import { CrosscheckError } from '../model/index.js';
 import { DEFAULT_SUMMARY_WORDS, synthesize } from '../pipeline/synthesize.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
+import { registerClusterCommand } from './commands/cluster.js';
+import { registerExtractCommand } from './commands/extract.js';
+import { defaultServeDependencies, registerServeCommand, type ServeDependencies } from './commands/serve.js';
+import {
+  defaultStoreCommandDependencies,
+  registerStoreCommands,
+  type StoreCommandDependencies,
+} from './commands/store-commands.js';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIo {
@@ -28,12 +36,28 @@ function isoDay(value: string): string {
   return value;
 }
 
+/** The outside world of the commands that need more than files and streams: injected by tests. */
+export interface CliDependencies {
+  store: StoreCommandDependencies;
+  serve: ServeDependencies;
+}
+
 /**
  * Runs the `crosscheck` command line with the given arguments (without `node` and the script).
  * Resolves to the process exit code; never calls `process.exit`.
+ * @param argv - the arguments
+ * @param io - where output goes
+ * @param dependencies - stores, network and clock of the store commands (real ones by default)
  */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(
+  argv: readonly string[],
+  io: CliIo,
+  dependencies: Partial<CliDependencies> = {},
+): Promise<number> {
   let exitCode: number = EXIT.ok;
+  const setExitCode = (code: number): void => {
+    exitCode = code;
+  };
   const program = new Command()
     .name('crosscheck')
     .description('Reads many news articles about one event and gives the story once, with its evidence.')
@@ -84,6 +108,11 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exitCode = read.skipped.length > 0 ? EXIT.partial : EXIT.ok;
       },
     );
+
+  registerExtractCommand(program, io);
+  registerClusterCommand(program, io, setExitCode);
+  registerStoreCommands(program, io, setExitCode, dependencies.store ?? defaultStoreCommandDependencies);
+  registerServeCommand(program, io, dependencies.serve ?? defaultServeDependencies);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -11,6 +11,8 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { ArticleInput, Diagnostic } from '../model/index.js';
 import { CrosscheckError } from '../model/index.js';
+import { extractArticle } from './html/extract-article.js';
+import { readHtmlFile } from './html/read-html-file.js';
 import { fileStem, parseArticleText } from './parse-article.js';
 
 /** Options of {@link readArticles}. */
@@ -39,6 +41,8 @@ export const DEFAULT_MAX_BYTES = 50 * 1024 * 1024;
 
 /** File extensions read when walking a folder. A file named directly is read whatever its extension. */
 const ARTICLE_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+/** Saved web pages, read through the HTML extractor. */
+const PAGE_PATTERN = /\.(?:html?|xhtml)(?:\.gz)?$/i;
 
 /**
  * Reads articles from files and folders. Folders are walked recursively for `.txt`, `.md` and `.text` files,
@@ -88,6 +92,19 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
     const absolute = resolve(path);
     if (seenFiles.has(absolute)) continue;
     seenFiles.add(absolute);
+    if (PAGE_PATTERN.test(path)) {
+      const page = await readPage(
+        path,
+        uniqueId(fileStem(path.replace(/\.gz$/i, '')), usedIds),
+        maxBytes,
+        skip,
+      );
+      if (page === undefined) continue;
+      usedIds.add(page.article.id);
+      result.articles.push(page.article);
+      result.diagnostics.push(...page.diagnostics);
+      continue;
+    }
     const text = await readText(path, maxBytes, skip);
     if (text === undefined) continue;
     const id = uniqueId(fileStem(path), usedIds);
@@ -145,7 +162,7 @@ async function walk(folder: string, skip: Skip): Promise<string[]> {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       files.push(...(await walk(path, skip)));
-    } else if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase())) {
+    } else if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) || PAGE_PATTERN.test(entry.name)) {
       if (entry.isFile()) files.push(path);
       else if (entry.isSymbolicLink() && (await isFile(path))) files.push(path);
     }
@@ -159,6 +176,37 @@ async function isFile(path: string): Promise<boolean> {
   } catch {
     return false;
   }
+}
+
+/** Reads a saved page and extracts its article, or reports why it has none and returns undefined. */
+async function readPage(
+  path: string,
+  id: string,
+  maxBytes: number,
+  skip: Skip,
+): Promise<{ article: ArticleInput; diagnostics: Diagnostic[] } | undefined> {
+  let html: string;
+  try {
+    html = (await readHtmlFile(path, { maxBytes })).text;
+  } catch (error) {
+    const reason =
+      error instanceof CrosscheckError && error.code === 'input-too-large' ? 'too-large' : 'unreadable';
+    skip(path, reason, `${path}: skipped, ${describe(error).replace(`${path}: `, '')}`);
+    return undefined;
+  }
+  const extracted = extractArticle(html, { name: path });
+  if (!extracted.ok) {
+    skip(path, extracted.reason, `${path}: skipped, ${extracted.message.replace(`${path}: `, '')}`);
+    return undefined;
+  }
+  const { title, outlet, url, published, text } = extracted.article;
+  const article: ArticleInput = { id, path, body: text };
+  if (title !== undefined) article.title = title;
+  if (outlet !== undefined) article.outlet = outlet;
+  if (url !== undefined) article.url = url;
+  if (published !== undefined && /^\d{4}-\d{2}-\d{2}/.test(published))
+    article.published = published.slice(0, 10);
+  return { article, diagnostics: extracted.diagnostics.map((diagnostic) => ({ ...diagnostic, source: id })) };
 }
 
 /** Reads one file as strict UTF-8, or reports why it cannot be an article and returns undefined. */

@@ -25,7 +25,43 @@ export interface Claim {
   kind: ClaimKind;
   /** Centrality-and-support score used for ranking; higher is more central. */
   score: number;
+  /** How each source holds the claim (asserts, hedges, attributes, reports a denial), one per evidence. */
+  stances?: ClaimStance[];
+  /**
+   * How many independent reports support the claim: sources that copy another source (see
+   * {@link StoryReport.reprints}) count once with what they copy.
+   */
+  independentSources?: number;
 }
+
+/**
+ * How a source holds a statement: states it as fact (`asserts`), qualifies it ("likely", "reportedly",
+ * "is believed to": `hedges`), gives it as someone else's ("the Kremlin said", "according to KCNA":
+ * `attributes`), or reports that it was denied ("dismissed any notion", "denied": `denies`).
+ */
+export type Stance = 'asserts' | 'hedges' | 'attributes' | 'denies';
+
+/** One source's stance toward one claim. */
+export interface ClaimStance {
+  source: string;
+  stance: Stance;
+  /** The words that show it, as written, outside quotation marks; absent for plain assertions. */
+  cue?: string;
+}
+
+/**
+ * How one outlet rendered a quote compared with the fullest rendering of its group: word for word
+ * (`verbatim`), cut at either end (`trimmed`), the same words in another spelling (`spelling-variant`,
+ * neighbour/neighbor), some words changed (`altered`), few words shared (`paraphrase`), or given as
+ * reported speech without quotation marks (`reported`).
+ */
+export type QuoteFidelity =
+  | 'verbatim'
+  | 'trimmed'
+  | 'spelling-variant'
+  | 'altered'
+  | 'paraphrase'
+  | 'reported';
 
 /** One rendering of a quote by one source. */
 export interface QuoteVariant {
@@ -36,6 +72,10 @@ export interface QuoteVariant {
   /** The speaker this source gives, as written, if any. */
   speaker?: string;
   evidence: Evidence;
+  /** How faithful this rendering is to the group's fullest one. */
+  fidelity?: QuoteFidelity;
+  /** Set when the rendering is a paraphrase or altered words presented inside quotation marks. */
+  paraphraseInQuotes?: boolean;
 }
 
 /** One quote as rendered by every source that carries it. */
@@ -46,6 +86,8 @@ export interface QuoteGroup {
   text: string;
   sources: string[];
   variants: QuoteVariant[];
+  /** The distinct speakers the sources give when they disagree on who said it (canonical names). */
+  conflictingSpeakers?: string[];
 }
 
 /** A person, organisation, place, product or amount, merged across sources. */
@@ -71,13 +113,36 @@ export interface ConflictPosition {
   value: string;
   sources: string[];
   evidence: Evidence[];
+  /** How the sources of this side hold the value (for `stance` and `name` conflicts). */
+  stance?: Stance;
+  /** The cue words behind {@link stance} as written by the first source ("likely", "dismissed any notion"). */
+  cue?: string;
 }
+
+/**
+ * What the sources disagree about: a count or amount (`number`), the date of one event (`date`), the name
+ * of a thing or person in one role (`name`), who said a quote (`attribution`), or whether a statement is
+ * true at all (`stance`: asserted by some, reported denied by others).
+ */
+export type ConflictKind = 'number' | 'date' | 'name' | 'attribution' | 'stance';
 
 /** Where sources disagree. */
 export interface Conflict {
-  kind: string;
+  kind: ConflictKind;
   topic: string;
   positions: ConflictPosition[];
+}
+
+/**
+ * A source that reprints or lightly edits another: both say the same once, so they count as one report.
+ * `similarity` is the Jaccard similarity of their word 5-shingles (1 is identical).
+ */
+export interface Reprint {
+  /** The copy. */
+  source: string;
+  /** The source it copies (the earlier one, or the one it credits). */
+  copyOf: string;
+  similarity: number;
 }
 
 /** The story once, with its evidence: what {@link synthesize} returns. */
@@ -90,5 +155,7 @@ export interface StoryReport {
   entities: Entity[];
   timeline: TimelineEvent[];
   conflicts: Conflict[];
+  /** Sources that copy other sources; absent when the stage did not run. */
+  reprints?: Reprint[];
   diagnostics: Diagnostic[];
 }

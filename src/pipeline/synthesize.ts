@@ -1,15 +1,22 @@
 import {
   type AnalyzedArticle,
   type ArticleInput,
+  type Claim,
   CrosscheckError,
   type Diagnostic,
   type IsoDate,
+  type Reprint,
+  type Source,
   type StoryReport,
 } from '../model/index.js';
 import { alignClaims } from '../stages/align.js';
 import { analyzeArticle } from '../stages/analyze-article.js';
+import { findConflicts } from '../stages/conflicts.js';
 import { mergeEntities } from '../stages/entities.js';
+import { assessQuotes } from '../stages/quote-fidelity.js';
 import { groupQuotes } from '../stages/quote-groups.js';
+import { countIndependent, findReprints, independentRoots } from '../stages/reprints.js';
+import { claimStances } from '../stages/stance.js';
 import { summarize } from '../stages/summarize.js';
 import { buildTimeline } from '../stages/timeline.js';
 
@@ -78,19 +85,49 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   const entities = mergeEntities(analyzed);
   const alignment = alignClaims(analyzed, { entities });
   const summary = summarize(alignment, analyzed, { words });
-  const quotes = groupQuotes(analyzed, entities);
+  const quotes = assessQuotes(groupQuotes(analyzed, entities), entities);
   const timeline = buildTimeline(analyzed);
+  const sources = analyzed.map((article) => article.source);
+  const reprints = findReprints(sources);
+  const claims = independentSupport(claimStances(alignment.claims, analyzed), sources, reprints);
+  const conflicts = findConflicts({ articles: analyzed, claims, quotes, entities });
   return {
     title: storyTitle(analyzed, summary[0]?.text),
-    sources: analyzed.map((article) => article.source),
+    sources,
     summary,
-    claims: alignment.claims,
+    claims,
     quotes,
     entities: entities.entities,
     timeline,
-    conflicts: [],
+    conflicts,
+    reprints,
     diagnostics,
   };
+}
+
+/**
+ * Counts each claim's independent reports, a copy counting once with what it copies, and grades the claim
+ * on them: consensus is corroboration by every independent report, not by every outlet that ran the wire.
+ */
+function independentSupport(
+  claims: readonly Claim[],
+  sources: readonly Source[],
+  reprints: readonly Reprint[],
+): Claim[] {
+  const roots = independentRoots(
+    sources.map((source) => source.id),
+    reprints,
+  );
+  const reports = new Set(roots.values()).size;
+  return claims.map((claim) => {
+    const independent = countIndependent(claim.sources, roots);
+    let kind = claim.kind;
+    if (reprints.length > 0) {
+      kind =
+        independent >= 2 && independent === reports ? 'consensus' : independent >= 2 ? 'shared' : 'unique';
+    }
+    return { ...claim, kind, independentSources: independent };
+  });
 }
 
 /** The latest publication date among the articles: undated reports of the same story are taken as of then. */

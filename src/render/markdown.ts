@@ -24,8 +24,24 @@ export function renderMarkdown(report: StoryReport): string {
     out.push('', '## Where the sources disagree', '');
     for (const conflict of report.conflicts) {
       out.push(`- **${escapeMarkdown(conflict.kind)}** — ${escapeMarkdown(conflict.topic)}`);
-      for (const position of conflict.positions)
-        out.push(`  - ${escapeMarkdown(position.value)} ${cite(position.sources)}`);
+      for (const position of conflict.positions) {
+        const stance = position.stance === undefined ? '' : ` _(${position.stance})_`;
+        out.push(`  - **${escapeMarkdown(position.value)}**${stance} ${cite(position.sources)}`);
+        for (const evidence of position.evidence) {
+          out.push(
+            `    - [${numbers.get(evidence.source) ?? 0}] chars ${evidence.start}–${evidence.end}: “${escapeMarkdown(evidence.text)}”`,
+          );
+        }
+      }
+    }
+  }
+  const reprints = report.reprints ?? [];
+  if (reprints.length > 0) {
+    out.push('', '## Copies', '', 'Counted once with the source they copy:', '');
+    for (const reprint of reprints) {
+      out.push(
+        `- [${numbers.get(reprint.source) ?? 0}] copies [${numbers.get(reprint.copyOf) ?? 0}] (shingle similarity ${reprint.similarity.toFixed(2)})`,
+      );
     }
   }
   out.push('', '## Summary', '');
@@ -44,7 +60,18 @@ export function renderMarkdown(report: StoryReport): string {
   const section = (title: string, kind: string): void => {
     const claims = report.claims.filter((claim) => claim.kind === kind);
     out.push('', `## ${title} (${claims.length})`, '');
-    for (const claim of claims) out.push(`- ${escapeMarkdown(claim.text)} ${cite(claim.sources)}`);
+    for (const claim of claims) {
+      const independent =
+        claim.independentSources !== undefined && claim.independentSources < claim.sources.length
+          ? ` (${claim.independentSources} independent)`
+          : '';
+      const stances = (claim.stances ?? []).filter((item) => item.stance !== 'asserts');
+      const held =
+        stances.length === 0
+          ? ''
+          : ` — ${stances.map((item) => `[${numbers.get(item.source) ?? 0}] ${item.stance}${item.cue === undefined ? '' : ` “${escapeMarkdown(item.cue)}”`}`).join('; ')}`;
+      out.push(`- ${escapeMarkdown(claim.text)} ${cite(claim.sources)}${independent}${held}`);
+    }
   };
   section('Reported by every source', 'consensus');
   section('Reported by some sources', 'shared');
@@ -54,9 +81,13 @@ export function renderMarkdown(report: StoryReport): string {
     out.push(
       `- **${escapeMarkdown(group.speaker ?? 'Unattributed')}**: “${escapeMarkdown(group.text)}” ${cite(group.sources)}`,
     );
+    if (group.conflictingSpeakers !== undefined)
+      out.push(`  - given to different speakers: ${escapeMarkdown(group.conflictingSpeakers.join(' / '))}`);
     for (const variant of group.variants) {
+      const fidelity = variant.fidelity === undefined ? '' : `, ${variant.fidelity}`;
+      const flag = variant.paraphraseInQuotes ? ' ⚠ changed words inside quotation marks' : '';
       out.push(
-        `  - [${numbers.get(variant.source) ?? 0}] ${variant.form}: “${escapeMarkdown(variant.text)}”`,
+        `  - [${numbers.get(variant.source) ?? 0}] ${variant.form}${fidelity}: “${escapeMarkdown(variant.text)}”${flag}`,
       );
     }
   }

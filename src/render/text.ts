@@ -14,7 +14,10 @@ const WIDTH = 100;
 // Built from a string because a control character in a regex literal reads as a mistake.
 const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
-/** Renders a report for a terminal: summary first, then agreement, quotes, people and places, timeline. */
+/**
+ * Renders a report for a terminal: where the sources disagree first (when they do), then sources, summary,
+ * agreement, quotes, people and places, timeline.
+ */
 export function renderText(report: StoryReport, options: TextRenderOptions = {}): string {
   const colors = createColors(options.color ?? false);
   const numbers = citationNumbers(report);
@@ -25,6 +28,20 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
   const cite = (sources: readonly string[]): string => colors.dim(citation(numbers, sources));
 
   lines.push(colors.bold(report.title));
+  // Disagreement is what a reader cannot get from any one outlet: it comes first.
+  if (report.conflicts.length > 0) {
+    heading(`WHERE THEY DISAGREE (${report.conflicts.length})`);
+    for (const conflict of report.conflicts) {
+      lines.push(...wrap(`${colors.yellow(conflict.kind)} · ${conflict.topic}`, '  ', '    '));
+      for (const position of conflict.positions) {
+        const passage = position.evidence[0]?.text ?? '';
+        lines.push(...wrap(`${colors.bold(position.value)} ${cite(position.sources)}`, '    – ', '      '));
+        if (passage !== '')
+          lines.push(...wrap(colors.dim(`“${abbreviate(passage, 140)}”`), '        ', '        '));
+      }
+    }
+  }
+
   heading(`SOURCES (${report.sources.length})`);
   report.sources.forEach((source, index) => {
     const date = source.published ?? 'undated';
@@ -33,12 +50,15 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
     );
   });
 
-  if (report.conflicts.length > 0) {
-    heading(`WHERE THEY DISAGREE (${report.conflicts.length})`);
-    for (const conflict of report.conflicts) {
-      lines.push(`  ${colors.yellow(conflict.kind)} · ${conflict.topic}`);
-      for (const position of conflict.positions)
-        lines.push(`      ${position.value} ${cite(position.sources)}`);
+  const reprints = report.reprints ?? [];
+  if (reprints.length > 0) {
+    lines.push(colors.dim('  Copies (counted once with what they copy):'));
+    for (const reprint of reprints) {
+      lines.push(
+        colors.dim(
+          `    [${numbers.get(reprint.source) ?? 0}] reprints [${numbers.get(reprint.copyOf) ?? 0}] (similarity ${reprint.similarity.toFixed(2)})`,
+        ),
+      );
     }
   }
 
@@ -77,9 +97,17 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
     if (renderings.size > 1) {
       for (const variant of group.variants) {
         const label = numbers.get(variant.source) ?? 0;
-        lines.push(...wrap(colors.dim(`[${label}] “${variant.text}”`), '      ', '        '));
+        const fidelity = variant.fidelity === undefined ? '' : ` ${variant.fidelity}`;
+        const flag = variant.paraphraseInQuotes ? ' (changed words inside quotation marks)' : '';
+        lines.push(
+          ...wrap(colors.dim(`[${label}]${fidelity}${flag}: “${variant.text}”`), '      ', '        '),
+        );
       }
     }
+    if (group.conflictingSpeakers !== undefined)
+      lines.push(
+        colors.yellow(`      given to different speakers: ${group.conflictingSpeakers.join(' / ')}`),
+      );
   }
 
   heading('PEOPLE, ORGANISATIONS, PLACES');
@@ -110,6 +138,11 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
     lines.push(colors.dim('  (--verbose lists what cleaning removed and other notes)'));
   }
   return `${lines.join('\n')}\n`;
+}
+
+function abbreviate(text: string, length: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > length ? `${flat.slice(0, length - 1)}…` : flat;
 }
 
 /** Wraps text at word boundaries; escape sequences do not count toward the width. */

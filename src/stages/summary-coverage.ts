@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import { stem } from '../text/terms.js';
-import type { ClaimAlignment } from './align.js';
+import { type ClaimAlignment, quotesBalanced } from './align.js';
 
 /** Options of {@link selectByCoverage}. */
 export interface CoverageOptions {
@@ -125,7 +125,14 @@ export function selectByCoverage(alignment: ClaimAlignment, options: CoverageOpt
     const text = unit.sentence.text;
     const cost = wordLength(text);
     costOf[index] = cost;
-    if (claimOf[index]! < 0 || cost < minimumWords || cost > options.words || !SENTENCE_END.test(text))
+    // A sentence cut out of a longer quotation reads as a misquote on its own: never a summary sentence.
+    if (
+      claimOf[index]! < 0 ||
+      cost < minimumWords ||
+      cost > options.words ||
+      !SENTENCE_END.test(text) ||
+      !quotesBalanced(text)
+    )
       return;
     const gain = gainOf(index);
     if (gain > 0) queue.push({ unit: index, ratio: gain / cost });

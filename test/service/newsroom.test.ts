@@ -41,6 +41,15 @@ const ferryStory: ArticleInput[] = [
   },
 ];
 
+const ferryFollowUp: ArticleInput = {
+  id: 'ferry-3',
+  outlet: 'Island Echo',
+  published: '2025-03-12',
+  body:
+    'Ferry crossings to Gull Island resumed on Wednesday after pumps cleared the flooded Saltmarsh terminal. ' +
+    'The tidal surge on Tuesday had overtopped the sea wall and halted services for a day.',
+};
+
 describe('the newsroom over a SQLite store', () => {
   it('places articles in stories, re-synthesizes them, and ignores re-ingests', async () => {
     const newsroom = await openNewsroom(await openSqliteStore(':memory:'), { now: steppingClock() });
@@ -74,24 +83,30 @@ describe('the newsroom over a SQLite store', () => {
     const clock = steppingClock();
     let newsroom = await openNewsroom(await openSqliteStore(path), { now: clock });
     const read = await readArticles([example]);
-    await newsroom.ingest([...read.articles.slice(0, 3), ...ferryStory]);
+    await newsroom.ingest([...read.articles, ...ferryStory.slice(0, 2)]);
     const [one, two] = (await newsroom.listStories({ limit: 10, offset: 0 })).items;
     const merged = await newsroom.merge(one!.id, two!.id);
     expect((await newsroom.listStories({ limit: 10, offset: 0 })).total).toBe(1);
     await newsroom.close();
 
+    // The merge survives a reopen, a re-ingest of the same articles and a new article.
     newsroom = await openNewsroom(await openSqliteStore(path), { now: clock });
-    await newsroom.ingest(read.articles.slice(3));
-    const stories = (await newsroom.listStories({ limit: 10, offset: 0 })).items;
-    expect(stories).toHaveLength(1);
-    expect(stories[0]!.id).toBe(merged);
-    expect(stories[0]!.size).toBe(8);
+    await newsroom.ingest([...read.articles, ...ferryStory.slice(0, 2), ferryFollowUp]);
+    const kept = (await newsroom.listStories({ limit: 10, offset: 0 })).items.find(
+      (item) => item.id === merged,
+    );
+    expect(kept?.size).toBeGreaterThanOrEqual(8);
 
     const ferryIds = (await newsroom.listArticles({ storyId: merged, limit: 50, offset: 0 })).items
       .filter((article) => article.outlet === 'Valley Post' || article.outlet === 'Island Echo')
       .map((article) => article.id);
     const split = await newsroom.split(merged, ferryIds);
-    expect((await newsroom.story(split))?.report.sources).toHaveLength(2);
+    await newsroom.close();
+
+    // The split survives a reopen and a re-ingest too.
+    newsroom = await openNewsroom(await openSqliteStore(path), { now: clock });
+    await newsroom.ingest([...read.articles, ...ferryStory.slice(0, 2)]);
+    expect((await newsroom.story(split))?.report.sources.length).toBe(ferryIds.length);
     expect((await newsroom.story(merged))?.report.sources).toHaveLength(6);
     await newsroom.close();
   });

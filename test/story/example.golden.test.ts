@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/ingest/read-articles.js';
 import type { StoryReport } from '../../src/model/index.js';
 import { synthesize } from '../../src/pipeline/synthesize.js';
+import { quotesBalanced } from '../../src/stages/align.js';
 import { evidenceProblems } from '../helpers/evidence.js';
 
 const corpus = fileURLToPath(new URL('../../examples/harbour-bridge', import.meta.url));
@@ -66,6 +67,10 @@ describe('the bundled example corpus', () => {
       'gazette',
       'meridian-wire',
     ]);
+  });
+
+  it('never quotes half a quotation in the summary', () => {
+    for (const sentence of report.summary) expect(quotesBalanced(sentence.text), sentence.text).toBe(true);
   });
 
   it('verifies every evidence span', () => {

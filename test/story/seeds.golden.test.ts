@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/ingest/read-articles.js';
 import type { StoryReport } from '../../src/model/index.js';
 import { synthesize } from '../../src/pipeline/synthesize.js';
+import { quotesBalanced } from '../../src/stages/align.js';
 import { evidenceProblems } from '../helpers/evidence.js';
 
 const seeds = fileURLToPath(new URL('../../../shared/seeds', import.meta.url));
@@ -54,6 +55,10 @@ describe.skipIf(!present)('the five seed articles', () => {
       ...report.timeline.map((event) => event.text),
     ];
     for (const text of texts) for (const pattern of NOISE) expect(text).not.toMatch(pattern);
+  });
+
+  it('never quotes half a quotation in the summary', () => {
+    for (const sentence of report.summary) expect(quotesBalanced(sentence.text), sentence.text).toBe(true);
   });
 
   it('verifies every evidence span', () => {

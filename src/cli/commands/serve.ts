@@ -1,0 +1,99 @@
+/**
+ * `crosscheck serve [--db PATH] [--host HOST] [--port PORT] [--allow-private]`: the JSON API and the web
+ * reader over a store, on loopback by default. Runs until interrupted (Ctrl-C), then closes the server
+ * and the store cleanly.
+ * @packageDocumentation
+ */
+import { homedir } from 'node:os';
+import { type Command, InvalidArgumentError } from 'commander';
+import { CrosscheckError } from '../../model/index.js';
+import type { RunningServer, ServerOptions } from '../../server/serve.js';
+import { startServer } from '../../server/serve.js';
+import { openNewsroom } from '../../service/newsroom.js';
+import type { Newsroom } from '../../service/types.js';
+import { defaultStorePath, openSqliteStore } from '../../store/index.js';
+import type { CliIo } from '../run.js';
+
+/** What `serve` needs from the outside world, injected so tests run it without sockets or signals. */
+export interface ServeDependencies {
+  /** Opens the newsroom over the store at `path` (created when missing). */
+  openNewsroom: (path: string) => Promise<Newsroom>;
+  startServer: (options: ServerOptions) => Promise<RunningServer>;
+  /** Resolves when the server should stop (default: SIGINT or SIGTERM). */
+  untilStopped: () => Promise<void>;
+  /** The store used without `--db`. */
+  defaultDbPath: () => string;
+}
+
+/** The real dependencies: SQLite store, real clock, real socket, process signals. */
+export const defaultServeDependencies: ServeDependencies = {
+  openNewsroom: async (path) => openNewsroom(await openSqliteStore(path), { now: () => new Date() }),
+  startServer,
+  untilStopped: () =>
+    new Promise((resolve) => {
+      process.once('SIGINT', () => resolve());
+      process.once('SIGTERM', () => resolve());
+    }),
+  defaultDbPath: () => defaultStorePath(process.env, homedir()),
+};
+
+function port(value: string): number {
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed > 65_535)
+    throw new InvalidArgumentError('expected a port number 0–65535');
+  return parsed;
+}
+
+/**
+ * Adds `serve` to the program.
+ * @param program - the root command
+ * @param io - where messages go (the server address to stdout, problems to stderr)
+ * @param deps - store, server and stop signal; {@link defaultServeDependencies} in the real CLI
+ */
+export function registerServeCommand(
+  program: Command,
+  io: CliIo,
+  deps: ServeDependencies = defaultServeDependencies,
+): Command {
+  return program
+    .command('serve')
+    .description('serve the JSON API (under /api) and the web reader over a store')
+    .option('--db <path>', 'the store (default: the user data folder)')
+    .option(
+      '--host <host>',
+      'interface to bind; anything but loopback exposes the API to the network',
+      '127.0.0.1',
+    )
+    .option('--port <port>', 'port (0 picks a free one)', port, 8080)
+    .option('--allow-private', 'let POST /api/ingest { url } fetch loopback and private addresses')
+    .action(async (options: { db?: string; host: string; port: number; allowPrivate?: boolean }) => {
+      const newsroom = await deps.openNewsroom(options.db ?? deps.defaultDbPath());
+      try {
+        const server = await deps
+          .startServer({
+            newsroom,
+            host: options.host,
+            port: options.port,
+            allowPrivate: options.allowPrivate ?? false,
+          })
+          .catch((error: unknown) => {
+            const code = (error as { code?: unknown }).code;
+            if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+              throw new CrosscheckError(
+                'serve-listen-failed',
+                `cannot listen on ${options.host}:${options.port} (${code})`,
+              );
+            throw error;
+          });
+        io.stdout(`crosscheck: serving ${server.url}/ (API under ${server.url}/api, Ctrl-C to stop)\n`);
+        if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1')
+          io.stderr(
+            `crosscheck: warning: listening on ${options.host}: anyone who can reach it can read and ingest\n`,
+          );
+        await deps.untilStopped();
+        await server.close();
+      } finally {
+        await newsroom.close();
+      }
+    });
+}

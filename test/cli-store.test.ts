@@ -1,0 +1,146 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { defaultStoreCommandDependencies, parseInterval } from '../src/cli/commands/store-commands.js';
+import { EXIT, runCli } from '../src/cli/run.js';
+import { openNewsroom } from '../src/service/newsroom.js';
+import { openSqliteStore } from '../src/store/index.js';
+
+const example = fileURLToPath(new URL('../examples/harbour-bridge', import.meta.url));
+
+function harness() {
+  const folder = mkdtempSync(join(tmpdir(), 'crosscheck-cli-store-'));
+  const db = join(folder, 'store.db');
+  let clock = Date.UTC(2025, 2, 12, 9);
+  const sleeps: number[] = [];
+  const store = {
+    ...defaultStoreCommandDependencies,
+    openNewsroom: async (path: string) =>
+      openNewsroom(await openSqliteStore(path), {
+        now: () => {
+          clock += 60_000;
+          return new Date(clock);
+        },
+      }),
+    defaultDbPath: () => db,
+    sleep: async (milliseconds: number) => {
+      sleeps.push(milliseconds);
+    },
+    progress: false,
+  };
+  const run = async (...argv: string[]) => {
+    let stdout = '';
+    let stderr = '';
+    const code = await runCli(
+      argv,
+      {
+        stdout: (text) => {
+          stdout += text;
+        },
+        stderr: (text) => {
+          stderr += text;
+        },
+        isTerminal: false,
+      },
+      { store },
+    );
+    return { code, stdout, stderr };
+  };
+  return { folder, db, run, sleeps, now: () => new Date(clock).toISOString() };
+}
+
+describe('the store commands', () => {
+  it('ingests a folder, lists its story, shows it, and finds it by search', async () => {
+    const { run } = harness();
+    const ingest = await run('ingest', example);
+    expect(ingest.code).toBe(EXIT.ok);
+    expect(ingest.stdout).toMatch(/ingested 6 new article\(s\)/);
+
+    const again = await run('ingest', example, '--format', 'json');
+    expect(JSON.parse(again.stdout).added).toEqual([]);
+
+    const list = JSON.parse((await run('stories', '--format', 'json', '--why')).stdout);
+    expect(list.total).toBe(1);
+    const story = list.items[0];
+    expect(story.size).toBe(6);
+    expect(story.why).toHaveLength(6);
+
+    const text = await run('stories', '--why');
+    expect(text.stdout).toMatch(/started the story/);
+
+    const report = JSON.parse((await run('story', story.id, '--format', 'json')).stdout);
+    expect(report.summary[0].text).toMatch(/eastbound lanes/);
+    expect((await run('story', story.id, '--format', 'md')).stdout).toMatch(/^# /);
+
+    const search = await run('search', 'girder');
+    expect(search.code).toBe(EXIT.ok);
+    expect(search.stdout).toMatch(/girder/i);
+  });
+
+  it('shows what is new in a story since a time', async () => {
+    const { run, now } = harness();
+    await run('ingest', join(example, 'courier.txt'), join(example, 'gazette.txt'));
+    const story = JSON.parse((await run('stories', '--format', 'json')).stdout).items[0];
+    await run('story', story.id);
+    const since = now();
+    await run('ingest', join(example, 'meridian-wire.txt'), join(example, 'bay-herald.txt'));
+    const changes = JSON.parse((await run('story', story.id, '--since', since, '--format', 'json')).stdout);
+    expect(changes.claims.length).toBeGreaterThan(0);
+    expect((await run('story', story.id, '--since', since)).stdout).toMatch(/^new in /);
+  });
+
+  it('merges and splits stories from the command line', async () => {
+    const { run, folder } = harness();
+    const other = join(folder, 'ferry.txt');
+    writeFileSync(
+      other,
+      'date 2025-03-11 A tidal surge flooded the Saltmarsh ferry terminal on Tuesday, halting crossings to Gull Island. Pumps were brought in to clear the water.',
+    );
+    await run('ingest', example, other);
+    const items = JSON.parse((await run('stories', '--format', 'json')).stdout).items;
+    expect(items).toHaveLength(2);
+    const merged = await run('story', 'merge', items[0].id, items[1].id);
+    expect(merged.code).toBe(EXIT.ok);
+    const kept = /merged into (\S+)/.exec(merged.stdout)![1]!;
+    const after = JSON.parse((await run('stories', '--format', 'json')).stdout).items;
+    expect(after).toHaveLength(1);
+    const article = JSON.parse((await run('story', kept, '--format', 'json')).stdout).sources.find(
+      (source: { text: string }) => source.text.includes('tidal surge'),
+    );
+    const split = await run('story', 'split', kept, article.id);
+    expect(split.stdout).toMatch(/moved 1 article/);
+    expect(JSON.parse((await run('stories', '--format', 'json')).stdout).total).toBe(2);
+  });
+
+  it('polls with watch until the number of polls is reached', async () => {
+    const { run, sleeps } = harness();
+    const result = await run('watch', example, '--every', '90s', '--times', '3');
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stderr.match(/poll \d/g)).toHaveLength(3);
+    expect(sleeps).toEqual([90_000, 90_000]);
+  });
+
+  it.each([
+    [['ingest', '/no/such/place'], /no\/such\/place/],
+    [['story', 's-unknown'], /no story/],
+    [['story', 'merge', 'only-one'], /two story ids/],
+    [['story', 'split', 's-x'], /article ids/],
+    [['watch', '.', '--every', 'often'], /interval/],
+  ])('exits 2 with a clear message for %j', async (argv, message) => {
+    const { run } = harness();
+    const result = await run(...argv);
+    expect(result.code).toBe(EXIT.failure);
+    expect(result.stderr).toMatch(message);
+  });
+
+  it.each([
+    ['90s', 90_000],
+    ['15m', 900_000],
+    ['2h', 7_200_000],
+    ['5', 300_000],
+  ])('reads the interval %s', (text, milliseconds) => {
+    expect(parseInterval(text)).toBe(milliseconds);
+  });
+});

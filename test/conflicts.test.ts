@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleInput, Conflict } from '../src/model/index.js';
+import { synthesize } from '../src/pipeline/synthesize.js';
+import { evidenceProblems } from './helpers/evidence.js';
+
+/** Invented two- or three-outlet stories, each with the conflicts it should (or should not) yield. */
+interface Case {
+  name: string;
+  bodies: string[];
+  kind: Conflict['kind'];
+  /** The values of the positions, sorted; absent when no conflict of the kind may be found. */
+  values?: string[];
+}
+
+const filler = [
+  'The town of Wexmoor held its annual regatta on the river at the weekend.',
+  'Hundreds of visitors lined the banks to watch the rowing crews.',
+];
+
+const cases: Case[] = [
+  {
+    name: 'two repair costs in one currency',
+    bodies: [
+      'The council said the new pier at Wexmoor will cost $3.5 million to build.',
+      'The council expects the new pier at Wexmoor to cost $5 million to build.',
+    ],
+    kind: 'number',
+    values: ['$3.5 million', '$5 million'],
+  },
+  {
+    name: 'one cost written two ways',
+    bodies: [
+      'The council said the new pier at Wexmoor will cost $3.5 million to build.',
+      'The council expects the new pier at Wexmoor to cost $3,500,000 to build.',
+    ],
+    kind: 'number',
+  },
+  {
+    name: 'one cost in two currencies',
+    bodies: [
+      'The council said the new pier at Wexmoor will cost £3 million to build.',
+      'The council expects the new pier at Wexmoor to cost $3.8 million to build.',
+    ],
+    kind: 'number',
+  },
+  {
+    name: 'a bound and a value inside it',
+    bodies: [
+      'More than 800 boats took part in the Wexmoor regatta this year.',
+      'Some 850 boats took part in the Wexmoor regatta this year.',
+    ],
+    kind: 'number',
+  },
+  {
+    name: 'two days for one drill',
+    bodies: [
+      'The fire at Wexmoor school broke out during a safety drill on April 3, officials said.',
+      'The fire at Wexmoor school broke out during a safety drill on April 6, officials said.',
+    ],
+    kind: 'date',
+    values: ['2025-04-03', '2025-04-06'],
+  },
+  {
+    name: 'a weekday and a date of the same day',
+    bodies: [
+      'The fire at Wexmoor school broke out during a safety drill on Sunday, officials said.',
+      'The fire at Wexmoor school broke out during a safety drill on April 6, officials said.',
+    ],
+    kind: 'date',
+  },
+  {
+    name: 'a year and a month of it',
+    bodies: [
+      'The Wexmoor school was rebuilt in 2023 after a long campaign by parents.',
+      'The Wexmoor school was rebuilt in September 2023 after a long campaign by parents.',
+    ],
+    kind: 'date',
+  },
+  {
+    name: 'a cause asserted, hedged and denied',
+    bodies: [
+      'The fire at Wexmoor school was caused by a faulty heater in the gym.',
+      'The fire at Wexmoor school was probably caused by a faulty heater in the gym.',
+      'The heating firm Calder denied that a faulty heater had caused the fire at Wexmoor school.',
+    ],
+    kind: 'stance',
+    values: ['asserted', 'hedged (“probably”)', 'reported denied (“denied that”)'],
+  },
+  {
+    name: 'a denial of something nobody asserts',
+    bodies: [
+      'The fire at Wexmoor school was caused by a faulty heater in the gym.',
+      'The headteacher denied that pupils had been left in the building during the fire.',
+    ],
+    kind: 'stance',
+  },
+  {
+    name: 'a named boat and an undisclosed one',
+    bodies: [
+      'The mayor of Wexmoor bought a boat for the harbour patrol. The make and model of the boat were not disclosed.',
+      'The mayor of Wexmoor bought a boat for the harbour patrol. The boat is a Riva Aquarama, the harbour office said.',
+    ],
+    kind: 'name',
+    values: ['Riva Aquarama', 'not disclosed'],
+  },
+  {
+    name: 'one quote, two speakers',
+    bodies: [
+      '"The river is higher than we have ever seen it at this time of year," said Sarah Hall, the harbour master.',
+      '"The river is higher than we have ever seen it at this time of year," said David Moss, the mayor of Wexmoor.',
+    ],
+    kind: 'attribution',
+    values: ['David Moss', 'Sarah Hall'],
+  },
+];
+
+function story(bodies: readonly string[]): ArticleInput[] {
+  return bodies.map((body, index) => ({
+    id: `outlet-${index + 1}`,
+    outlet: `Outlet ${index + 1}`,
+    published: '2025-04-08',
+    body: [...filler.slice(0, index % 2 === 0 ? 1 : 2), body].join('\n\n'),
+  }));
+}
+
+describe('findConflicts through synthesize', () => {
+  it.each(cases)('$name → $kind $values', ({ bodies, kind, values }) => {
+    const report = synthesize(story(bodies));
+    const found = report.conflicts.filter((conflict) => conflict.kind === kind);
+    if (values === undefined) {
+      expect(found).toEqual([]);
+      return;
+    }
+    expect(found).toHaveLength(1);
+    expect(found[0]!.positions.map((position) => position.value).sort()).toEqual([...values].sort());
+    for (const position of found[0]!.positions) expect(position.evidence.length).toBeGreaterThan(0);
+    expect(evidenceProblems(report)).toEqual([]);
+  });
+
+  it('puts each side of a stance conflict under its sources with its stance', () => {
+    const report = synthesize(story(cases.find((item) => item.kind === 'stance')!.bodies));
+    const [conflict] = report.conflicts.filter((item) => item.kind === 'stance');
+    expect(conflict?.positions.map((position) => [position.stance, position.sources])).toEqual([
+      ['asserts', ['outlet-1']],
+      ['hedges', ['outlet-2']],
+      ['denies', ['outlet-3']],
+    ]);
+  });
+
+  it('finds nothing in a story whose sources agree', () => {
+    const report = synthesize(
+      story(['The regatta at Wexmoor drew 400 crews.', 'The regatta at Wexmoor drew 400 crews.']),
+    );
+    expect(report.conflicts).toEqual([]);
+  });
+});

@@ -1,0 +1,87 @@
+/**
+ * Small pieces every page uses: loading state for an async call, source labels, citation chips.
+ */
+
+import { useEffect, useId, useState } from 'preact/hooks';
+import type { Evidence, Source } from '../../src/model/index.js';
+import { html } from './html.js';
+import { sourceHref } from './links.js';
+
+/** The state of one async load. */
+export type Loaded<Value> =
+  | { state: 'loading' }
+  | { state: 'ready'; value: Value }
+  | { state: 'failed'; message: string };
+
+/** Runs `load` whenever `key` changes and returns its state; a stale answer never overwrites a newer one. */
+export function useLoad<Value>(key: string, load: () => Promise<Value>): Loaded<Value> {
+  const [loaded, setLoaded] = useState<Loaded<Value>>({ state: 'loading' });
+  useEffect(() => {
+    let current = true;
+    setLoaded({ state: 'loading' });
+    load().then(
+      (value) => current && setLoaded({ state: 'ready', value }),
+      (error: unknown) =>
+        current &&
+        setLoaded({ state: 'failed', message: error instanceof Error ? error.message : String(error) }),
+    );
+    return () => {
+      current = false;
+    };
+  }, [key]);
+  return loaded;
+}
+
+/** What a source is called on screen: its outlet, else its title, else its id. */
+export function sourceName(source: Source | undefined, fallback: string): string {
+  return source?.outlet ?? source?.title ?? fallback;
+}
+
+/** Sources by id, for labels. */
+export function sourcesById(sources: readonly Source[]): Map<string, Source> {
+  return new Map(sources.map((source) => [source.id, source]));
+}
+
+/**
+ * A citation chip: a link to the passage in its article; hovering or focusing it shows the exact
+ * passage (a tooltip element, so touch, mouse and keyboard all reach it).
+ */
+export function Citation(props: { storyId: string; evidence: Evidence; name: string }) {
+  const { storyId, evidence, name } = props;
+  const tipId = useId();
+  return html`<span class="cite">
+    <a class="chip" href=${sourceHref(storyId, evidence.source, evidence)} aria-describedby=${tipId}>${name}</a>
+    <span class="tip" role="tooltip" id=${tipId}><strong>${name}</strong> <q>${evidence.text}</q></span>
+  </span>`;
+}
+
+/** One chip per source among the evidence (its first passage), in the order given. */
+export function Citations(props: {
+  storyId: string;
+  evidence: readonly Evidence[];
+  sources: Map<string, Source>;
+}) {
+  const seen = new Set<string>();
+  const chips = props.evidence.filter((evidence) => !seen.has(evidence.source) && seen.add(evidence.source));
+  return html`<span class="citations">${chips.map(
+    (evidence) =>
+      html`<${Citation} key=${evidence.source} storyId=${props.storyId} evidence=${evidence}
+        name=${sourceName(props.sources.get(evidence.source), evidence.source)} />`,
+  )}</span>`;
+}
+
+/** A failed or pending load, shown in place of the page. */
+export function LoadState(props: { loaded: Loaded<unknown> }) {
+  if (props.loaded.state === 'loading') return html`<p class="loading" aria-live="polite">Loading…</p>`;
+  if (props.loaded.state === 'failed') return html`<p class="error" role="alert">${props.loaded.message}</p>`;
+  return null;
+}
+
+/** A date range as `from – to`, or one date, or nothing. */
+export function dateRange(first: string | null | undefined, last: string | null | undefined): string {
+  const from = first?.slice(0, 10);
+  const to = last?.slice(0, 10);
+  if (!from && !to) return 'undated';
+  if (!from || !to || from === to) return (from ?? to) as string;
+  return `${from} – ${to}`;
+}
