@@ -259,6 +259,19 @@ describe('StoryClusterer.refine', () => {
   });
 });
 
+describe('clusterArticles refinement on tiny corpora', () => {
+  const undated = [veloriaA, veloriaB, darnhelmA, darnhelmB].map(({ id, body }) => ({ id, body }));
+  it.each([
+    { name: 'skipped by default below 20 articles', refine: undefined, knownFailure: false },
+    // Known failure: local scaling over four articles joins the two quakes, hence the default above.
+    { name: 'forced on four undated articles', refine: true, knownFailure: true },
+  ])('$name', ({ refine, knownFailure }) => {
+    const result = clusterArticles(undated, refine === undefined ? {} : { refine });
+    const separated = clusterOf(result, 'veloria-a') !== clusterOf(result, 'darnhelm-a');
+    expect(separated).toBe(!knownFailure);
+  });
+});
+
 describe('StoryClusterer corrections, persistence and misuse', () => {
   const ordered = [veloriaA, veloriaB, darnhelmA, darnhelmB, festival];
   const build = (options: ClusterOptions = {}): StoryClusterer => {

@@ -9,7 +9,10 @@ import { type ClusterOptions, type Placement, StoryClusterer, type StorySummary 
 /** Options of {@link clusterArticles}: feature and scoring settings together. */
 export interface ClusterArticlesOptions extends ClusterOptions {
   features?: FeatureOptions;
-  /** Whether to finish with {@link StoryClusterer.refine} (the batch pass over all articles). Default true. */
+  /**
+   * Whether to finish with {@link StoryClusterer.refine} (the batch pass over all articles). Default: when
+   * there are at least {@link MIN_REFINE_ARTICLES} articles.
+   */
   refine?: boolean;
 }
 
@@ -19,6 +22,13 @@ export interface ClusterResult {
   /** Placement of every article, by article id. */
   placements: Map<string, Placement>;
 }
+
+/**
+ * Fewest articles for refinement by default: it scales each article's similarities by its nearest
+ * neighbour's and weighs terms by document frequency, and among a handful of articles both are noise
+ * (two invented earthquake reports in two places, four articles in all, were joined).
+ */
+export const MIN_REFINE_ARTICLES = 20;
 
 function compareText(left: string, right: string): number {
   return left < right ? -1 : left > right ? 1 : 0;
@@ -47,7 +57,11 @@ export function clusterArticles(
   inputs: readonly ArticleInput[],
   options: ClusterArticlesOptions = {},
 ): ClusterResult {
-  const { features: featureOptions, refine = true, ...clusterOptions } = options;
+  const {
+    features: featureOptions,
+    refine = inputs.length >= MIN_REFINE_ARTICLES,
+    ...clusterOptions
+  } = options;
   const clusterer = new StoryClusterer(clusterOptions);
   const placements = new Map<string, Placement>();
   for (const input of clusteringOrder(inputs)) {

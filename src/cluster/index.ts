@@ -9,6 +9,7 @@ export {
   type ClusterResult,
   clusterArticles,
   clusteringOrder,
+  MIN_REFINE_ARTICLES,
 } from './cluster-articles.js';
 export { type ArticleFeatures, articleFeatures, dayNumber, type FeatureOptions } from './features.js';
 export { bandKeys, estimatedJaccard, hashString, minHashSignature } from './minhash.js';

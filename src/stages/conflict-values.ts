@@ -1,6 +1,7 @@
 import type { DatePrecision, IsoDate } from '../model/index.js';
 import { paraphraseClass } from '../text/synonyms.js';
 import { stem } from '../text/terms.js';
+import { DEMONYMS, PLACES } from './entity-gazetteer.js';
 
 /*
  * Numbers, amounts and dates as comparable values. Written by hand because the comparison is the point:
@@ -315,4 +316,178 @@ export function describeQuantity(quantity: Quantity): string {
   const format = (value: number): string =>
     Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '∞';
   return `${format(quantity.low)}–${format(quantity.high)} ${quantity.unit}`;
+}
+
+/**
+ * What a number is a figure of besides its unit: the period it covers, whether it is a projection, the
+ * place it is scoped to, whose projection it is, and whether it is only a baseline it is compared with.
+ * Two values fill one slot only if their frames agree: a month's figure and a year's, a forecast and an
+ * actual, a U.S. figure and a world one are different figures, not two versions of one.
+ */
+export interface ValueFrame {
+  /** A forecast, estimate or expectation ("expected", "estimates", "could", "will"), not a figure reported as it is. */
+  projected: boolean;
+  /** A figure given only to compare with ("down from 943,000", "higher than the estimated 2.3%"). */
+  baseline: boolean;
+  /** Periods and aggregates written around the value ("last year", "past 10 years", "a year", "average"), normalised. */
+  periods: string[];
+  /** Places the value is scoped to (country names, `World` for global figures). */
+  places: string[];
+  /** Names of whoever makes a projection ("surveyed by Dow Jones"), for projected values. */
+  agents: string[];
+  /** Dates written around the value (already resolved by the caller; days near publication left out). */
+  dates: DatedValue[];
+}
+
+/** A date found around a value, with its offsets in the same text. */
+export interface DatedSpan extends DatedValue {
+  start: number;
+  end: number;
+}
+
+const NUMBER_WORD =
+  '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a few|several)';
+const PERIOD_UNIT = '(?:days?|weeks?|months?|quarters?|years?|decades?|half)';
+const PERIOD_PATTERNS: readonly RegExp[] = [
+  new RegExp(
+    `\\b(?:last|this|next|past|previous|prior|coming|same|current|fiscal|first|second|third|fourth|final|latest)\\s+(?:${NUMBER_WORD}\\s+)?${PERIOD_UNIT}\\b`,
+    'gi',
+  ),
+  new RegExp(`\\b${NUMBER_WORD}\\s+${PERIOD_UNIT}\\s+(?:after|ago|later|earlier|before|since|from now)\\b`, 'gi'),
+  new RegExp(`\\b(?:after|within|over|for|during)\\s+(?:the\\s+)?${NUMBER_WORD}\\s+${PERIOD_UNIT}\\b`, 'gi'),
+  /\b(?:year-(?:over|on)-year|annual(?:ly|i[sz]ed)?|monthly|quarterly|weekly|yearly|(?:a|per|each)\s+(?:year|month|week|quarter)|cumulative|to date|so far|all-time|on average|averag(?:e|ed|es|ing)|median)\b/gi,
+  /\b(?:since|by|until|through)\s+(?:19|20)\d\d\b/gi,
+];
+/** Words that make a figure a projection rather than a report of what happened. */
+const PROJECTION =
+  /\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ers?|ing)?|predict(?:s|ed|ions?|ing)?|project(?:s|ed|ions?)|estimat(?:e|es|ed|ing)|anticipat(?:e|es|ed|ing)|consensus|surveyed|looking for|could|would|might|may|will|plans?|planned|target(?:s|ed)?|goal|aims?|budget(?:s|ed)?|propos(?:e|es|ed|al)|put(?:s|ting)?\s+(?:the\s+)?\w+(?:\s+of\s+\w+)?\s+at)\b/i;
+/** A value right after these is the figure something is compared with, not the figure reported. */
+const BASELINE_BEFORE =
+  /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:(?:the|a|an|its|their|roughly|about|some|around|nearly)\s+){0,2}$/i;
+const WORLD = /\b(?:global(?:ly)?|world(?:wide)?|world's|internationally|around the world|across the globe)\b/i;
+const UNITED_STATES = /(?:\bU\.S\.(?:A\.)?|\bUS\b|\bUSA\b|\bUnited States\b|\bAmerica\b|\bAmericans?\b|\bnationwide\b)/;
+/** Capitalised words that name no forecaster: sentence openers, days and months. */
+const NOT_A_NAME =
+  /^(?:The|A|An|In|On|By|But|And|It|He|She|They|We|This|That|Its|His|Her|Their|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)$/;
+const CAPITALISED = /\b[A-Z][a-zA-Z'’.-]*(?:\s+[A-Z][a-zA-Z'’.-]*)*/g;
+const NUMBER_WORDS: Readonly<Record<string, string>> = {
+  one: '1',
+  two: '2',
+  three: '3',
+  four: '4',
+  five: '5',
+  six: '6',
+  seven: '7',
+  eight: '8',
+  nine: '9',
+  ten: '10',
+  eleven: '11',
+  twelve: '12',
+};
+
+function normalisePeriod(phrase: string): string {
+  const words = phrase
+    .toLowerCase()
+    .replace(/-/g, ' ')
+    .split(/\s+/)
+    .filter((word) => word !== 'the' && word !== 'over' && word !== 'for' && word !== 'during')
+    .map((word) => NUMBER_WORDS[word] ?? word.replace(/s$/, '').replace(/^(?:averag\w*)$/, 'average'))
+    .map((word) => (word === 'per' || word === 'each' ? 'a' : word));
+  // "six months after" and "after six months" scope the same span.
+  return words.sort().join(' ');
+}
+
+/**
+ * The frame of a value in a sentence: what is written in the value's territory (the part of the sentence
+ * nearer to it than to any other value) besides the value itself.
+ * @param text - the sentence
+ * @param start - where the value starts in `text`
+ * @param end - where the value ends in `text`
+ * @param options - the territory (`from`, `to`, default the whole text) and the dates written in `text`
+ */
+export function valueFrame(
+  text: string,
+  start: number,
+  end: number,
+  options: { from?: number; to?: number; dates?: readonly DatedSpan[] } = {},
+): ValueFrame {
+  const from = options.from ?? 0;
+  const to = options.to ?? text.length;
+  const dates = (options.dates ?? []).filter((date) => date.start < to && date.end > from);
+  // The value's own words ("vehicles a day") are its unit, not its frame.
+  const territory = `${text.slice(from, start)} ${' '.repeat(end - start)} ${text.slice(end, to)}`;
+  const territoryStart = from - 1;
+  const periods: string[] = [];
+  for (const pattern of PERIOD_PATTERNS) {
+    for (const match of territory.matchAll(pattern)) {
+      const matchStart = territoryStart + (match.index ?? 0);
+      const matchEnd = matchStart + match[0].length;
+      // A period the date resolver read ("last month" → 2021-08) is compared as a date.
+      if (dates.some((date) => date.start < matchEnd && matchStart < date.end)) continue;
+      const period = normalisePeriod(match[0]);
+      if (!periods.includes(period)) periods.push(period);
+    }
+  }
+  const places: string[] = [];
+  if (WORLD.test(territory)) places.push('World');
+  if (UNITED_STATES.test(territory)) places.push('United States');
+  const agents: string[] = [];
+  for (const match of territory.matchAll(CAPITALISED)) {
+    const name = match[0].replace(/[’']s$/, '');
+    const lower = name.toLowerCase();
+    const country = DEMONYMS.get(lower) ?? (PLACES.has(lower) ? lower : undefined);
+    if (country !== undefined) {
+      const place = DEMONYMS.has(lower) ? country : lower.replace(/\b\w/g, (letter) => letter.toUpperCase());
+      if (!places.includes(place)) places.push(place);
+      continue;
+    }
+    // The sentence's first word is capitalised for being first, not for being a name.
+    if ((match.index ?? 0) + territoryStart <= 0 && !/\s/.test(name)) continue;
+    if (UNITED_STATES.test(name) || NOT_A_NAME.test(name)) continue;
+    agents.push(name);
+  }
+  const projected = PROJECTION.test(territory);
+  const frame: ValueFrame = {
+    projected,
+    baseline: BASELINE_BEFORE.test(text.slice(Math.max(0, start - 40), start)),
+    periods: periods.sort(),
+    places: places.sort(),
+    agents: projected ? agents : [],
+    dates: dates.map((date) => ({ value: date.value, precision: date.precision })),
+  };
+  return frame;
+}
+
+/**
+ * Whether two values can be figures of one slot as far as their frames tell: neither a baseline, both
+ * projections or both not (and then by the same forecaster when both name one), the same periods, the
+ * same dates at compatible precision (a dated value and an undated one are not compared), and no
+ * different places (a world figure only with a world figure).
+ */
+export function sameFrame(first: ValueFrame, second: ValueFrame): boolean {
+  if (first.baseline || second.baseline) return false;
+  if (first.projected !== second.projected) return false;
+  if (
+    first.agents.length > 0 &&
+    second.agents.length > 0 &&
+    !first.agents.some((agent) => second.agents.includes(agent))
+  )
+    return false;
+  if (first.periods.join('|') !== second.periods.join('|')) return false;
+  if ((first.dates.length === 0) !== (second.dates.length === 0)) return false;
+  if (
+    first.dates.length > 0 &&
+    !first.dates.some((date) => second.dates.some((other) => datesCompatible(date, other)))
+  )
+    return false;
+  if (first.places.includes('World') !== second.places.includes('World')) return false;
+  const firstPlaces = first.places.filter((place) => place !== 'World');
+  const secondPlaces = second.places.filter((place) => place !== 'World');
+  if (
+    firstPlaces.length > 0 &&
+    secondPlaces.length > 0 &&
+    !firstPlaces.some((place) => secondPlaces.includes(place))
+  )
+    return false;
+  return true;
 }

@@ -16,11 +16,14 @@ import { STOPWORDS } from '../text/stopwords.js';
 import { paraphraseClass } from '../text/synonyms.js';
 import { contentTerms, stem } from '../text/terms.js';
 import {
-  datesCompatible,
+  type DatedSpan,
   daysApart,
   parseQuantities,
   type Quantity,
   quantitiesCompatible,
+  sameFrame,
+  type ValueFrame,
+  valueFrame,
 } from './conflict-values.js';
 import { DEMONYMS } from './entity-gazetteer.js';
 import { isHypothetical, readStance } from './stance.js';
@@ -58,8 +61,8 @@ interface SlotValue<Value> {
   value: Value;
   window: Set<string>;
   text: string;
-  /** The date mention nearest the value in its sentence: "943,000 jobs in July" is July's figure. */
-  when?: DateMention;
+  /** For numbers: the period, place, projection and dates the value is framed by. */
+  frame?: ValueFrame;
 }
 
 /** Words the contexts of two numbers must share for them to measure the same thing. */
@@ -337,10 +340,45 @@ function nearestDate(
   return best;
 }
 
-/** Two values dated differently (July's jobs, August's jobs) are two figures, not two versions of one. */
-function sameTime<Value>(first: SlotValue<Value>, second: SlotValue<Value>): boolean {
-  if (first.when === undefined || second.when === undefined) return true;
-  return datesCompatible(first.when, second.when);
+/** Days before publication within which a date means "now" ("by Tuesday, 37% were vaccinated"). */
+const RECENT_DAYS = 7;
+
+/**
+ * The dates of a sentence that frame its figures, in sentence offsets: the day something was said is
+ * left out, and so is a recent day, since "by Tuesday" in a report of Wednesday is the figure as it
+ * stands, which an undated "39% have been vaccinated" also gives.
+ */
+function framingDates(article: AnalyzedArticle, info: SentenceInfo): DatedSpan[] {
+  const published = article.source.published;
+  const spans: DatedSpan[] = [];
+  for (const date of article.dates) {
+    if (date.sentence !== info.sentence.index || saidOn(info, date.start)) continue;
+    if (published !== undefined && date.precision === 'day' && date.value <= published) {
+      const gap = daysApart(date, { value: published, precision: 'day' });
+      if (gap !== undefined && gap <= RECENT_DAYS) continue;
+    }
+    const start = date.start - info.sentence.start;
+    spans.push({ value: date.value, precision: date.precision, start, end: start + date.text.length });
+  }
+  return spans;
+}
+
+/** The frame of one quantity of a sentence, read in its territory: the words nearer to it than to its neighbours. */
+function frameOf(
+  info: SentenceInfo,
+  quantities: readonly Quantity[],
+  position: number,
+  dates: readonly DatedSpan[],
+): ValueFrame {
+  const base = info.sentence.start;
+  const quantity = quantities[position]!;
+  const previous = quantities[position - 1];
+  const next = quantities[position + 1];
+  const start = quantity.start - base;
+  const end = quantity.end - base;
+  const from = previous === undefined ? 0 : Math.ceil((previous.end - base + start) / 2);
+  const to = next === undefined ? info.sentence.text.length : Math.floor((end + next.start - base) / 2);
+  return valueFrame(info.sentence.text, start, end, { from, to, dates });
 }
 
 const RISE = paraphraseClass(stem('rise'));
@@ -443,20 +481,25 @@ function numberConflicts(
     const dates = article.dates;
     for (const info of infos[articleIndex]!) {
       if (!/\d/.test(info.sentence.text)) continue;
-      for (const quantity of parseQuantities(info.sentence.text, info.sentence.start)) {
-        if (dates.some((date) => date.start < quantity.end && quantity.start < date.end)) continue;
+      const quantities = parseQuantities(info.sentence.text, info.sentence.start).filter(
+        (quantity) => !dates.some((date) => date.start < quantity.end && quantity.start < date.end),
+      );
+      const frameDates = framingDates(article, info);
+      quantities.forEach((quantity, position) => {
+        const frame = frameOf(info, quantities, position, frameDates);
+        // A baseline ("down from 943,000") is given to compare with: it is nobody's figure for the slot.
+        if (frame.baseline) return;
         const value: SlotValue<Quantity> = {
           info,
           value: quantity,
           window: windowTerms(info, quantity.start, quantity.end),
           text: quantity.text,
+          frame,
         };
-        const when = nearestDate(dates, info.sentence.index, quantity.start);
-        if (when !== undefined) value.when = when;
         const bucket = buckets.get(quantity.unit);
         if (bucket) bucket.push(value);
         else buckets.set(quantity.unit, [value]);
-      }
+      });
     }
   });
   const conflicts: Conflict[] = [];
@@ -470,10 +513,10 @@ function numberConflicts(
       const right = bucket[b]!;
       if (left.info.source === right.info.source) return;
       // A rate ("vehicles a day") names its slot; a bare count or amount needs shared context around it.
+      if (!sameFrame(left.frame!, right.frame!)) return;
       if (
         rate ||
         (sharedCount(left.window, right.window) >= MIN_SHARED_WINDOW &&
-          sameTime(left, right) &&
           !opposite(left.window, right.window) &&
           similarity(left.info, right.info) >= MIN_SIMILARITY)
       )
