@@ -1,7 +1,7 @@
 import type { AnalyzedArticle, Claim, ClaimKind, EntityIndex, Evidence, Sentence } from '../model/index.js';
 import { normalizeName } from '../text/normalize.js';
 import { paraphraseClass } from '../text/synonyms.js';
-import { contentTerms } from '../text/terms.js';
+import { appendContentTerms } from '../text/terms.js';
 
 /** Options of {@link alignClaims}. */
 export interface AlignOptions {
@@ -77,21 +77,34 @@ export function alignClaims(
   };
   articles.forEach((article, articleIndex) => {
     const { tokens, sentences } = article.segmentation;
+    const mentionsBySentence = new Map<number, Array<{ start: number; key: string }>>();
+    if (options.entities) {
+      const canonical = new Map<string, string>();
+      for (const mention of article.mentions) {
+        let key = canonical.get(mention.text);
+        if (key === undefined) {
+          key = `@${normalizeName(options.entities.canonicalName(article.source.id, mention.text) ?? mention.text)}`;
+          canonical.set(mention.text, key);
+        }
+        const list = mentionsBySentence.get(mention.sentence);
+        if (list) list.push({ start: mention.start, key });
+        else mentionsBySentence.set(mention.sentence, [{ start: mention.start, key }]);
+      }
+    }
+    const termsOfToken: string[] = [];
     for (const sentence of sentences) {
       const factors = new Map<number, number>();
       const secondaryFrom = sentence.start + secondaryClauseStart(sentence.text);
       for (let position = sentence.tokenStart; position < sentence.tokenEnd; position++) {
         const token = tokens[position]!;
+        if (token.kind !== 'word' && token.kind !== 'number') continue;
         const factor = token.start >= secondaryFrom ? SECONDARY_WEIGHT : 1;
-        for (const term of contentTerms([token])) addTerm(factors, paraphraseClass(term), factor);
+        termsOfToken.length = 0;
+        appendContentTerms(token, termsOfToken);
+        for (const term of termsOfToken) addTerm(factors, paraphraseClass(term), factor);
       }
-      if (options.entities) {
-        for (const mention of article.mentions) {
-          if (mention.sentence !== sentence.index) continue;
-          const canonical = options.entities.canonicalName(article.source.id, mention.text);
-          const factor = mention.start >= secondaryFrom ? SECONDARY_WEIGHT : 1;
-          addTerm(factors, `@${normalizeName(canonical ?? mention.text)}`, factor);
-        }
+      for (const mention of mentionsBySentence.get(sentence.index) ?? []) {
+        addTerm(factors, mention.key, mention.start >= secondaryFrom ? SECONDARY_WEIGHT : 1);
       }
       rawUnits.push({ article: articleIndex, sentence, termFactors: factors });
     }

@@ -51,27 +51,44 @@ const PHRASE_RULES: PhraseRule[] = [
     pattern:
       /\b(?:sign[ -]?up|subscribe|register)(?: now| today| here| free)? (?:to|for) (?:our|the|my|a)\b[^.!?\n]{0,60}?\b(?:newsletters?|e-?mails?|alerts?|briefings?|bulletins?|digest|podcast|(?:YouTube )?channel)\b[^.!?\n]*[.!]?/giu,
     reason: 'newsletter',
+    hint: /sign|subscri|regist/i,
   },
-  { pattern: /\bSIGN UP\b/gu, reason: 'newsletter' },
-  { pattern: /\bplease enter an? (?:valid )?e-?mail(?: address)?\b\.?/giu, reason: 'newsletter' },
+  { pattern: /\bSIGN UP\b/gu, reason: 'newsletter', hint: /SIGN UP/ },
+  {
+    pattern: /\bplease enter an? (?:valid )?e-?mail(?: address)?\b\.?/giu,
+    reason: 'newsletter',
+    hint: /enter/i,
+  },
   {
     pattern: /\bthanks? (?:you )?for (?:signing up|subscribing|registering)\b[!.]?(?: to (?:the|our)\b)?/giu,
     reason: 'newsletter',
+    hint: /thank/i,
   },
-  { pattern: /\bI would like to (?:be emailed|receive)\b[^.!?\n]*[.!?]?/giu, reason: 'newsletter' },
-  { pattern: /\bsomething went wrong\b[.,!]? please try again(?: later)?\b[.!]?/giu, reason: 'newsletter' },
+  {
+    pattern: /\bI would like to (?:be emailed|receive)\b[^.!?\n]*[.!?]?/giu,
+    reason: 'newsletter',
+    hint: /would like/i,
+  },
+  {
+    pattern: /\bsomething went wrong\b[.,!]? please try again(?: later)?\b[.!]?/giu,
+    reason: 'newsletter',
+    hint: /went wrong/i,
+  },
   {
     pattern: /\b(?:read|view|see|review) our privacy (?:notice|policy|statement)\b[.!]?/giu,
     reason: 'privacy',
+    hint: /privacy/i,
   },
   {
     pattern:
       /\bby (?:signing up|subscribing|registering|clicking|continuing)\b[^.!?\n]*\b(?:privacy|terms)\b[^.!?\n]*[.!?]?/giu,
     reason: 'privacy',
+    hint: /privacy|terms/i,
   },
   {
     pattern: /\bthis site is protected by reCAPTCHA\b[^\n]*?\bapply\b\.?/giu,
     reason: 'privacy',
+    hint: /recaptcha/i,
   },
   {
     // "Read more: …" links run to the end of the paragraph.
@@ -80,6 +97,7 @@ const PHRASE_RULES: PhraseRule[] = [
       'giu',
     ),
     reason: 'promo',
+    hint: /:/,
   },
   {
     // Case-sensitive on purpose: "Advertisement spending rose" is a sentence, "Advertisement The …" is an ad slot.
@@ -88,6 +106,7 @@ const PHRASE_RULES: PhraseRule[] = [
       'gu',
     ),
     reason: 'promo',
+    hint: /Advert|ADVERT|Story continues/,
   },
   {
     pattern: new RegExp(
@@ -95,6 +114,7 @@ const PHRASE_RULES: PhraseRule[] = [
       'giu',
     ),
     reason: 'promo',
+    hint: /shar|follow|click|tap here|download|copy link|join our/i,
   },
 ];
 
@@ -388,14 +408,21 @@ function isTerminated(text: string): boolean {
 }
 
 /** Where the credit at the end of a paragraph starts (relative to the paragraph), if it ends with one. */
+/** How far from a paragraph's end a credit may start: the end-anchored patterns backtrack over the whole text otherwise. */
+const CREDIT_TAIL_CHARACTERS = 160;
+
 function creditTail(text: string): number | undefined {
+  let offset = Math.max(0, text.length - CREDIT_TAIL_CHARACTERS);
+  // Start the window at a word boundary so that a pattern's `^` cannot match inside a word.
+  if (offset > 0) offset = text.indexOf(' ', offset) + 1 || text.length;
+  const tail = text.slice(offset);
   let earliest: number | undefined;
   for (const pattern of CREDIT_TAILS) {
-    const match = pattern.exec(text);
+    const match = pattern.exec(tail);
     if (match === null) continue;
     if (earliest === undefined || match.index < earliest) earliest = match.index;
   }
-  return earliest;
+  return earliest === undefined ? undefined : offset + earliest;
 }
 
 function spansOf(paragraph: ParagraphView, pattern: RegExp, reason: string): Candidate[] {

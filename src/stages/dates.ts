@@ -329,9 +329,12 @@ function sameDate(left: LocalDate, right: LocalDate): boolean {
   );
 }
 
-/** A digit or a word without which no date expression exists: months, weekdays, relative day words. */
+/**
+ * Something without which no date expression exists: a year, a numeric date (2/18, 2024-02-18), an
+ * ordinal day, a month or weekday name, or a relative day word. Bare numbers ("20 people") are not dates.
+ */
 const DATE_CUE =
-  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|decade|century|ago|day|fortnight|hour|noon|midnight|morning|evening|night|weekend|christmas|easter|summer|winter|spring|autumn|fall)/i;
+  /\b(?:1[5-9]|2[01])\d\d\b|\d[/.-]\d|\d(?:st|nd|rd|th)\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|today|tonight|yesterday|tomorrow|week|month|year|decade|century|ago|day|fortnight|hour|noon|midnight|morning|evening|night|weekend|christmas|easter|summer|winter|spring|autumn|fall)/i;
 
 /**
  * Finds the date expressions of a canonical text, sentence by sentence, and resolves each against the

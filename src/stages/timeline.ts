@@ -208,6 +208,63 @@ function representative(members: readonly DatedSentence[], date: IsoDate): Dated
   );
 }
 
+/** Terms in more of one year's dated sentences than this do not propose pairs: it keeps the cost near linear. */
+const MAX_TIMELINE_POSTINGS = 64;
+
+/**
+ * Pairs of dated sentences that may tell one event: compatible dates (so the same year) and a shared term
+ * that is not too common. Comparing all pairs grew quadratically with the story; a pair that shares only
+ * very common terms stays far below the similarity threshold anyway.
+ */
+function candidatePairs(
+  nodes: readonly DatedSentence[],
+  idf: Map<string, number>,
+): Array<{ left: number; right: number; score: number }> {
+  const pairs: Array<{ left: number; right: number; score: number }> = [];
+  const byYear = new Map<string, number[]>();
+  nodes.forEach((node, index) => {
+    const year = node.mention.value.slice(0, 4);
+    const members = byYear.get(year);
+    if (members) members.push(index);
+    else byYear.set(year, [index]);
+  });
+  const bySentence = new Map<Sentence, number[]>();
+  nodes.forEach((node, index) => {
+    const members = bySentence.get(node.sentence);
+    if (members) members.push(index);
+    else bySentence.set(node.sentence, [index]);
+  });
+  const seenBy = new Int32Array(nodes.length).fill(-1);
+  for (const members of byYear.values()) {
+    const postings = new Map<string, number[]>();
+    for (const index of members) {
+      for (const term of nodes[index]!.terms) {
+        const list = postings.get(term);
+        if (list) list.push(index);
+        else postings.set(term, [index]);
+      }
+    }
+    for (const left of members) {
+      const first = nodes[left]!;
+      const candidates = [...first.terms].flatMap((term) => {
+        const list = postings.get(term) ?? [];
+        return list.length > MAX_TIMELINE_POSTINGS ? [] : list;
+      });
+      // Two dates of one sentence ("Tuesday (Feb 20)") are one event by construction.
+      candidates.push(...(bySentence.get(first.sentence) ?? []));
+      for (const right of candidates) {
+        if (right <= left || seenBy[right] === left) continue;
+        seenBy[right] = left;
+        const second = nodes[right]!;
+        if (!compatible(first.mention.value, second.mention.value)) continue;
+        const score = first.sentence === second.sentence ? 1 : similarity(first.terms, second.terms, idf);
+        if (score >= EVENT_SIMILARITY_THRESHOLD) pairs.push({ left, right, score });
+      }
+    }
+  }
+  return pairs;
+}
+
 /**
  * Builds the story's timeline: one event per date and happening, merged across sources.
  * Events whose only dates are the publication day attached to a reporting verb ("KCNA said on Tuesday")
@@ -219,18 +276,7 @@ function representative(members: readonly DatedSentence[], date: IsoDate): Dated
 export function buildTimeline(articles: readonly AnalyzedArticle[]): TimelineEvent[] {
   const nodes = collect(articles);
   const idf = inverseDocumentFrequency(articles);
-  const pairs: Array<{ left: number; right: number; score: number }> = [];
-  for (let left = 0; left < nodes.length; left++) {
-    for (let right = left + 1; right < nodes.length; right++) {
-      const first = nodes[left];
-      const second = nodes[right];
-      if (first === undefined || second === undefined) continue;
-      if (!compatible(first.mention.value, second.mention.value)) continue;
-      // Two dates of one sentence ("Tuesday (Feb 20)") are one event by construction.
-      const score = first.sentence === second.sentence ? 1 : similarity(first.terms, second.terms, idf);
-      if (score >= EVENT_SIMILARITY_THRESHOLD) pairs.push({ left, right, score });
-    }
-  }
+  const pairs = candidatePairs(nodes, idf);
   pairs.sort((one, other) => other.score - one.score || one.left - other.left || one.right - other.right);
 
   // Each node starts alone; a merge must keep every date of the group compatible with every other.
