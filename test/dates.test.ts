@@ -84,6 +84,7 @@ const positiveCases: Case[] = [
   },
   { text: 'The poet was born on June 25, 1950.', expected: ['June 25, 1950=1950-06-25/day'] },
   { text: 'Two days ago the crew left.', expected: ['Two days ago=2024-02-18/day'] },
+  { text: 'The pier was rebuilt three years ago.', expected: ['three years ago=2021/year'] },
   { text: 'The store closed yesterday.', expected: ['yesterday=2024-02-19/day'] },
   { text: 'The lease ends on 13/4/2024 at noon.', expected: ['13/4/2024 at noon=2024-04-13/day'] },
   // Known failures: chrono limits or rules this stage does not yet have.
@@ -104,6 +105,8 @@ const positiveCases: Case[] = [
 ];
 
 const negativeCases: string[] = [
+  // "Later" counts from another event, not from the publication day.
+  'The crew returned two days later with spare parts.',
   'The town marked the 75th anniversary of the treaty.',
   'The bill came to $522,354; the rest was paid later.',
   'A Mercedes S600 waited by the gate.',

@@ -242,9 +242,27 @@ const EXPLICIT_DATE_AFTER =
 const FUTURE_CUE =
   /\b(?:will|would|shall|is due|are due|due to|expected to|expects to|plans? to|planning to|scheduled|set to|from|until|starting|upcoming|ahead of)\b[^.;]*$/i;
 
-const parser = chrono.en.casual.clone();
-parser.parsers.push(yearParser);
-parser.refiners.push(falsePositiveRefiner, relativeYearRefiner, yearlessRefiner, pastWeekdayRefiner);
+/*
+ * chrono's "5 days later" parser is dropped: "later" counts from another event, not from the publication
+ * day, so resolving it against the reference date would be wrong. Its "3 weeks ago" parser is right but
+ * the costliest of all, so it runs only on sentences that say "ago" (two parsers, one per kind of sentence).
+ */
+const LATER_PARSER = 'ENTimeUnitLaterFormatParser';
+const AGO_PARSER = 'ENTimeUnitAgoFormatParser';
+
+function buildParser(withAgo: boolean): chrono.Chrono {
+  const built = chrono.en.casual.clone();
+  built.parsers = built.parsers.filter((candidate) => {
+    const name = candidate.constructor.name;
+    return name !== LATER_PARSER && (withAgo || name !== AGO_PARSER);
+  });
+  built.parsers.push(yearParser);
+  built.refiners.push(falsePositiveRefiner, relativeYearRefiner, yearlessRefiner, pastWeekdayRefiner);
+  return built;
+}
+
+const parser = buildParser(false);
+const agoParser = buildParser(true);
 
 /** A resolved date expression relative to the sentence it was parsed from. */
 interface LocalDate {
@@ -313,7 +331,8 @@ function toLocalDates(sentence: string, result: chrono.ParsedResult): LocalDate[
 }
 
 function parseSentence(sentence: string, reference: Date): LocalDate[] {
-  const results = parser.parse(sentence, { instant: reference, timezone: 0 });
+  const chosen = /\bago\b/i.test(sentence) ? agoParser : parser;
+  const results = chosen.parse(sentence, { instant: reference, timezone: 0 });
   return results.flatMap((result) => toLocalDates(sentence, result));
 }
 
