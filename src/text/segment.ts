@@ -1,4 +1,5 @@
 import type { Paragraph, Segmentation, Sentence, Token, TokenKind } from '../model/index.js';
+import { MONTH_ABBREVIATIONS, WEEKDAY_ABBREVIATIONS } from './calendar-words.js';
 import { normalizeWord } from './normalize.js';
 
 /*
@@ -42,50 +43,9 @@ const TITLES = new Set([
 ]);
 /** Abbreviations that end a sentence only when a clear sentence opener follows. */
 const SOFT_ABBREVIATIONS = new Set([
-  'inc',
-  'ltd',
-  'co',
-  'corp',
-  'vs',
-  'etc',
-  'no',
-  'nos',
-  'approx',
-  'est',
-  'dept',
-  'univ',
-  'assn',
-  'bros',
-  'fig',
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'sept',
-  'oct',
-  'nov',
-  'dec',
-  'mon',
-  'tue',
-  'tues',
-  'wed',
-  'thu',
-  'thur',
-  'thurs',
-  'fri',
-  'sat',
-  'sun',
-  'al',
-  'ave',
-  'blvd',
-  'rd',
-  'p',
-  'pp',
-  'vol',
+  ...'inc ltd co corp vs etc no nos approx est dept univ assn bros fig al ave blvd rd p pp vol'.split(' '),
+  ...MONTH_ABBREVIATIONS,
+  ...WEEKDAY_ABBREVIATIONS,
 ]);
 /** Capitalised words that usually begin a sentence, used to break after "U.S." or "Inc.". */
 const OPENERS = new Set([
