@@ -8,6 +8,7 @@ import { Command } from 'commander';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { registerExtractCommand } from '../src/cli/commands/extract.js';
 import { evaluateExtraction } from '../src/eval/extraction-metrics.js';
+import type { FetchResult } from '../src/ingest/fetch/fetch-url.js';
 import { isFurnitureName, isFurnitureParagraph } from '../src/ingest/html/boilerplate.js';
 import { decodeHtml } from '../src/ingest/html/charset.js';
 import { type ExtractedArticle, extractArticle } from '../src/ingest/html/extract-article.js';
@@ -266,14 +267,31 @@ describe('crosscheck extract (registerExtractCommand)', () => {
     await rm(directory, { recursive: true, force: true });
   });
 
+  /** Serves the fixture page for one invented address; every other address is refused like the real guard. */
+  const fakeFetch = async (url: string): Promise<FetchResult> =>
+    url === 'https://courier.example/ferry'
+      ? {
+          ok: true,
+          url,
+          status: 200,
+          contentType: 'text/html; charset=utf-8',
+          bytes: readFileSync(path.join(fixtureRoot, 'json-ld-news', 'page.html')),
+          redirects: [],
+        }
+      : { ok: false, reason: 'blocked-address', message: `${url}: refused, a private address`, url };
+
   async function run(argv: string[]): Promise<string> {
     let stdout = '';
     const program = new Command().exitOverride().configureOutput({ writeErr: () => {}, writeOut: () => {} });
-    registerExtractCommand(program, {
-      stdout: (text) => (stdout += text),
-      stderr: () => {},
-      isTerminal: false,
-    });
+    registerExtractCommand(
+      program,
+      {
+        stdout: (text) => (stdout += text),
+        stderr: () => {},
+        isTerminal: false,
+      },
+      fakeFetch,
+    );
     await program.parseAsync(argv, { from: 'user' });
     return stdout;
   }
@@ -286,6 +304,15 @@ describe('crosscheck extract (registerExtractCommand)', () => {
     expect(String(output.text)).toMatch(/^The morning ferry/);
   });
 
+  it('fetches a URL and extracts its article', async () => {
+    const output = JSON.parse(await run(['extract', 'https://courier.example/ferry'])) as Record<
+      string,
+      unknown
+    >;
+    expect(output.outlet).toBe('The Aldous Courier');
+    expect(String(output.text)).toMatch(/^The morning ferry/);
+  });
+
   it('prints text with a metadata header', async () => {
     const output = await run(['extract', path.join(directory, 'page.html'), '--format', 'text']);
     expect(output).toMatch(/^title: Ferry service to Alder Island resumes after storm repairs\nbyline: /);
@@ -295,7 +322,7 @@ describe('crosscheck extract (registerExtractCommand)', () => {
   it.each([
     { name: 'a page that is no article', file: 'login.html', code: 'extract-not-an-article' },
     { name: 'a missing file', file: 'absent.html', code: 'input-not-found' },
-    { name: 'a URL', file: 'https://paper.example/story', code: 'unsupported-input' },
+    { name: 'a refused address', file: 'https://paper.example/story', code: 'fetch-blocked-address' },
   ])('fails with $code on $name', async ({ file, code }) => {
     const target = file.startsWith('https:') ? file : path.join(directory, file);
     const error = await run(['extract', target]).catch((caught: unknown) => caught);
