@@ -114,6 +114,14 @@ describe('the store commands', () => {
     expect(JSON.parse((await run('stories', '--format', 'json')).stdout).total).toBe(2);
   });
 
+  it('re-clusters the store on request', async () => {
+    const { run } = harness();
+    await run('ingest', example, '--no-refine');
+    const result = await run('recluster');
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stdout).toMatch(/^moved \d+ article\(s\); 1 → 1 stories/);
+  });
+
   it('polls with watch until the number of polls is reached', async () => {
     const { run, sleeps } = harness();
     const result = await run('watch', example, '--every', '90s', '--times', '3');

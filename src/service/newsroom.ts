@@ -5,7 +5,17 @@ import { type ArticleInput, CrosscheckError, type Diagnostic, type StoryReport }
 import { type SynthesizeOptions, synthesize } from '../pipeline/synthesize.js';
 import { articleIdFor } from '../store/article-id.js';
 import type { Article, Assignment, NewArticle, Store, StoryUpsert } from '../store/store.js';
-import type { IngestOutcome, Newsroom, PlacementExplanation, StoryView } from './types.js';
+import type {
+  IngestOptions,
+  IngestOutcome,
+  Newsroom,
+  PlacementExplanation,
+  RefineOutcome,
+  StoryView,
+} from './types.js';
+
+/** An ingest adding at least this many articles is followed by a re-clustering pass (a batch import). */
+const AUTO_REFINE_ARTICLES = 20;
 
 export type * from './types.js';
 
@@ -63,7 +73,7 @@ class StoreNewsroom implements Newsroom {
     return this.#options.now().toISOString();
   }
 
-  ingest(inputs: readonly ArticleInput[]): Promise<IngestOutcome> {
+  ingest(inputs: readonly ArticleInput[], options: IngestOptions = {}): Promise<IngestOutcome> {
     return this.#serial(async () => {
       const diagnostics: Diagnostic[] = [];
       const byId = new Map<string, ArticleInput>();
@@ -100,7 +110,11 @@ class StoreNewsroom implements Newsroom {
         stories,
         clustererState: JSON.stringify(this.#clusterer.toJSON()),
       });
-      for (const storyId of changed) await this.#resynthesize(storyId);
+      const refine = options.refine ?? articles.length >= AUTO_REFINE_ARTICLES;
+      const refined = refine && articles.length > 0 ? await this.#refine() : undefined;
+      for (const storyId of changed) {
+        if (!refined?.storiesRemoved.includes(storyId)) await this.#resynthesize(storyId);
+      }
       if (duplicates > 0) {
         diagnostics.push({
           code: 'ingest-duplicate',
@@ -108,13 +122,17 @@ class StoreNewsroom implements Newsroom {
           severity: 'info',
         });
       }
-      return {
+      const outcome: IngestOutcome = {
         added: result.added,
         duplicates: [...byId.keys()].filter((id) => existing.has(id)),
         placements,
-        storiesChanged: [...changed],
+        storiesChanged: [...new Set([...changed, ...(refined?.storiesChanged ?? [])])].filter(
+          (id) => !refined?.storiesRemoved.includes(id),
+        ),
         diagnostics,
       };
+      if (refined !== undefined) outcome.refined = refined;
+      return outcome;
     });
   }
 
@@ -142,6 +160,35 @@ class StoreNewsroom implements Newsroom {
     }
     await this.#store.putReport(storyId, report, this.#now());
     return report;
+  }
+
+  refine(): Promise<RefineOutcome> {
+    return this.#serial(() => this.#refine());
+  }
+
+  /** Re-clusters, saves the new assignments in one transaction and re-synthesizes what changed. */
+  async #refine(): Promise<RefineOutcome> {
+    const result = this.#clusterer.refine();
+    const changed = result.changed.filter((id) => !result.removed.includes(id));
+    const members = new Map(this.#clusterer.stories().map((story) => [story.id, story.articles]));
+    await this.#store.ingest({
+      at: this.#now(),
+      articles: [],
+      assignments: changed.flatMap((storyId) =>
+        (members.get(storyId) ?? []).map((articleId) => ({ articleId, storyId })),
+      ),
+      stories: this.#storyUpserts(changed),
+      removedStories: result.removed,
+      clustererState: JSON.stringify(this.#clusterer.toJSON()),
+    });
+    for (const storyId of changed) await this.#resynthesize(storyId);
+    return {
+      moved: result.moved,
+      storiesBefore: result.storiesBefore,
+      storiesAfter: result.storiesAfter,
+      storiesChanged: changed,
+      storiesRemoved: result.removed,
+    };
   }
 
   listStories: Newsroom['listStories'] = (filter) => this.#store.listStories(filter);

@@ -79,6 +79,7 @@ export function fakeNewsroom(failure?: Error): Newsroom {
     article: async () => undefined,
     listArticles: async () => ({ total: 0, items: [] }),
     search: async () => [],
+    refine: async () => ({ moved: 0, storiesBefore: 1, storiesAfter: 1, storiesChanged: [], storiesRemoved: [] }),
     merge: async (kept) => kept,
     split: async () => 's2',
     explain: async () => [],

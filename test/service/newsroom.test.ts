@@ -50,6 +50,34 @@ const ferryFollowUp: ArticleInput = {
     'The tidal surge on Tuesday had overtopped the sea wall and halted services for a day.',
 };
 
+/** Four invented events, six differently worded reports of each: 24 articles, a batch import. */
+function inventedEvents(): ArticleInput[] {
+  const events = [
+    ['a landslide', 'blocked the coast road near Tarnby', 'Road crews', 'cleared the rocks'],
+    ['a warehouse fire', 'destroyed a grain store in Velmora', 'Firefighters', 'fought the flames'],
+    ['a power cut', 'left the island of Osk without electricity', 'Engineers', 'repaired the cable'],
+    ['a train derailment', 'halted services at Brennick junction', 'Rail inspectors', 'examined the track'],
+  ] as const;
+  const openings = [
+    'On Monday',
+    'Early on Monday',
+    'Overnight',
+    'On Monday morning',
+    'Late on Sunday',
+    'On Monday',
+  ];
+  return events.flatMap(([event, what, who, did], eventIndex) =>
+    openings.map((opening, index) => ({
+      id: `event-${eventIndex}-${index}`,
+      outlet: `Outlet ${index + 1}`,
+      published: '2025-03-11',
+      body:
+        `${opening}, ${event} ${what}, officials said. ${who} ${did} within hours of the alarm, ` +
+        `report number ${index + 1} said. Residents near ${what.split(' ').at(-1)} were told to stay away.`,
+    })),
+  );
+}
+
 describe('the newsroom over a SQLite store', () => {
   it('places articles in stories, re-synthesizes them, and ignores re-ingests', async () => {
     const newsroom = await openNewsroom(await openSqliteStore(':memory:'), { now: steppingClock() });
@@ -124,6 +152,21 @@ describe('the newsroom over a SQLite store', () => {
     expect(changes?.claims.length).toBeGreaterThan(0);
     const unchanged = await newsroom.storyChanges(story.id, clock().toISOString());
     expect(unchanged?.claims).toEqual([]);
+    await newsroom.close();
+  });
+
+  it('re-clusters a batch import, and on request', async () => {
+    const newsroom = await openNewsroom(await openSqliteStore(':memory:'), { now: steppingClock() });
+    const batch = inventedEvents();
+    const outcome = await newsroom.ingest(batch);
+    expect(outcome.refined).toBeDefined();
+    const stories = (await newsroom.listStories({ limit: 20, offset: 0 })).items;
+    expect(stories.map((story) => story.size).sort()).toEqual([6, 6, 6, 6]);
+    const again = await newsroom.refine();
+    expect(again.moved).toBe(0);
+    expect(again.storiesAfter).toBe(4);
+    const small = await newsroom.ingest(ferryStory);
+    expect(small.refined).toBeUndefined();
     await newsroom.close();
   });
 

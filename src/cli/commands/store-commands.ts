@@ -49,6 +49,8 @@ export const defaultStoreCommandDependencies: StoreCommandDependencies = {
 
 /** Articles per store transaction when an ingest is large: committed chunks survive an interruption. */
 const INGEST_CHUNK = 250;
+/** An ingest adding at least this many articles ends with a re-clustering pass, as a batch import should. */
+const BATCH_REFINE_ARTICLES = 20;
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);
@@ -104,6 +106,7 @@ export function registerStoreCommands(
     newsroom: Newsroom,
     refs: string[],
     allowPrivate: boolean,
+    refine?: boolean,
   ): Promise<{ outcome: IngestOutcome; failed: number; read: number }> => {
     const read = await ingestSources(refs, { ...deps.sources, fetchOptions: { allowPrivate } });
     for (const failure of read.failed) io.stderr(`crosscheck: skipped ${failure.ref}: ${failure.message}\n`);
@@ -111,6 +114,14 @@ export function registerStoreCommands(
       if (diagnostic.severity !== 'info') io.stderr(`crosscheck: ${diagnostic.message}\n`);
     }
     const outcome = await ingestInChunks(newsroom, read.articles);
+    // Chunks are placed online; one re-clustering pass over the whole store follows a batch import.
+    if (refine ?? outcome.added.length >= BATCH_REFINE_ARTICLES) {
+      const refined = await newsroom.refine();
+      outcome.refined = refined;
+      outcome.storiesChanged = [...new Set([...outcome.storiesChanged, ...refined.storiesChanged])].filter(
+        (id) => !refined.storiesRemoved.includes(id),
+      );
+    }
     return { outcome, failed: read.failed.length, read: read.articles.length };
   };
 
@@ -129,7 +140,7 @@ export function registerStoreCommands(
       deps.progress && articles.length > INGEST_CHUNK ? new SingleBar({ stream: process.stderr }) : undefined;
     bar?.start(articles.length, 0);
     for (let start = 0; start < articles.length; start += INGEST_CHUNK) {
-      const outcome = await newsroom.ingest(articles.slice(start, start + INGEST_CHUNK));
+      const outcome = await newsroom.ingest(articles.slice(start, start + INGEST_CHUNK), { refine: false });
       total.added.push(...outcome.added);
       total.duplicates.push(...outcome.duplicates);
       total.placements.push(...outcome.placements);
@@ -149,19 +160,50 @@ export function registerStoreCommands(
     .argument('<sources...>', 'paths, page URLs or feed URLs')
     .addOption(dbOption())
     .option('--allow-private', 'allow fetching from private, loopback and link-local addresses')
+    .option(
+      '--refine',
+      're-cluster the whole store afterwards (default: when 20 or more articles were added)',
+    )
+    .option('--no-refine', 'never re-cluster after this ingest')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .action(async (refs: string[], options: { db?: string; allowPrivate?: boolean; format: string }) => {
-      await withNewsroom(options.db, async (newsroom) => {
-        const { outcome, failed, read } = await ingestOnce(newsroom, refs, options.allowPrivate === true);
-        if (options.format === 'json') {
-          io.stdout(`${JSON.stringify({ ...outcome, failed }, null, 2)}\n`);
-        } else {
-          io.stdout(
-            `ingested ${outcome.added.length} new article(s), ${outcome.duplicates.length} already stored; ` +
-              `${outcome.storiesChanged.length} story(ies) updated\n`,
+    .action(
+      async (
+        refs: string[],
+        options: { db?: string; allowPrivate?: boolean; refine?: boolean; format: string },
+      ) => {
+        await withNewsroom(options.db, async (newsroom) => {
+          const { outcome, failed, read } = await ingestOnce(
+            newsroom,
+            refs,
+            options.allowPrivate === true,
+            options.refine,
           );
-        }
-        setExitCode(read === 0 ? EXIT.failure : failed > 0 ? EXIT.partial : EXIT.ok);
+          if (options.format === 'json') {
+            io.stdout(`${JSON.stringify({ ...outcome, failed }, null, 2)}\n`);
+          } else {
+            io.stdout(
+              `ingested ${outcome.added.length} new article(s), ${outcome.duplicates.length} already stored; ` +
+                `${outcome.storiesChanged.length} story(ies) updated\n`,
+            );
+          }
+          setExitCode(read === 0 ? EXIT.failure : failed > 0 ? EXIT.partial : EXIT.ok);
+        });
+      },
+    );
+
+  program
+    .command('recluster')
+    .description(
+      're-cluster every stored article in one pass (corrections still hold), then re-synthesize what changed',
+    )
+    .addOption(dbOption())
+    .action(async (options: { db?: string }) => {
+      await withNewsroom(options.db, async (newsroom) => {
+        const refined = await newsroom.refine();
+        io.stdout(
+          `moved ${refined.moved} article(s); ${refined.storiesBefore} → ${refined.storiesAfter} stories; ` +
+            `${refined.storiesChanged.length} story(ies) updated\n`,
+        );
       });
     });
 
