@@ -5,6 +5,9 @@ import {
   daysApart,
   parseQuantities,
   quantitiesCompatible,
+  sameFrame,
+  type ValueFrame,
+  valueFrame,
 } from '../src/stages/conflict-values.js';
 
 /** The one quantity of an invented sentence (fails the test when there is not exactly one). */
@@ -160,5 +163,117 @@ describe('datesCompatible', () => {
   it('counts days only between day-precision dates', () => {
     expect(daysApart(day('2025-03-07'), day('2025-03-05'))).toBe(2);
     expect(daysApart(day('2025-03-07'), { value: '2025-03', precision: 'month' })).toBeUndefined();
+  });
+});
+
+/** The frame of the quantity of an invented sentence that starts with `written`, its neighbours as `others`. */
+function frameOf(text: string, written: string): ValueFrame {
+  const quantities = parseQuantities(text);
+  const quantity = quantities.find((item) => item.text.startsWith(written));
+  expect(quantity, `${written} in ${text}`).toBeDefined();
+  return valueFrame(text, quantity!.start, quantity!.end, { others: quantities });
+}
+
+describe('valueFrame and sameFrame: two values fill one slot only in the same frame', () => {
+  const cases: { name: string; first: [string, string]; second: [string, string]; same: boolean }[] = [
+    {
+      name: 'two plain figures of one count',
+      first: ['The ferry carried 240 passengers on its first crossing.', '240'],
+      second: ['The ferry carried 310 passengers on its first crossing.', '310'],
+      same: true,
+    },
+    {
+      name: 'a forecast and an actual are not one slot',
+      first: ['The port handled 5,200 containers last month.', '5,200'],
+      second: ['Analysts had expected 6,000 containers at the port.', '6,000'],
+      same: false,
+    },
+    {
+      name: 'two forecasts by different forecasters are not one slot',
+      first: ['Traders surveyed by Harwick Data expected 6,000 containers.', '6,000'],
+      second: ['Traders surveyed by Lomond Research were expecting 6,600 containers.', '6,600'],
+      same: false,
+    },
+    {
+      name: 'two forecasts by the same unnamed forecaster may be compared',
+      first: ['The authority estimates that the quay will cost $6 million.', '$6'],
+      second: ['The authority expected the quay to cost $4 million.', '$4'],
+      same: true,
+    },
+    {
+      name: 'a month and a year are not one slot',
+      first: ['Freight rose 0.9% last month at the port.', '0.9%'],
+      second: ['Freight rose 3% over the past year at the port.', '3%'],
+      same: false,
+    },
+    {
+      name: 'a yearly average is not a single year',
+      first: ['Fares rose by an average of 1.6% a year over the past 10 years.', '1.6%'],
+      second: ['Fares will rise by 5.9% next year.', '5.9%'],
+      same: false,
+    },
+    {
+      name: 'a U.S. figure and a world figure are not one slot',
+      first: ['The fund expects U.S. output to grow 6% this year.', '6%'],
+      second: ['The fund expects global output to grow 5.9% this year.', '5.9%'],
+      same: false,
+    },
+    {
+      name: 'a world report title is not a global scope',
+      first: ['In its World Harbour Outlook, the fund expects output to grow 6%.', '6%'],
+      second: ['The fund expects output to grow 5% in its outlook.', '5%'],
+      same: true,
+    },
+    {
+      name: 'figures of two countries are not one slot',
+      first: ['Exports from Norway rose 4% on the year.', '4%'],
+      second: ['Exports from Sweden rose 7% on the year.', '7%'],
+      same: false,
+    },
+    {
+      name: 'a baseline ("down from") is nobody\'s figure for the slot',
+      first: ['The jobless rate fell to 4.8%, down from 5.2%.', '5.2%'],
+      second: ['The jobless rate stood at 5.6%.', '5.6%'],
+      same: false,
+    },
+    {
+      name: 'each value keeps its own period ("over five years or … over eight years")',
+      first: ['The plan would cost $900 million over five years or $1.2 billion over eight years.', '$900'],
+      second: ['The plan would cost $1.2 billion over eight years.', '$1.2'],
+      same: false,
+    },
+    {
+      name: 'the same period written two ways ("six months after" / "after six months")',
+      first: ['Protection stood at 80% six months after the second dose.', '80%'],
+      second: ['Protection fell to 60% after six months.', '60%'],
+      same: true,
+    },
+    {
+      name: 'a projection cue reaches the values it governs ("looking for … and a rate of 5.7%")',
+      first: ['Economists had been looking for 845 new hires and a jobless rate of 5.7%.', '5.7%'],
+      second: ['The jobless rate fell to 5.4% in the town.', '5.4%'],
+      same: false,
+    },
+  ];
+  it.each(cases)('$name → $same', ({ first, second, same }) => {
+    expect(sameFrame(frameOf(...first), frameOf(...second))).toBe(same);
+  });
+
+  it('compares dates around values at their precision, and a dated value not with an undated one', () => {
+    const base: ValueFrame = {
+      projected: false,
+      baseline: false,
+      periods: [],
+      places: [],
+      agents: [],
+      dates: [],
+    };
+    const july: ValueFrame = { ...base, dates: [{ value: '2021-07', precision: 'month' }] };
+    const julyDay: ValueFrame = { ...base, dates: [{ value: '2021-07-02', precision: 'day' }] };
+    const august: ValueFrame = { ...base, dates: [{ value: '2021-08', precision: 'month' }] };
+    expect(sameFrame(july, julyDay)).toBe(true);
+    expect(sameFrame(july, august)).toBe(false);
+    expect(sameFrame(july, base)).toBe(false);
+    expect(sameFrame(base, base)).toBe(true);
   });
 });

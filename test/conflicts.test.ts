@@ -51,6 +51,40 @@ const cases: Case[] = [
     ],
     kind: 'number',
   },
+  // Negative cases: values of different slots (a forecast and an actual, a U.S. and a world figure, a
+  // month and a year, a baseline) are not conflicts.
+  {
+    name: 'a forecast and an actual',
+    bodies: [
+      'The Wexmoor ferry carried 5,200 passengers in its first season, the operator said.',
+      'Analysts had expected the Wexmoor ferry to carry 7,000 passengers in its first season.',
+    ],
+    kind: 'number',
+  },
+  {
+    name: 'a U.S. figure and a world figure',
+    bodies: [
+      'Sales of Wexmoor oysters in the U.S. rose 12% in the first season of the new ferry.',
+      'Sales of Wexmoor oysters worldwide rose 4% in the first season of the new ferry.',
+    ],
+    kind: 'number',
+  },
+  {
+    name: 'a month and a year',
+    bodies: [
+      'Bookings for the Wexmoor ferry service rose 9% last month, the operator said.',
+      'Bookings for the Wexmoor ferry service rose 30% over the past year, the operator said.',
+    ],
+    kind: 'number',
+  },
+  {
+    name: 'a figure and the baseline it is compared with',
+    bodies: [
+      'The Wexmoor ferry now carries 900 cars a day, the operator said.',
+      'The Wexmoor ferry now carries 900 cars a day, up from 600 cars a day last year.',
+    ],
+    kind: 'number',
+  },
   {
     name: 'two days for one drill',
     bodies: [
@@ -93,6 +127,31 @@ const cases: Case[] = [
       'The headteacher denied that pupils had been left in the building during the fire.',
     ],
     kind: 'stance',
+  },
+  {
+    name: 'a denial cut off by the excerpt',
+    bodies: [
+      'The fire at Wexmoor school was caused by a faulty heater in the gym.',
+      'The heating firm Calder denied that a faulty heater had caused the...',
+    ],
+    kind: 'stance',
+  },
+  {
+    name: 'a denial whose predicate the other source does not state',
+    bodies: [
+      'The heating firm Calder installed a heater in the gym of Wexmoor school last year.',
+      'The heating firm Calder denied that a faulty heater had caused the fire at Wexmoor school.',
+    ],
+    kind: 'stance',
+  },
+  {
+    name: 'a hedge in a side clause is not the hedge of the denied statement',
+    bodies: [
+      'A faulty heater caused the fire at Wexmoor school, which may stay shut until spring.',
+      'The heating firm Calder denied that a faulty heater had caused the fire at Wexmoor school.',
+    ],
+    kind: 'stance',
+    values: ['asserted', 'reported denied (“denied that”)'],
   },
   {
     name: 'a named boat and an undisclosed one',

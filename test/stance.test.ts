@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Claim, Stance } from '../src/model/index.js';
-import { claimStances, isHypothetical, isStanceSplit, readStance } from '../src/stages/stance.js';
+import {
+  claimStances,
+  isHypothetical,
+  isStanceSplit,
+  readStance,
+  statementTerms,
+} from '../src/stages/stance.js';
 
 /** Invented sentences, each with the stance its outlet takes and the cue that shows it. */
 const cases: { text: string; stance: Stance; cue?: string; outlet?: string }[] = [
@@ -10,7 +16,13 @@ const cases: { text: string; stance: Stance; cue?: string; outlet?: string }[] =
   { text: 'The keeper is believed to have left the island.', stance: 'hedges', cue: 'is believed to' },
   { text: 'It is possible that the lamp failed first.', stance: 'hedges', cue: 'possible' },
   { text: 'The lamp may have failed first.', stance: 'hedges', cue: 'may' },
-  { text: 'The alleged smuggler was arrested at the quay.', stance: 'hedges', cue: 'alleged' },
+  { text: 'The smuggler allegedly hid the crates under the quay.', stance: 'hedges', cue: 'allegedly' },
+  { text: 'The lighthouse is likely to reopen in June.', stance: 'hedges', cue: 'likely' },
+  // Negative cases: a hedge adjective before a noun qualifies the noun, not the statement; "may not" forbids.
+  { text: 'The alleged smuggler was arrested at the quay.', stance: 'asserts' },
+  { text: 'The court ruled on a case of alleged excessive force by the wardens.', stance: 'asserts' },
+  { text: 'The likely winner of the regatta arrived on Monday.', stance: 'asserts' },
+  { text: 'Visitors may not land on the island without a permit.', stance: 'asserts' },
   { text: 'The lamp failed first, the harbour master said.', stance: 'attributes', cue: 'said' },
   { text: 'According to the coastguard, the lamp failed first.', stance: 'attributes', cue: 'According to' },
   { text: 'The ferry company denied that its boat had hit the pier.', stance: 'denies', cue: 'denied that' },
@@ -76,6 +88,38 @@ describe('readStance', () => {
   });
 });
 
+describe("readStance with the statement's terms: a hedge counts only where it bears on the statement", () => {
+  const statement = 'The council closed the harbour road after the flood.';
+  const claimTerms = new Set(statementTerms(statement).keys());
+  const cases: { text: string; stance: Stance; cue?: string }[] = [
+    {
+      text: 'The council probably closed the harbour road after the flood.',
+      stance: 'hedges',
+      cue: 'probably',
+    },
+    // A hedge in a side clause that does not carry the statement's words.
+    {
+      text: 'The council closed the harbour road after the flood, a move that could hurt the fish market.',
+      stance: 'asserts',
+    },
+    {
+      text: 'The council closed the harbour road after the flood, which traders say may cost them dearly.',
+      stance: 'attributes',
+      cue: 'say',
+    },
+    // A hedge inside a quotation is the speaker's, not the outlet's.
+    {
+      text: 'The council closed the harbour road after the flood, calling it "possibly the worst in decades".',
+      stance: 'asserts',
+    },
+  ];
+  it.each(cases)('"$text" → $stance', ({ text, stance, cue }) => {
+    const reading = readStance(text, { claimTerms });
+    expect(reading.stance).toBe(stance);
+    expect(reading.cue).toBe(cue);
+  });
+});
+
 describe('claimStances', () => {
   const text = 'The lamp likely failed.';
   const other = 'The lamp failed.';
@@ -99,6 +143,40 @@ describe('claimStances', () => {
     ]);
     expect(isStanceSplit(withStances!)).toBe(true);
     expect(claim.stances).toBeUndefined();
+  });
+
+  it.each([
+    {
+      name: 'a hedge on what another source states as done',
+      asserted: 'The council closed the harbour road.',
+      hedged: 'The council likely closed the harbour road.',
+      split: true,
+    },
+    {
+      name: 'a hedge on what another source gives only as a threat',
+      asserted: 'The council threatened to close the harbour road.',
+      hedged: 'The council may close the harbour road.',
+      split: false,
+    },
+    {
+      name: 'a hedge on what another source gives as planned',
+      asserted: 'The council is expected to close the harbour road.',
+      hedged: 'The council will likely close the harbour road.',
+      split: false,
+    },
+    {
+      name: 'an adjective hedge on a side noun',
+      asserted: 'The court ruled for the wardens in the excessive force case.',
+      hedged: 'The court ruled for the wardens in the alleged excessive force case.',
+      split: false,
+    },
+  ])('isStanceSplit: $name → $split', ({ asserted, hedged, split }) => {
+    const evidence = [
+      { source: 'a', start: 0, end: asserted.length, text: asserted },
+      { source: 'b', start: 0, end: hedged.length, text: hedged },
+    ];
+    const [withStances] = claimStances([{ ...claim, text: asserted, evidence }], []);
+    expect(isStanceSplit(withStances!)).toBe(split);
   });
 
   it('does not mark a claim all sources assert', () => {

@@ -347,13 +347,16 @@ export interface DatedSpan extends DatedValue {
 
 const NUMBER_WORD =
   '(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|fifty|a few|several)';
-const PERIOD_UNIT = '(?:days?|weeks?|months?|quarters?|years?|decades?|half)';
+const PERIOD_UNIT = '(?:days?|weeks?|months?|quarters?|years?|decades?|half|period)';
 const PERIOD_PATTERNS: readonly RegExp[] = [
   new RegExp(
     `\\b(?:last|this|next|past|previous|prior|coming|same|current|fiscal|first|second|third|fourth|final|latest)\\s+(?:${NUMBER_WORD}\\s+)?${PERIOD_UNIT}\\b`,
     'gi',
   ),
-  new RegExp(`\\b${NUMBER_WORD}\\s+${PERIOD_UNIT}\\s+(?:after|ago|later|earlier|before|since|from now)\\b`, 'gi'),
+  new RegExp(
+    `\\b${NUMBER_WORD}\\s+${PERIOD_UNIT}\\s+(?:after|ago|later|earlier|before|since|from now)\\b`,
+    'gi',
+  ),
   new RegExp(`\\b(?:after|within|over|for|during)\\s+(?:the\\s+)?${NUMBER_WORD}\\s+${PERIOD_UNIT}\\b`, 'gi'),
   /\b(?:year-(?:over|on)-year|annual(?:ly|i[sz]ed)?|monthly|quarterly|weekly|yearly|(?:a|per|each)\s+(?:year|month|week|quarter)|cumulative|to date|so far|all-time|on average|averag(?:e|ed|es|ing)|median)\b/gi,
   /\b(?:since|by|until|through)\s+(?:19|20)\d\d\b/gi,
@@ -361,11 +364,18 @@ const PERIOD_PATTERNS: readonly RegExp[] = [
 /** Words that make a figure a projection rather than a report of what happened. */
 const PROJECTION =
   /\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ers?|ing)?|predict(?:s|ed|ions?|ing)?|project(?:s|ed|ions?)|estimat(?:e|es|ed|ing)|anticipat(?:e|es|ed|ing)|consensus|surveyed|looking for|could|would|might|may|will|plans?|planned|target(?:s|ed)?|goal|aims?|budget(?:s|ed)?|propos(?:e|es|ed|al)|put(?:s|ting)?\s+(?:the\s+)?\w+(?:\s+of\s+\w+)?\s+at)\b/i;
+const PROJECTION_ALL = new RegExp(PROJECTION.source, 'gi');
+/** What ends the reach of a projection cue over the values after it. */
+const PROJECTION_BREAK =
+  /[;:\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|however|instead|actually|compared)\b/i;
 /** A value right after these is the figure something is compared with, not the figure reported. */
 const BASELINE_BEFORE =
   /\b(?:from|than|compared\s+(?:with|to)|versus|vs\.?|against)\s+(?:(?:the|a|an|its|their|roughly|about|some|around|nearly)\s+){0,2}$/i;
-const WORLD = /\b(?:global(?:ly)?|world(?:wide)?|world's|internationally|around the world|across the globe)\b/i;
-const UNITED_STATES = /(?:\bU\.S\.(?:A\.)?|\bUS\b|\bUSA\b|\bUnited States\b|\bAmerica\b|\bAmericans?\b|\bnationwide\b)/;
+/** Global scope, in lower case only: "World Economic Outlook" is a title, not a scope. */
+const WORLD =
+  /\b(?:global(?:ly)?|world(?:wide)?|world's|internationally|around the world|across the globe)\b/g;
+const NATIONWIDE = /\b(?:nationwide|nationally)\b/gi;
+const UNITED_STATES = /^(?:U\.S(?:\.A)?|US|USA|United States|America|Americans?)$/;
 /** Capitalised words that name no forecaster: sentence openers, days and months. */
 const NOT_A_NAME =
   /^(?:The|A|An|In|On|By|But|And|It|He|She|They|We|This|That|Its|His|Her|Their|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Jan(?:uary|\.)?|Feb(?:ruary|\.)?|March|April|May|June|July|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)$/;
@@ -397,65 +407,106 @@ function normalisePeriod(phrase: string): string {
   return words.sort().join(' ');
 }
 
+interface Spanned {
+  start: number;
+  end: number;
+}
+
+function distance(match: Spanned, value: Spanned): number {
+  if (match.end <= value.start) return value.start - match.end;
+  if (match.start >= value.end) return match.start - value.end;
+  return 0;
+}
+
 /**
- * The frame of a value in a sentence: what is written in the value's territory (the part of the sentence
- * nearer to it than to any other value) besides the value itself.
+ * The frame of a value in a sentence: the periods, places, projection cues, names and dates written
+ * nearer to it than to any other value of the sentence ("$974 billion over five years or $1.2 trillion
+ * over eight years" gives each its own period).
  * @param text - the sentence
  * @param start - where the value starts in `text`
  * @param end - where the value ends in `text`
- * @param options - the territory (`from`, `to`, default the whole text) and the dates written in `text`
+ * @param options - the other values of the sentence and the dates written in it, in `text` offsets
  */
 export function valueFrame(
   text: string,
   start: number,
   end: number,
-  options: { from?: number; to?: number; dates?: readonly DatedSpan[] } = {},
+  options: { others?: readonly Spanned[]; dates?: readonly DatedSpan[] } = {},
 ): ValueFrame {
-  const from = options.from ?? 0;
-  const to = options.to ?? text.length;
-  const dates = (options.dates ?? []).filter((date) => date.start < to && date.end > from);
-  // The value's own words ("vehicles a day") are its unit, not its frame.
-  const territory = `${text.slice(from, start)} ${' '.repeat(end - start)} ${text.slice(end, to)}`;
-  const territoryStart = from - 1;
+  const value = { start, end };
+  const others = (options.others ?? []).filter((other) => other.start !== start || other.end !== end);
+  const ours = (match: Spanned): boolean => {
+    // The value's own words ("vehicles a day") are its unit, not its frame.
+    if (match.start < end && start < match.end) return false;
+    const own = distance(match, value);
+    return others.every((other) => own <= distance(match, other));
+  };
+  const spanOf = (match: RegExpMatchArray): Spanned => ({
+    start: match.index ?? 0,
+    end: (match.index ?? 0) + match[0].length,
+  });
+  const dates = (options.dates ?? []).filter((date) => ours(date));
   const periods: string[] = [];
   for (const pattern of PERIOD_PATTERNS) {
-    for (const match of territory.matchAll(pattern)) {
-      const matchStart = territoryStart + (match.index ?? 0);
-      const matchEnd = matchStart + match[0].length;
+    for (const match of text.matchAll(pattern)) {
+      const span = spanOf(match);
+      if (!ours(span)) continue;
       // A period the date resolver read ("last month" → 2021-08) is compared as a date.
-      if (dates.some((date) => date.start < matchEnd && matchStart < date.end)) continue;
+      if ((options.dates ?? []).some((date) => date.start < span.end && span.start < date.end)) continue;
       const period = normalisePeriod(match[0]);
       if (!periods.includes(period)) periods.push(period);
     }
   }
   const places: string[] = [];
-  if (WORLD.test(territory)) places.push('World');
-  if (UNITED_STATES.test(territory)) places.push('United States');
+  for (const match of text.matchAll(WORLD))
+    if (ours(spanOf(match)) && !places.includes('World')) places.push('World');
   const agents: string[] = [];
-  for (const match of territory.matchAll(CAPITALISED)) {
-    const name = match[0].replace(/[’']s$/, '');
+  for (const match of text.matchAll(CAPITALISED)) {
+    if (!ours(spanOf(match))) continue;
+    const name = match[0]
+      .replace(/^The\s+/, '')
+      .replace(/[’']s$/, '')
+      .replace(/\.$/, '');
     const lower = name.toLowerCase();
-    const country = DEMONYMS.get(lower) ?? (PLACES.has(lower) ? lower : undefined);
-    if (country !== undefined) {
-      const place = DEMONYMS.has(lower) ? country : lower.replace(/\b\w/g, (letter) => letter.toUpperCase());
+    let place: string | undefined;
+    if (UNITED_STATES.test(name)) place = 'United States';
+    else if (DEMONYMS.has(lower)) place = DEMONYMS.get(lower);
+    else if (PLACES.has(lower)) place = lower.replace(/\b\w/g, (letter) => letter.toUpperCase());
+    if (place !== undefined) {
       if (!places.includes(place)) places.push(place);
       continue;
     }
     // The sentence's first word is capitalised for being first, not for being a name.
-    if ((match.index ?? 0) + territoryStart <= 0 && !/\s/.test(name)) continue;
-    if (UNITED_STATES.test(name) || NOT_A_NAME.test(name)) continue;
+    if ((match.index ?? 0) === 0 && !/\s/.test(name)) continue;
+    if (NOT_A_NAME.test(name)) continue;
     agents.push(name);
   }
-  const projected = PROJECTION.test(territory);
-  const frame: ValueFrame = {
+  for (const match of text.matchAll(NATIONWIDE))
+    if (ours(spanOf(match)) && !places.includes('United States')) places.push('United States');
+  let projected = false;
+  for (const match of text.matchAll(PROJECTION_ALL)) {
+    const span = spanOf(match);
+    // A cue before the value projects everything it governs up to a break or a contrast ("were looking for
+    // 845,000 new jobs and an unemployment rate of 5.7%"); a cue after it only the value it follows.
+    const governs = span.end <= start && !PROJECTION_BREAK.test(text.slice(span.end, start));
+    if (governs || ours(span)) projected = true;
+  }
+  return {
     projected,
-    baseline: BASELINE_BEFORE.test(text.slice(Math.max(0, start - 40), start)),
+    baseline: isBaseline(text, start),
     periods: periods.sort(),
     places: places.sort(),
     agents: projected ? agents : [],
     dates: dates.map((date) => ({ value: date.value, precision: date.precision })),
   };
-  return frame;
+}
+
+/**
+ * Whether the value starting at `start` in `text` is only a baseline, given to compare with ("down from
+ * 943,000", "higher than the estimated 2.3%").
+ */
+export function isBaseline(text: string, start: number): boolean {
+  return BASELINE_BEFORE.test(text.slice(Math.max(0, start - 40), start));
 }
 
 /**

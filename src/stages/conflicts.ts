@@ -18,6 +18,7 @@ import { contentTerms, stem } from '../text/terms.js';
 import {
   type DatedSpan,
   daysApart,
+  isBaseline,
   parseQuantities,
   type Quantity,
   quantitiesCompatible,
@@ -62,7 +63,7 @@ interface SlotValue<Value> {
   window: Set<string>;
   text: string;
   /** For numbers: the period, place, projection and dates the value is framed by. */
-  frame?: ValueFrame;
+  readonly frame?: ValueFrame;
 }
 
 /** Words the contexts of two numbers must share for them to measure the same thing. */
@@ -81,6 +82,8 @@ const MAX_POSTINGS = 48;
 /** A date written with its month and day ("March 7", "7 March 2025", "2025-03-07"), not a weekday. */
 const EXPLICIT_DATE =
   /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\b/i;
+/** A denied statement that runs into an excerpt's cut ("went against the..."): no clause end before the ellipsis. */
+const TRUNCATED = /^[^,;]*(?:\.\.\.|…)["”’]?\s*$/;
 /** A cheap test run before the full stance reading: most sentences report no denial. */
 const DENIAL_HINT = /\b(?:den[iy]|dismiss|reject|refut|disput|rebu)/i;
 /** Words a name slot needs before its patterns are tried. */
@@ -321,25 +324,6 @@ function components(count: number, pairs: ReadonlyArray<[number, number]>): numb
   return [...groups.values()];
 }
 
-/** The date mention of a sentence nearest an offset, if the sentence has one. */
-function nearestDate(
-  dates: readonly DateMention[],
-  sentence: number,
-  offset: number,
-): DateMention | undefined {
-  let best: DateMention | undefined;
-  let distance = Number.POSITIVE_INFINITY;
-  for (const date of dates) {
-    if (date.sentence !== sentence) continue;
-    const gap = date.end <= offset ? offset - date.end : Math.abs(date.start - offset);
-    if (gap < distance) {
-      best = date;
-      distance = gap;
-    }
-  }
-  return best;
-}
-
 /** Days before publication within which a date means "now" ("by Tuesday, 37% were vaccinated"). */
 const RECENT_DAYS = 7;
 
@@ -358,27 +342,21 @@ function framingDates(article: AnalyzedArticle, info: SentenceInfo): DatedSpan[]
       if (gap !== undefined && gap <= RECENT_DAYS) continue;
     }
     const start = date.start - info.sentence.start;
-    spans.push({ value: date.value, precision: date.precision, start, end: start + date.text.length });
+    spans.push({ value: date.value, precision: date.precision, start, end: date.end - info.sentence.start });
   }
   return spans;
 }
 
-/** The frame of one quantity of a sentence, read in its territory: the words nearer to it than to its neighbours. */
+/** The frame of one quantity of a sentence, read from the words nearer to it than to the sentence's other quantities. */
 function frameOf(
   info: SentenceInfo,
   quantities: readonly Quantity[],
-  position: number,
+  quantity: Quantity,
   dates: readonly DatedSpan[],
 ): ValueFrame {
   const base = info.sentence.start;
-  const quantity = quantities[position]!;
-  const previous = quantities[position - 1];
-  const next = quantities[position + 1];
-  const start = quantity.start - base;
-  const end = quantity.end - base;
-  const from = previous === undefined ? 0 : Math.ceil((previous.end - base + start) / 2);
-  const to = next === undefined ? info.sentence.text.length : Math.floor((end + next.start - base) / 2);
-  return valueFrame(info.sentence.text, start, end, { from, to, dates });
+  const others = quantities.map((other) => ({ start: other.start - base, end: other.end - base }));
+  return valueFrame(info.sentence.text, quantity.start - base, quantity.end - base, { others, dates });
 }
 
 const RISE = paraphraseClass(stem('rise'));
@@ -484,22 +462,30 @@ function numberConflicts(
       const quantities = parseQuantities(info.sentence.text, info.sentence.start).filter(
         (quantity) => !dates.some((date) => date.start < quantity.end && quantity.start < date.end),
       );
-      const frameDates = framingDates(article, info);
-      quantities.forEach((quantity, position) => {
-        const frame = frameOf(info, quantities, position, frameDates);
+      let framing: DatedSpan[] | undefined;
+      const frameDates = (): DatedSpan[] => {
+        framing ??= framingDates(article, info);
+        return framing;
+      };
+      for (const quantity of quantities) {
         // A baseline ("down from 943,000") is given to compare with: it is nobody's figure for the slot.
-        if (frame.baseline) return;
+        if (isBaseline(info.sentence.text, quantity.start - info.sentence.start)) continue;
+        let frame: ValueFrame | undefined;
         const value: SlotValue<Quantity> = {
           info,
           value: quantity,
           window: windowTerms(info, quantity.start, quantity.end),
           text: quantity.text,
-          frame,
+          // Read on first comparison: most values are never compared with another.
+          get frame(): ValueFrame {
+            frame ??= frameOf(info, quantities, quantity, frameDates());
+            return frame;
+          },
         };
         const bucket = buckets.get(quantity.unit);
         if (bucket) bucket.push(value);
         else buckets.set(quantity.unit, [value]);
-      });
+      }
     }
   });
   const conflicts: Conflict[] = [];
@@ -641,6 +627,8 @@ function stanceConflicts(articles: readonly AnalyzedArticle[], infos: readonly S
       if (used.has(key) || !DENIAL_HINT.test(info.sentence.text)) continue;
       const reading = readStance(info.sentence.text, outletOption(article));
       if (reading.stance !== 'denies' || reading.denied === undefined) continue;
+      // A denial cut off by the excerpt ("denied that his decision went against the...") denies we know not what.
+      if (TRUNCATED.test(info.sentence.text.slice(reading.denied.start))) continue;
       const denied = passageTerms(reading.denied.text);
       // Names are cheap to share ("shipped from Russia"): the predicate's own words must match too.
       const predicate = passageTerms(reading.denied.text, true);
@@ -670,8 +658,15 @@ function stanceConflicts(articles: readonly AnalyzedArticle[], infos: readonly S
         let matched = 0;
         for (const term of denied) if (candidate.terms.has(term)) matched++;
         if (matched < 2 || matched / denied.size < DENIAL_COVERAGE) continue;
+        // The predicate itself must be stated, not just its names: most of its own words, not two of five.
+        if (predicateMatched / predicate.size < DENIAL_COVERAGE) continue;
         const focus = focusOffset(candidate.sentence.text, denied);
-        const side = readStance(candidate.sentence.text, { ...outletOption(other), focus });
+        // Its hedge must bear on the denied statement, not on a side clause of the sentence.
+        const side = readStance(candidate.sentence.text, {
+          ...outletOption(other),
+          focus,
+          claimTerms: denied,
+        });
         if (side.stance === 'denies') {
           // Another denial counts only if it denies the same thing.
           const terms = passageTerms(side.denied?.text ?? '');

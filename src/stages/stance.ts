@@ -1,4 +1,8 @@
 import type { AnalyzedArticle, Claim, ClaimStance, Stance } from '../model/index.js';
+import { normalizeWord } from '../text/normalize.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { paraphraseClass } from '../text/synonyms.js';
+import { stem } from '../text/terms.js';
 
 /*
  * Stance by cue words, read outside quotation marks: a hedge inside a quote is the speaker's, not the
@@ -24,6 +28,12 @@ export interface StanceOptions {
   focus?: number;
   /** The outlet of the source: "told the Gazette" in the Gazette is its own reporting, not an attribution. */
   outlet?: string;
+  /**
+   * Term classes (see {@link statementTerms}) of the statement whose stance is asked, as other sources
+   * word it: a hedge counts only in a clause that carries them, so "could" in a side clause ("an order
+   * that could affect budgets") does not hedge the statement ("Biden signed an order").
+   */
+  claimTerms?: ReadonlySet<string>;
 }
 
 const DENIAL =
@@ -84,14 +94,99 @@ export function readStance(text: string, options: StanceOptions = {}): StanceRea
     if (to > from) reading.denied = { start: from, end: to, text: text.slice(from, to) };
     return reading;
   }
-  const hedge = HEDGE.exec(scope);
-  if (hedge !== null) return { stance: 'hedges', cue: hedge[0] };
+  const hedge = findHedge(scope, options.claimTerms);
+  if (hedge !== undefined) return { stance: 'hedges', cue: hedge };
   const attribution = firstAttribution(scope, options.outlet);
   if (attribution !== undefined) return { stance: 'attributes', cue: attribution };
   return { stance: 'asserts' };
 }
 
 const ATTRIBUTION_ALL = new RegExp(ATTRIBUTION.source, 'gi');
+const HEDGE_ALL = new RegExp(HEDGE.source, 'g');
+/** Hedge words that are also adjectives: before a noun they qualify that noun, not the statement. */
+const ADJECTIVE_HEDGES = new Set([
+  'likely',
+  'unlikely',
+  'possible',
+  'probable',
+  'alleged',
+  'suspected',
+  'apparent',
+  'purported',
+  'supposed',
+  'unconfirmed',
+  'unverified',
+]);
+/** Words after which an adjective hedge stands before a noun ("over alleged excessive force", "the likely winner"). */
+const ATTRIBUTIVE_BEFORE =
+  /(?:^|\b(?:a|an|the|of|over|for|to|from|with|into|about|by|on|in|at|his|her|its|their|our|any|some|such|and|or|two|three|several|multiple|many|no))\s+$/i;
+/** Where a clause begins: punctuation, or a word that opens a subordinate or relative clause. */
+const CLAUSE_BREAK =
+  /[,;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|whom|whose|while|although|though|because|if|unless|whereas|despite)\b/gi;
+/** Shared terms a hedge's clause needs to hedge the statement, at least one of them written in lower case (a predicate word, not a name). */
+const MIN_CLAIM_TERMS = 2;
+
+/**
+ * Term classes of a statement's words, each with whether it was written in lower case: what
+ * {@link StanceOptions.claimTerms} holds, and what a hedge's clause is matched on.
+ */
+export function statementTerms(text: string): Map<string, boolean> {
+  const terms = new Map<string, boolean>();
+  for (const match of text.matchAll(/[A-Za-z][A-Za-z'’-]*/g)) {
+    const lower = !/^[A-Z]/.test(match[0]);
+    for (const part of normalizeWord(match[0]).split('-')) {
+      if (part.length < 2 || STOPWORDS.has(part)) continue;
+      const term = paraphraseClass(stem(part));
+      terms.set(term, (terms.get(term) ?? false) || lower);
+    }
+  }
+  return terms;
+}
+
+/** The clause around an offset: from the last clause break before it to the next one after it. */
+function clauseAround(text: string, offset: number, length: number): string {
+  let start = 0;
+  let end = text.length;
+  for (const match of text.matchAll(CLAUSE_BREAK)) {
+    const at = match.index ?? 0;
+    if (at + match[0].length <= offset) start = at;
+    else if (at >= offset + length) {
+      end = at;
+      break;
+    }
+  }
+  return text.slice(start, end);
+}
+
+/**
+ * The first hedge cue that qualifies the statement itself: not an adjective before a noun ("alleged
+ * excessive force"), not "may not" (which forbids rather than hedges), and, when the statement's terms
+ * are known, only in a clause that carries them.
+ */
+function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): string | undefined {
+  for (const match of text.matchAll(HEDGE_ALL)) {
+    const at = match.index ?? 0;
+    const cue = match[0];
+    const after = text.slice(at + cue.length);
+    if (ADJECTIVE_HEDGES.has(cue) && ATTRIBUTIVE_BEFORE.test(text.slice(Math.max(0, at - 24), at))) {
+      // "likely to", "possible that": the adjective is the predicate, not a noun's modifier.
+      if (!/^\s+(?:to|that)\b/.test(after)) continue;
+    }
+    if (cue === 'may' && /^\s+not\b/.test(after)) continue;
+    if (claimTerms !== undefined) {
+      let shared = 0;
+      let lower = false;
+      for (const [term, lowercase] of statementTerms(clauseAround(text, at, cue.length))) {
+        if (!claimTerms.has(term)) continue;
+        shared++;
+        lower ||= lowercase;
+      }
+      if (shared < MIN_CLAIM_TERMS || !lower) continue;
+    }
+    return cue;
+  }
+  return undefined;
+}
 const DENIAL_ALL = new RegExp(DENIAL.source, 'gi');
 
 function firstAttribution(text: string, outlet: string | undefined): string | undefined {
@@ -139,9 +234,22 @@ export function isHypothetical(text: string): boolean {
 export function claimStances(claims: readonly Claim[], articles: readonly AnalyzedArticle[]): Claim[] {
   const outlets = new Map(articles.map((article) => [article.source.id, article.source.outlet]));
   return claims.map((claim) => {
-    const stances: ClaimStance[] = claim.evidence.map((evidence) => {
+    // Terms are read only for claims with a hedge: most sentences carry none.
+    let termsOf: Array<Map<string, boolean>> | undefined;
+    const stances: ClaimStance[] = claim.evidence.map((evidence, position) => {
       const outlet = outlets.get(evidence.source);
-      const reading = readStance(evidence.text, outlet === undefined ? {} : { outlet });
+      const options: StanceOptions = outlet === undefined ? {} : { outlet };
+      let reading = readStance(evidence.text, options);
+      // The statement as the other sources word it: what this source's hedge must bear on.
+      if (reading.stance === 'hedges' && claim.evidence.some((other) => other.source !== evidence.source)) {
+        termsOf ??= claim.evidence.map((item) => statementTerms(item.text));
+        const terms = termsOf;
+        const others = terms.filter((_, other) => claim.evidence[other]!.source !== evidence.source);
+        options.claimTerms = new Set(
+          [...terms[position]!.keys()].filter((term) => others.some((held) => held.has(term))),
+        );
+        reading = readStance(evidence.text, options);
+      }
       const stance: ClaimStance = { source: evidence.source, stance: reading.stance };
       if (reading.cue !== undefined) stance.cue = reading.cue;
       return stance;
@@ -152,6 +260,19 @@ export function claimStances(claims: readonly Claim[], articles: readonly Analyz
 
 /** Whether the sources of a claim hold it differently (one asserts, another hedges or denies). */
 export function isStanceSplit(claim: Claim): boolean {
-  const kinds = new Set((claim.stances ?? []).map((item) => item.stance));
-  return kinds.size > 1 && (kinds.has('denies') || (kinds.has('asserts') && kinds.has('hedges')));
+  const stances = claim.stances ?? [];
+  const kinds = new Set(stances.map((item) => item.stance));
+  if (kinds.size < 2) return false;
+  if (kinds.has('denies')) return true;
+  if (!kinds.has('hedges')) return false;
+  // Hedging what is only announced, planned or threatened ("threatened to advise" / "may advise") takes no
+  // side against anyone: a split needs a source that states the thing as done or true.
+  return stances.some(
+    (item, position) =>
+      item.stance === 'asserts' && !IRREALIS.test(maskQuotes(claim.evidence[position]?.text ?? '')),
+  );
 }
+
+/** Words that put a statement in the future or in someone's intentions rather than in what happened. */
+const IRREALIS =
+  /\b(?:will|would|shall|could|may|might|(?:is|are|was|were)\s+(?:set|expected|due|poised|scheduled|likely)\s+to|(?:plans?|planned|planning|threaten(?:s|ed|ing)?|vow(?:s|ed)?|pledg(?:es|ed)|promis(?:es|ed)|intends?|intended|aims?|aimed|seeks?|sought|hopes?|hoped|wants?|wanted|going)\s+to|warn(?:s|ed)?)\b/i;
