@@ -3,7 +3,7 @@ import type { AnalyzedArticle, SummarySentence } from '../src/model/index.js';
 import { alignClaims } from '../src/stages/align.js';
 import { analyzeArticle } from '../src/stages/analyze-article.js';
 import { mergeEntities } from '../src/stages/entities.js';
-import { summarize } from '../src/stages/summarize.js';
+import { isHeadline, summarize } from '../src/stages/summarize.js';
 import { selectByCoverage, sentenceConcepts, wordLength } from '../src/stages/summary-coverage.js';
 
 // Invented story: three outlets on a bridge closure in a made-up town. No real article text.
@@ -47,11 +47,29 @@ describe('summarize', () => {
     expect(summarize(harbour.alignment, harbour.articles, { words: budget })).toEqual([]);
   });
 
-  it('opens with the fact every outlet reports, cited by all three', () => {
-    const [lead] = summarize(harbour.alignment, harbour.articles, { words: 60 });
+  it('opens with a declarative headline when the selection keeps an outlet title', () => {
+    const summary = summarize(harbour.alignment, harbour.articles, { words: 60 });
+    const titles = HARBOUR.map((body) => body.slice(0, body.indexOf('.') + 1));
+    expect(titles).toContain(summary[0]?.text);
+    expect(summary.filter((sentence) => titles.includes(sentence.text))).toHaveLength(1);
+  });
+
+  it('without titles, opens with the fact every outlet reports, cited by all three', () => {
+    const untitled = story(HARBOUR.map((body) => body.slice(body.indexOf('.') + 2)));
+    const [lead] = summarize(untitled.alignment, untitled.articles, { words: 60 });
     expect(lead?.text).toMatch(/closed|closes|shut/);
     expect(lead?.text).toMatch(/bridge/);
     expect(lead?.sources).toHaveLength(3);
+  });
+
+  it('does not open with a title that asks a question', () => {
+    const asking = story([
+      `Will the harbour bridge ever reopen? ${HARBOUR[0]!.slice(HARBOUR[0]!.indexOf('.') + 2)}`,
+      ...HARBOUR.slice(1).map((body) => body.slice(body.indexOf('.') + 2)),
+    ]);
+    const summary = summarize(asking.alignment, asking.articles, { words: 60 });
+    expect(summary[0]?.text).not.toMatch(/\?/);
+    expect(summary[0]?.sources).toHaveLength(3);
   });
 
   it('never takes two sentences of the same claim or two near-duplicates', () => {
@@ -107,6 +125,27 @@ describe('summarize', () => {
   });
 });
 
+describe('isHeadline', () => {
+  it.each([
+    { text: 'Harbour bridge shut after cracks found in support beams.', index: 0, headline: true },
+    { text: 'Aldous Council Closes Harbour Bridge For Repairs.', index: 0, headline: true },
+    { text: 'Will the harbour bridge ever reopen?', index: 0, headline: false },
+    { text: 'Why the harbour bridge had to close.', index: 0, headline: false },
+    { text: "Here's what the bridge closure means for commuters.", index: 0, headline: false },
+    { text: 'What we know about the harbour bridge cracks.', index: 0, headline: false },
+    { text: 'The bridge closure will change your commute.', index: 0, headline: false },
+    { text: 'Bridge shut!', index: 0, headline: false },
+    { text: 'Harbour bridge shut after cracks found in support beams.', index: 1, headline: false },
+    {
+      text: 'The Aldous council closed the harbour bridge to all traffic on Monday after engineers found cracks in two of its support beams.',
+      index: 0,
+      headline: false,
+    },
+  ])('$text (sentence $index) → $headline', ({ text, index, headline }) => {
+    expect(isHeadline({ text, index })).toBe(headline);
+  });
+});
+
 describe('selectByCoverage', () => {
   const harbour = story(HARBOUR);
 
@@ -119,6 +158,12 @@ describe('selectByCoverage', () => {
     expect(chosen.length).toBeGreaterThan(0);
     expect(new Set(chosen.map((choice) => choice.claim)).size).toBe(chosen.length);
     for (const choice of chosen) expect(choice.gain).toBeGreaterThan(0);
+  });
+
+  it('weighs a sentence by the outlets that state its claim', () => {
+    const [first] = selectByCoverage(harbour.alignment, { words: 200, redundancy: 0.45 });
+    const claim = harbour.alignment.claims[first!.claim]!;
+    expect(claim.sources.length).toBeGreaterThanOrEqual(2);
   });
 
   it('takes fewer sentences the stricter the redundancy', () => {
