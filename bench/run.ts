@@ -104,31 +104,33 @@ for (const { name, result, failure } of outcomes) {
   ]);
 }
 
-console.log(
-  table(
-    [
-      'case',
-      'articles',
-      'words',
-      'start-up ms',
-      'first ms',
-      'median ms',
-      'runs',
-      'words/s',
-      'growth',
-      'peak RSS MB',
-      'report heap MB',
-      'summary words',
-    ],
-    rows,
-  ),
-);
-console.log(
-  '\nstart-up: process start until synthesize is imported (tsx); first: the cold first call (for 1000, the' +
-    '\nwarm-up ran on its first 100 articles); median: of the timed calls after the warm-up; growth: time ratio' +
-    '\nover size ratio against the previous synthetic size (1 = linear); peak RSS: the child process maxRSS;' +
-    '\nreport heap: heap still held after the calls (the report and caches), after a collection.',
-);
+if (rows.length > 0)
+  console.log(
+    table(
+      [
+        'case',
+        'articles',
+        'words',
+        'start-up ms',
+        'first ms',
+        'median ms',
+        'runs',
+        'words/s',
+        'growth',
+        'peak RSS MB',
+        'report heap MB',
+        'summary words',
+      ],
+      rows,
+    ),
+  );
+if (rows.length > 0)
+  console.log(
+    '\nstart-up: process start until synthesize is imported (tsx); first: the cold first call (for 1000, the' +
+      '\nwarm-up ran on its first 100 articles); median: of the timed calls after the warm-up; growth: time ratio' +
+      '\nover size ratio against the previous synthetic size (1 = linear); peak RSS: the child process maxRSS;' +
+      '\nreport heap: heap still held after the calls (the report and caches), after a collection.',
+  );
 
 const results = new Map(
   outcomes.flatMap((outcome) =>
