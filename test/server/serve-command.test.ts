@@ -19,7 +19,12 @@ describe('crosscheck serve', () => {
     const deps: ServeDependencies = {
       openNewsroom: async (path) => {
         opened.push(path);
-        return { ...fakeNewsroom(), close: async () => void (closed += 1) };
+        return {
+          ...fakeNewsroom(),
+          close: async () => {
+            closed += 1;
+          },
+        };
       },
       startServer,
       untilStopped: () => new Promise((resolve) => (stop = resolve)),
