@@ -1,4 +1,6 @@
-import * as chrono from 'chrono-node';
+import type { ParsedComponents, ParsingContext } from 'chrono-node';
+// The English entry alone: the package root loads every locale, which costs ~200 ms at start-up.
+import * as chrono from 'chrono-node/en';
 import type { DateMention, DatePrecision, IsoDate, Segmentation } from '../model/index.js';
 
 /*
@@ -78,7 +80,7 @@ const yearParser: chrono.Parser = {
 };
 
 /** The reference day of a parse as UTC calendar fields (we always parse with timezone 0). */
-function referenceDay(context: chrono.ParsingContext): Date {
+function referenceDay(context: ParsingContext): Date {
   const instant = context.reference.instant;
   return new Date(Date.UTC(instant.getUTCFullYear(), instant.getUTCMonth(), instant.getUTCDate()));
 }
@@ -251,7 +253,7 @@ const LATER_PARSER = 'ENTimeUnitLaterFormatParser';
 const AGO_PARSER = 'ENTimeUnitAgoFormatParser';
 
 function buildParser(withAgo: boolean): chrono.Chrono {
-  const built = chrono.en.casual.clone();
+  const built = chrono.casual.clone();
   built.parsers = built.parsers.filter((candidate) => {
     const name = candidate.constructor.name;
     return name !== LATER_PARSER && (withAgo || name !== AGO_PARSER);
@@ -277,7 +279,7 @@ function pad(value: number, width = 2): string {
 }
 
 function resolve(
-  components: chrono.ParsedComponents,
+  components: ParsedComponents,
   tags: ReadonlySet<string>,
 ): { value: IsoDate; precision: DatePrecision } | undefined {
   const year = components.get('year');
@@ -307,7 +309,7 @@ function trim(sentence: string, start: number, end: number): [number, number] {
 function toLocalDates(sentence: string, result: chrono.ParsedResult): LocalDate[] {
   const tags = result.tags();
   const local: LocalDate[] = [];
-  const push = (start: number, end: number, components: chrono.ParsedComponents): void => {
+  const push = (start: number, end: number, components: ParsedComponents): void => {
     const resolved = resolve(components, tags);
     const [trimmedStart, trimmedEnd] = trim(sentence, start, end);
     if (resolved !== undefined && trimmedEnd > trimmedStart) {
