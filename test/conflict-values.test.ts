@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   type DatedValue,
+  DURATION,
   datesCompatible,
   daysApart,
   parseQuantities,
@@ -275,5 +276,68 @@ describe('valueFrame and sameFrame: two values fill one slot only in the same fr
     expect(sameFrame(july, august)).toBe(false);
     expect(sameFrame(july, base)).toBe(false);
     expect(sameFrame(base, base)).toBe(true);
+  });
+});
+
+describe('durations and counts written in words', () => {
+  const read: { text: string; written: string; unit: string; low: number; high: number }[] = [
+    { text: 'The truce lasts two months.', written: 'two months', unit: DURATION, low: 56, high: 62 },
+    { text: 'The repairs took two weeks.', written: 'two weeks', unit: DURATION, low: 14, high: 14 },
+    { text: 'The repairs took 14 days.', written: '14 days', unit: DURATION, low: 14, high: 14 },
+    { text: 'The siege went on for a decade.', written: 'a decade', unit: DURATION, low: 3652, high: 3653 },
+    {
+      text: 'The pier was shut for half a year.',
+      written: 'half a year',
+      unit: DURATION,
+      low: 182.5,
+      high: 183,
+    },
+    { text: 'The strike ran eleven days.', written: 'eleven days', unit: DURATION, low: 11, high: 11 },
+    { text: 'They agreed a three-month pause.', written: 'three-month', unit: DURATION, low: 84, high: 93 },
+    { text: 'Dozens of anglers gathered.', written: 'Dozens of anglers', unit: 'angler', low: 24, high: 199 },
+    {
+      text: 'Twenty-five anglers gathered.',
+      written: 'Twenty-five anglers',
+      unit: 'angler',
+      low: 25,
+      high: 25,
+    },
+  ];
+  it.each(read)('reads "$written" in "$text"', ({ text, written, unit, low, high }) => {
+    const quantity = only(text);
+    expect(quantity.text).toBe(written);
+    expect(quantity.unit).toBe(unit);
+    expect(quantity.low).toBeCloseTo(low, 3);
+    expect(quantity.high).toBeCloseTo(high, 3);
+  });
+
+  const notDurations: { name: string; text: string }[] = [
+    { name: 'an age in digits', text: 'A 25-year-old keeper opened the gate.' },
+    { name: 'an age in words', text: 'A two-year-old child waved from the dock.' },
+    { name: 'an age after the number', text: 'The keeper was 25 years old.' },
+    { name: 'a count of wins', text: 'A three-time champion rowed past.' },
+    { name: '"one of the"', text: 'It was one of the oldest piers.' },
+    { name: 'a date', text: 'The pier opened a year ago.' },
+    { name: 'a date in words', text: 'The pier opened two years ago.' },
+    { name: 'a rate', text: 'Upkeep costs rose by a lot a year.' },
+    { name: 'a period of another figure', text: 'Over the past two years the toll rose 5%.' },
+  ];
+  it.each(notDurations)('gives no duration for $name', ({ text }) => {
+    expect(parseQuantities(text).filter((quantity) => quantity.unit === DURATION)).toEqual([]);
+  });
+
+  const compared: { first: string; second: string; compatible: boolean }[] = [
+    { first: 'The truce lasts about two months.', second: 'The truce lasts eight weeks.', compatible: true },
+    { first: 'The truce lasts two months.', second: 'The truce lasts three months.', compatible: false },
+    { first: 'The repairs took two weeks.', second: 'The repairs took 14 days.', compatible: true },
+    {
+      first: 'The pier was shut for half a year.',
+      second: 'The pier was shut six months.',
+      compatible: true,
+    },
+    { first: 'The strike ran eleven days.', second: 'The strike ran two weeks.', compatible: false },
+  ];
+  it.each(compared)('"$first" vs "$second" → $compatible', ({ first, second, compatible }) => {
+    expect(quantitiesCompatible(only(first), only(second))).toBe(compatible);
   });
 });

@@ -10,6 +10,11 @@ export interface SummarySentence {
   evidence: Evidence[];
   /** The claim the sentence represents. */
   claim: string;
+  /**
+   * Topics of the conflicts this sentence takes a side in: its passages stand in a conflict's position, so
+   * other sources report it otherwise. Absent when no source disputes it.
+   */
+  disputed?: string[];
 }
 
 /** How widely a claim is reported across the story's sources. */

@@ -2,12 +2,14 @@ import {
   type AnalyzedArticle,
   type ArticleInput,
   type Claim,
+  type Conflict,
   CrosscheckError,
   type Diagnostic,
   type IsoDate,
   type Reprint,
   type Source,
   type StoryReport,
+  type SummarySentence,
 } from '../model/index.js';
 import { alignClaims } from '../stages/align.js';
 import { analyzeArticle } from '../stages/analyze-article.js';
@@ -94,7 +96,7 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   return {
     title: storyTitle(analyzed, summary[0]?.text),
     sources,
-    summary,
+    summary: markDisputed(summary, conflicts),
     claims,
     quotes,
     entities: entities.entities,
@@ -103,6 +105,36 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
     reprints,
     diagnostics,
   };
+}
+
+/**
+ * Flags summary sentences that take a side in a conflict: a reader must not take a disputed statement
+ * for an established one. A sentence is disputed when the passage it shows is a position's passage.
+ */
+function markDisputed(
+  summary: readonly SummarySentence[],
+  conflicts: readonly Conflict[],
+): SummarySentence[] {
+  const topicsBySpan = new Map<string, Set<string>>();
+  for (const conflict of conflicts) {
+    for (const position of conflict.positions) {
+      for (const evidence of position.evidence) {
+        const key = `${evidence.source}:${evidence.start}`;
+        const topics = topicsBySpan.get(key) ?? new Set<string>();
+        topics.add(conflict.topic);
+        topicsBySpan.set(key, topics);
+      }
+    }
+  }
+  return summary.map((sentence) => {
+    const topics = new Set<string>();
+    // Only the passage the reader sees counts: another outlet's wording of the claim may carry a detail
+    // (a car's make) that is disputed while the sentence shown does not state it.
+    for (const evidence of sentence.evidence.filter((item) => item.text === sentence.text)) {
+      for (const topic of topicsBySpan.get(`${evidence.source}:${evidence.start}`) ?? []) topics.add(topic);
+    }
+    return topics.size > 0 ? { ...sentence, disputed: [...topics] } : sentence;
+  });
 }
 
 /**

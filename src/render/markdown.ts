@@ -45,8 +45,12 @@ export function renderMarkdown(report: StoryReport): string {
     }
   }
   out.push('', '## Summary', '');
-  for (const sentence of report.summary)
-    out.push(`- ${escapeMarkdown(sentence.text)} ${cite(sentence.sources)}`);
+  for (const sentence of report.summary) {
+    const disputed = sentence.disputed
+      ? ` — *disputed: ${escapeMarkdown(sentence.disputed.join('; '))}*`
+      : '';
+    out.push(`- ${escapeMarkdown(sentence.text)} ${cite(sentence.sources)}${disputed}`);
+  }
   out.push('', '<details><summary>Passages behind the summary</summary>', '');
   for (const sentence of report.summary) {
     out.push(`- ${escapeMarkdown(sentence.text.slice(0, 80))}…`);

@@ -63,8 +63,12 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
   }
 
   heading('SUMMARY');
-  for (const sentence of report.summary)
-    lines.push(...wrap(`${sentence.text} ${cite(sentence.sources)}`, '  • ', '    '));
+  for (const sentence of report.summary) {
+    const disputed = sentence.disputed
+      ? ` ${colors.yellow(`(disputed: ${sentence.disputed.join('; ')})`)}`
+      : '';
+    lines.push(...wrap(`${sentence.text} ${cite(sentence.sources)}${disputed}`, '  • ', '    '));
+  }
 
   const byKind = (kind: string) => report.claims.filter((claim) => claim.kind === kind);
   const consensus = byKind('consensus');

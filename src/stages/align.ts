@@ -44,6 +44,14 @@ function secondaryClauseStart(text: string): number {
   const match = SECONDARY_CLAUSE.exec(text);
   return match && match.index > 20 ? match.index : text.length;
 }
+/**
+ * A sentence that denies or negates and one that does not rarely state the same fact, however many words
+ * they share ("North Korea has denied shipping arms, which would violate sanctions" vs "The gift has
+ * violated sanctions"): their similarity is scaled down.
+ */
+const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|denying|rejected|dismissed)\b|n[’']t\b/i;
+const POLARITY_FACTOR = 0.85;
+
 /** How many of a sentence's rarest terms are used to find candidate partners. */
 const BLOCKING_TERMS = 8;
 /** Terms in more sentences than this are too common to block on: it keeps pair counts near linear. */
@@ -51,7 +59,8 @@ const MAX_POSTINGS = 64;
 /** Below this, a pair adds nothing to centrality. */
 const CENTRALITY_FLOOR = 0.1;
 
-const PRONOUN_START =
+/** A sentence opening on a pronoun or connector leans on the sentence before it. */
+export const PRONOUN_START =
   /^(?:["“'‘(]?)(?:he|she|it|they|this|that|these|those|his|her|its|their|but|and|so|also|such)\b/i;
 
 /**
@@ -137,7 +146,9 @@ export function alignClaims(
     };
   });
 
-  const similarity = (first: number, second: number): number => cosine(units[first]!, units[second]!);
+  const negated = units.map((unit) => NEGATION.test(unit.sentence.text));
+  const similarity = (first: number, second: number): number =>
+    cosine(units[first]!, units[second]!) * (negated[first] === negated[second] ? 1 : POLARITY_FACTOR);
   const pairs = candidatePairs(units, documentFrequency);
   const strong: Array<[number, number, number]> = [];
   for (const [first, second] of pairs) {

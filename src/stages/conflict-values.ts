@@ -198,6 +198,14 @@ export function parseQuantities(text: string, offset = 0): Quantity[] {
       if (counted === undefined) continue;
       unit = counted.unit;
       end += counted.length;
+      const days = DAYS_IN[unit];
+      if (days !== undefined) {
+        // "25 years old" is an age and "two years ago" a date, not a length of time.
+        if (NOT_A_DURATION_AFTER.test(text.slice(end))) continue;
+        if (PERIOD_BEFORE.test(text.slice(0, index))) continue;
+        unit = DURATION;
+        range = [range[0] * days[0], range[1] * days[1]];
+      }
     }
     const quantity: Quantity = {
       start: offset + index,
@@ -229,8 +237,211 @@ export function parseQuantities(text: string, offset = 0): Quantity[] {
     }
     found.push(quantity);
   }
+  for (const quantity of wordQuantities(text, offset))
+    if (!found.some((other) => other.start < quantity.end && quantity.start < other.end))
+      found.push(quantity);
+  return found.sort((first, second) => first.start - second.start);
+}
+
+/** The unit of every length of time, whatever unit it was written in; its range is in days. */
+export const DURATION = 'duration:days';
+/** Days in one unit of time as the counted-noun classes name them: the shortest and longest such unit. */
+const DAYS_IN: Readonly<Record<string, readonly [number, number]>> = {
+  dai: [1, 1],
+  week: [7, 7],
+  fortnight: [14, 14],
+  month: [28, 31],
+  year: [365, 366],
+  decad: [3652, 3653],
+};
+const DURATION_WORDS: Readonly<Record<string, string>> = {
+  day: 'dai',
+  days: 'dai',
+  week: 'week',
+  weeks: 'week',
+  fortnight: 'fortnight',
+  fortnights: 'fortnight',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+  decade: 'decad',
+  decades: 'decad',
+};
+/** After a length of time, these make it an age ("years old") or a point in time ("ago", "later"). */
+const NOT_A_DURATION_AFTER =
+  /^(?:-old|\s+old\b|\s+of\s+age\b|\s+ago\b|\s+earlier\b|\s+later\b|\s+before\b|\s+after\b|\s+prior\b|\s+from\s+now\b|\s+since\b|\s+back\b)/i;
+/** Before a length of time, these make it the period of another figure ("over the past two years"). */
+const PERIOD_BEFORE =
+  /\b(?:last|this|next|past|previous|prior|coming|same|current|fiscal|first|second|third|fourth|final|latest|recent|every|each|per)\s+(?:(?:about|around|some|nearly|almost|roughly|approximately)\s+)?$/i;
+const ONES: Readonly<Record<string, number>> = {
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+const TEENS: Readonly<Record<string, number>> = {
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+};
+const TENS: Readonly<Record<string, number>> = {
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+};
+/** Loose plurals of round numbers ("dozens of"): the least and most a writer would plausibly use them for. */
+const VAGUE: Readonly<Record<string, readonly [number, number]>> = {
+  dozens: [24, 199],
+  hundreds: [200, 1999],
+  thousands: [2000, 999_999],
+};
+const alternatives = (words: Readonly<Record<string, unknown>>): string => Object.keys(words).join('|');
+const WORD_NUMBER = `(?:(?:${alternatives(TENS)})(?:[-\\s](?:${alternatives(ONES)}))?|${alternatives(TEENS)}|${alternatives(ONES)}|a\\s+dozen)`;
+const WORD_QUANTITY = new RegExp(
+  String.raw`(?:\b(${QUALIFIER})\s+)?\b(?:(half\s+an?)|(${WORD_NUMBER})(\s+and\s+a\s+half)?|(an?))([-\s]+)(days?|weeks?|fortnights?|months?|years?|decades?)\b(\s+and\s+a\s+half)?|(?:\b(${QUALIFIER})\s+)?\b(${WORD_NUMBER}|${alternatives(VAGUE)})\b(\s+of)?`,
+  'gi',
+);
+/** Before "a year", "a month": what makes it a length of time rather than a rate or a point ("for a year"). */
+const SINGLE_UNIT_BEFORE =
+  /\b(?:for|within|lasting|lasts?|lasted|spent|took|takes|only|just|barely|about|around|nearly|almost|roughly|over|than|extended|extends?|extension\s+of|served|serving|sentenced\s+to)\s+$/i;
+
+/** The value of a number written in words ("twenty-five", "a dozen"). */
+function wordValue(written: string): number | undefined {
+  const words = written.toLowerCase().split(/[-\s]+/);
+  if (words[0] === 'a' && words[1] === 'dozen') return 12;
+  let total = 0;
+  for (const word of words) {
+    const value = ONES[word] ?? TEENS[word] ?? TENS[word];
+    if (value === undefined) return undefined;
+    total += value;
+  }
+  return total;
+}
+
+/**
+ * Lengths of time and counts written in words ("two months", "half a year", "eleven days", "dozens of
+ * protesters"). Written by hand: chrono-node reads "two months ago" as a date but gives no length for
+ * "two months", and no installed library reads number words.
+ */
+function wordQuantities(text: string, offset: number): Quantity[] {
+  const found: Quantity[] = [];
+  for (const match of text.matchAll(WORD_QUANTITY)) {
+    const index = match.index ?? 0;
+    const [
+      whole,
+      qualifierRaw,
+      halfRaw,
+      numberRaw,
+      andHalfRaw,
+      articleRaw,
+      joiner,
+      unitRaw,
+      trailingHalfRaw,
+    ] = match;
+    const [countQualifierRaw, countNumberRaw, ofRaw] = match.slice(9);
+    // Parts of longer words or hyphenated names ("one-off", "twenty-something").
+    if (/[\w-]$/.test(text.slice(0, index))) continue;
+    let end = index + whole.length;
+    const after = text.slice(end);
+    if (unitRaw !== undefined) {
+      const unitClass = DURATION_WORDS[unitRaw.toLowerCase()];
+      const days = unitClass === undefined ? undefined : DAYS_IN[unitClass];
+      if (days === undefined) continue;
+      // "a two-year-old child", "a three-month-long": an age or an adjective chain; "year-end" a time.
+      if (/^-/.test(after) && !/^-long\b/i.test(after)) continue;
+      if (NOT_A_DURATION_AFTER.test(after)) continue;
+      const before = text.slice(0, index);
+      if (PERIOD_BEFORE.test(before)) continue;
+      // A lone "a year" is as often a rate ("$5 billion a year") as a length: only after words of lasting.
+      if (
+        articleRaw !== undefined &&
+        qualifierRaw === undefined &&
+        !/^decade/i.test(unitRaw) &&
+        !SINGLE_UNIT_BEFORE.test(before)
+      )
+        continue;
+      // A hyphen joins the number to its unit only in an adjective ("a three-month extension").
+      if (joiner?.includes('-') && (articleRaw !== undefined || halfRaw !== undefined)) continue;
+      let count: number;
+      if (halfRaw !== undefined) count = 0.5;
+      else if (articleRaw !== undefined) count = 1;
+      else {
+        const value = numberRaw === undefined ? undefined : wordValue(numberRaw);
+        if (value === undefined) continue;
+        count = value;
+      }
+      if (andHalfRaw !== undefined || trailingHalfRaw !== undefined) count += 0.5;
+      const qualifier = qualifierRaw?.toLowerCase().replace(/\s+/g, ' ');
+      const range = qualify([count * days[0], count * days[1]], count * days[0], qualifier);
+      const quantity: Quantity = {
+        start: offset + index,
+        end: offset + end,
+        text: whole,
+        low: range[0],
+        high: range[1],
+        unit: DURATION,
+      };
+      if (qualifier !== undefined) quantity.qualifier = qualifier;
+      found.push(quantity);
+      continue;
+    }
+    if (countNumberRaw === undefined) continue;
+    const lower = countNumberRaw.toLowerCase();
+    const vague = VAGUE[lower];
+    // "Dozens" counts only with "of" after it; a bare "dozens" is a pronoun.
+    if (vague !== undefined && ofRaw === undefined) continue;
+    // "one official said": "one" introduces rather than counts.
+    if (lower === 'one') continue;
+    const value = vague === undefined ? wordValue(countNumberRaw) : undefined;
+    if (vague === undefined && (value === undefined || ofRaw !== undefined)) continue;
+    const counted = countedNoun(after);
+    if (counted === undefined) continue;
+    // A unit of time counted in words reads as a length above; here it would be a hyphenated adjective.
+    if (DAYS_IN[counted.unit] !== undefined) continue;
+    end += counted.length;
+    const qualifier = countQualifierRaw?.toLowerCase().replace(/\s+/g, ' ');
+    const plain: [number, number] = vague === undefined ? [value ?? 0, value ?? 0] : [vague[0], vague[1]];
+    const range = qualify(plain, plain[0], qualifier);
+    const quantity: Quantity = {
+      start: offset + index,
+      end: offset + end,
+      text: text.slice(index, end),
+      low: range[0],
+      high: range[1],
+      unit: counted.unit,
+    };
+    if (qualifier !== undefined) quantity.qualifier = qualifier;
+    found.push(quantity);
+  }
   return found;
 }
+
+/** Whether a sentence may hold a quantity at all: a digit or a number word. */
+export function mayHoldQuantity(text: string): boolean {
+  return /\d/.test(text) || MAY_HOLD_WORD.test(text);
+}
+const MAY_HOLD_WORD = new RegExp(
+  `\\b(?:${[...Object.keys(ONES), ...Object.keys(TEENS), ...Object.keys(TENS), ...Object.keys(VAGUE), 'dozen', 'fortnights?', 'decades?', 'days?', 'weeks?', 'months?', 'years?'].join('|')})\\b`,
+  'i',
+);
 
 /** What a bare number counts: the head of the noun phrase after it, plus a rate ("vehicles a day"). */
 function countedNoun(rest: string): { unit: string; length: number } | undefined {
@@ -439,7 +650,10 @@ export function valueFrame(
     // The value's own words ("vehicles a day") are its unit, not its frame.
     if (match.start < end && start < match.end) return false;
     const own = distance(match, value);
-    return others.every((other) => own <= distance(match, other));
+    // A length of time inside the phrase ("over five years") is the phrase's own number, not a rival value.
+    return others.every(
+      (other) => own <= distance(match, other) || (match.start <= other.start && other.end <= match.end),
+    );
   };
   const spanOf = (match: RegExpMatchArray): Spanned => ({
     start: match.index ?? 0,

@@ -17,8 +17,10 @@ import { paraphraseClass } from '../text/synonyms.js';
 import { contentTerms, stem } from '../text/terms.js';
 import {
   type DatedSpan,
+  DURATION,
   daysApart,
   isBaseline,
+  mayHoldQuantity,
   parseQuantities,
   type Quantity,
   quantitiesCompatible,
@@ -458,7 +460,7 @@ function numberConflicts(
   articles.forEach((article, articleIndex) => {
     const dates = article.dates;
     for (const info of infos[articleIndex]!) {
-      if (!/\d/.test(info.sentence.text)) continue;
+      if (!mayHoldQuantity(info.sentence.text)) continue;
       const quantities = parseQuantities(info.sentence.text, info.sentence.start).filter(
         (quantity) => !dates.some((date) => date.start < quantity.end && quantity.start < date.end),
       );
@@ -493,22 +495,33 @@ function numberConflicts(
     const bucket = all.slice(0, MAX_BUCKET);
     if (new Set(bucket.map((item) => item.info.source)).size < 2) continue;
     const rate = unit.includes('/');
+    // A length of time is rarely repeated with the same words around it ("kicks the can two months",
+    // "extending the limit for only three months"): similar sentences are enough.
+    const duration = unit === DURATION;
     const pairs: Array<[number, number]> = [];
     const consider = (a: number, b: number): void => {
       const left = bucket[a]!;
       const right = bucket[b]!;
       if (left.info.source === right.info.source) return;
       // A rate ("vehicles a day") names its slot; a bare count or amount needs shared context around it.
-      if (!sameFrame(left.frame!, right.frame!)) return;
+      // The names around a length of time are the parties to it, not forecasters whose figures differ.
+      const frames = duration
+        ? [
+            { ...left.frame!, agents: [] },
+            { ...right.frame!, agents: [] },
+          ]
+        : [left.frame!, right.frame!];
+      if (!sameFrame(frames[0]!, frames[1]!)) return;
       if (
         rate ||
+        (duration && similarity(left.info, right.info) >= MIN_SIMILARITY) ||
         (sharedCount(left.window, right.window) >= MIN_SHARED_WINDOW &&
           !opposite(left.window, right.window) &&
           similarity(left.info, right.info) >= MIN_SIMILARITY)
       )
         pairs.push([a, b]);
     };
-    if (rate) {
+    if (rate || duration) {
       for (let a = 0; a < bucket.length; a++) for (let b = a + 1; b < bucket.length; b++) consider(a, b);
     } else {
       for (const [a, b] of pairsSharingTerm(bucket.map((item) => [...item.window]))) consider(a, b);

@@ -1,6 +1,6 @@
 import { STOPWORDS } from '../text/stopwords.js';
 import { stem } from '../text/terms.js';
-import { type ClaimAlignment, quotesBalanced } from './align.js';
+import { type ClaimAlignment, PRONOUN_START, quotesBalanced } from './align.js';
 
 /** Options of {@link selectByCoverage}. */
 export interface CoverageOptions {
@@ -139,7 +139,9 @@ export function selectByCoverage(alignment: ClaimAlignment, options: CoverageOpt
       cost < minimumWords ||
       cost > options.words ||
       !SENTENCE_END.test(text) ||
-      !quotesBalanced(text)
+      !quotesBalanced(text) ||
+      // "It is also Putin's car." means nothing without the sentence before it.
+      PRONOUN_START.test(text)
     )
       return;
     const gain = gainOf(index);

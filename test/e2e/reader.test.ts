@@ -132,6 +132,44 @@ describe.skipIf(!hasChromium)('web reader in Chromium', () => {
     expect(await page.locator('.quote-group').count()).toBe(bridge.quotes.length);
   });
 
+  it('splits the timeline into the story period on a day axis and a background by year', async () => {
+    const timeline = (await report(bridgeId)).timeline;
+    const section = page.locator('section', { has: page.locator('#timeline-title') });
+    await section.scrollIntoViewIfNeeded();
+    const story = section.locator('.story-events li');
+    const background = section.locator('.timeline-background li');
+    const storyCount = await story.count();
+    expect(storyCount).toBeGreaterThan(0);
+    expect(await background.count()).toBeGreaterThan(0);
+    expect(storyCount + (await background.count())).toBe(timeline.length);
+    expect(await section.locator('svg.timeline circle').count()).toBe(storyCount);
+    const storyDates = await story
+      .locator('time')
+      .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+    const backgroundDates = await background
+      .locator('time')
+      .evaluateAll((times) => times.map((time) => time.getAttribute('datetime') ?? ''));
+    // The story period is recent and ordered; everything older sits in the background, also ordered.
+    expect(storyDates).toEqual([...storyDates].sort());
+    expect(backgroundDates).toEqual([...backgroundDates].sort());
+    expect(backgroundDates.every((date) => date < storyDates[0]! || date.length === 4)).toBe(true);
+    const days = (Date.parse(storyDates.at(-1)!.padEnd(10, '-01')) - Date.parse(storyDates[0]!)) / 86_400_000;
+    expect(days).toBeLessThanOrEqual(120);
+    for (const text of await background.locator('time').allTextContents())
+      expect(text).toMatch(/\b(19|20)\d{2}$/);
+    expect(await section.locator('.background-year text').first().textContent()).toMatch(/^(19|20)\d{2}/);
+    // Every event keeps its text and its source chips.
+    for (const event of timeline) {
+      const entry = section.locator('.timeline-list li', { hasText: event.text }).first();
+      expect(await entry.locator('.chip').count()).toBeGreaterThan(0);
+    }
+    await section.locator('svg.timeline .event circle').first().click();
+    await expect
+      .poll(() => page.evaluate<string>('document.activeElement?.id ?? ""'))
+      .toBe('timeline-event-1');
+    await section.screenshot({ path: path.join(artifacts, 'timeline.png') });
+  });
+
   it('searches from the list', async () => {
     await page.goto(`${server.url}/#/`);
     await page.getByLabel('Search stories').fill('drainage');
@@ -173,5 +211,8 @@ describe.skipIf(!hasChromium)('web reader in Chromium', () => {
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(1);
     await shot('story-phone.png');
+    const timeline = page.locator('section', { has: page.locator('#timeline-title') });
+    await timeline.scrollIntoViewIfNeeded();
+    await timeline.screenshot({ path: path.join(artifacts, 'timeline-phone.png') });
   });
 });

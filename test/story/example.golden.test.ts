@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/ingest/read-articles.js';
 import type { StoryReport } from '../../src/model/index.js';
 import { synthesize } from '../../src/pipeline/synthesize.js';
-import { quotesBalanced } from '../../src/stages/align.js';
+import { PRONOUN_START, quotesBalanced } from '../../src/stages/align.js';
 import { evidenceProblems } from '../helpers/evidence.js';
 
 const corpus = fileURLToPath(new URL('../../examples/harbour-bridge', import.meta.url));
@@ -84,6 +84,21 @@ describe('the bundled example corpus', () => {
     expect(lead.sources).toHaveLength(6);
     const claim = report.claims.find((item) => item.id === lead.claim)!;
     expect(claim.kind).toBe('consensus');
+  });
+
+  it('flags summary sentences whose passage another outlet disputes, and only those', () => {
+    const cost = report.summary.find((sentence) => /\$4\.2 million/.test(sentence.text));
+    expect(cost?.disputed).toEqual([expect.stringMatching(/cost/)]);
+    const lead = report.summary[0]!;
+    expect(lead.disputed).toBeUndefined();
+    for (const sentence of report.summary.filter((item) => item.disputed)) {
+      const topics = new Set(report.conflicts.map((conflict) => conflict.topic));
+      for (const topic of sentence.disputed!) expect(topics.has(topic)).toBe(true);
+    }
+  });
+
+  it('never opens a summary sentence on a pronoun that needs the sentence before it', () => {
+    for (const sentence of report.summary) expect(sentence.text).not.toMatch(PRONOUN_START);
   });
 
   it('keeps each single-outlet fact with its one source', () => {

@@ -126,6 +126,11 @@ describe.skipIf(!present)('the five seed articles', () => {
     expect(visit?.sources.length).toBeGreaterThanOrEqual(2);
   });
 
+  it('does not merge a denial with the statement it would contradict', () => {
+    const armsDenial = report.claims.find((claim) => /denied shipping arms/.test(claim.text));
+    expect(armsDenial?.evidence.every((evidence) => /denied shipping arms/.test(evidence.text))).toBe(true);
+  });
+
   it("lists every source's unique facts", () => {
     for (const source of report.sources) {
       const unique = report.claims.filter(

@@ -4,18 +4,12 @@
  */
 
 import { useState } from 'preact/hooks';
-import type {
-  Claim,
-  Conflict,
-  QuoteGroup,
-  Source,
-  StoryReport,
-  TimelineEvent,
-} from '../../src/model/index.js';
+import type { Claim, Conflict, QuoteGroup, Source, StoryReport } from '../../src/model/index.js';
 import { loadStory } from './api.js';
 import { Citations, dateRange, LoadState, sourceName, sourcesById, useLoad } from './common.js';
 import { html } from './html.js';
 import { safeExternalUrl, sourceHref, storyHref } from './links.js';
+import { Timeline } from './timeline.js';
 import { wordDiff } from './word-diff.js';
 
 type Sources = Map<string, Source>;
@@ -189,49 +183,6 @@ function Entities(props: { report: StoryReport }) {
         ) => html`<tr><th scope="row">${entity.name}</th><td>${entity.type}</td><td>${entity.aliases.join(', ')}</td>
           <td>${entity.sources.length}</td><td>${entity.mentions}</td></tr>`,
       )}</tbody></table></div>
-  </section>`;
-}
-
-/** Milliseconds of the start of an ISO day, month or year; undefined when unreadable. */
-function dateValue(date: string): number | undefined {
-  const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
-  if (!match) return undefined;
-  return Date.UTC(Number(match[1]), Number(match[2] ?? 1) - 1, Number(match[3] ?? 1));
-}
-
-function Timeline(props: { storyId: string; events: TimelineEvent[]; sources: Sources }) {
-  const events = props.events
-    .map((event) => ({ event, at: dateValue(event.date) }))
-    .filter((item): item is { event: TimelineEvent; at: number } => item.at !== undefined)
-    .sort((left, right) => left.at - right.at);
-  const width = 800;
-  const margin = 40;
-  const first = events[0]?.at ?? 0;
-  const last = events.at(-1)?.at ?? 0;
-  const span = Math.max(last - first, 1);
-  const x = (at: number) => margin + ((at - first) / span) * (width - 2 * margin);
-  return html`<section aria-labelledby="timeline-title">
-    <h2 id="timeline-title">Timeline</h2>
-    ${
-      events.length === 0
-        ? html`<p>No dated event.</p>`
-        : html`
-    <svg class="timeline" viewBox=${`0 0 ${width} 90`} role="img" aria-label=${`Timeline from ${events[0]!.event.date} to ${events.at(-1)!.event.date}`}>
-      <line x1=${margin} x2=${width - margin} y1="50" y2="50" class="axis" />
-      <text x=${margin} y="80" class="tick" text-anchor="start">${events[0]!.event.date}</text>
-      <text x=${width - margin} y="80" class="tick" text-anchor="end">${events.at(-1)!.event.date}</text>
-      ${events.map(
-        (item, position) => html`<g class="event">
-          <circle cx=${x(item.at)} cy="50" r="6"><title>${item.event.date}: ${item.event.text}</title></circle>
-          <text x=${x(item.at)} y=${position % 2 === 0 ? 32 : 22} text-anchor="middle" class="event-number">${position + 1}</text>
-        </g>`,
-      )}
-    </svg>
-    <ol class="timeline-list">${events.map(
-      (item) => html`<li><time datetime=${item.event.date}>${item.event.date}</time> ${item.event.text}
-        <${Citations} storyId=${props.storyId} evidence=${item.event.evidence} sources=${props.sources} /></li>`,
-    )}</ol>`
-    }
   </section>`;
 }
 
