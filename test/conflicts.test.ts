@@ -19,6 +19,23 @@ const filler = [
 
 const cases: Case[] = [
   {
+    name: 'two lengths of one extension, worded differently',
+    bodies: [
+      'Wexmoor councillors signalled they will accept a proposal to extend the ferry licence for two months to avoid a shutdown.',
+      'The ferry operator says it will agree to a plan by the council that keeps its Wexmoor licence alive for only three months.',
+    ],
+    kind: 'number',
+    values: ['three months', 'two months'],
+  },
+  {
+    name: 'one length of time in weeks and in months',
+    bodies: [
+      'Wexmoor councillors agreed to extend the ferry licence for about two months to avoid a shutdown.',
+      'The council agreed to keep the Wexmoor ferry licence alive for eight weeks to avoid a shutdown.',
+    ],
+    kind: 'number',
+  },
+  {
     name: 'two repair costs in one currency',
     bodies: [
       'The council said the new pier at Wexmoor will cost $3.5 million to build.',

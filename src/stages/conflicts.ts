@@ -448,6 +448,11 @@ function topicWords<Value>(
 type Similarity = (first: SentenceInfo, second: SentenceInfo) => number;
 /** Sentences whose values are compared must say much the same thing around them. */
 const MIN_SIMILARITY = 0.2;
+/**
+ * Durations are worded freely ("kicks the can two months" / "extends it for only three months") and share
+ * no context words around the number, so their sentences may be a little less alike.
+ */
+const MIN_DURATION_SIMILARITY = 0.15;
 /** Dates already share the words naming their event, so their sentences may differ more. */
 const MIN_DATE_SIMILARITY = 0.2;
 
@@ -514,7 +519,7 @@ function numberConflicts(
       if (!sameFrame(frames[0]!, frames[1]!)) return;
       if (
         rate ||
-        (duration && similarity(left.info, right.info) >= MIN_SIMILARITY) ||
+        (duration && similarity(left.info, right.info) >= MIN_DURATION_SIMILARITY) ||
         (sharedCount(left.window, right.window) >= MIN_SHARED_WINDOW &&
           !opposite(left.window, right.window) &&
           similarity(left.info, right.info) >= MIN_SIMILARITY)
