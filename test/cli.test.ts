@@ -73,6 +73,12 @@ describe('crosscheck synth', () => {
     expect(result.stderr).toMatch(/\/no\/such\/folder\/anywhere/);
   });
 
+  it('prints its version', async () => {
+    const result = await run(['--version']);
+    expect(result.code).toBe(EXIT.ok);
+    expect(result.stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+  });
+
   it.each([
     [['synth', '.', '--format', 'pdf']],
     [['synth', '.', '--words', 'many']],

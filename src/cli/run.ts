@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { readArticles } from '../ingest/read-articles.js';
 import { CrosscheckError } from '../model/index.js';
@@ -12,6 +13,9 @@ import {
   registerStoreCommands,
   type StoreCommandDependencies,
 } from './commands/store-commands.js';
+
+/** The package version, read from package.json (two levels up from both src/cli and dist/cli). */
+const VERSION = (createRequire(import.meta.url)('../../package.json') as { version?: string }).version ?? '0';
 
 /** Where the CLI writes: injected so tests run it in-process. */
 export interface CliIo {
@@ -61,6 +65,7 @@ export async function runCli(
   const program = new Command()
     .name('crosscheck')
     .description('Reads many news articles about one event and gives the story once, with its evidence.')
+    .version(VERSION)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .showHelpAfterError();
