@@ -522,13 +522,6 @@ export function daysApart(first: DatedValue, second: DatedValue): number | undef
   return Math.abs(time(first.value) - time(second.value)) / 86_400_000;
 }
 
-/** A short human form of a quantity's range, for reports and tests ("4.15M–4.25M USD"). */
-export function describeQuantity(quantity: Quantity): string {
-  const format = (value: number): string =>
-    Number.isFinite(value) ? String(Math.round(value * 1000) / 1000) : '∞';
-  return `${format(quantity.low)}–${format(quantity.high)} ${quantity.unit}`;
-}
-
 /**
  * What a number is a figure of besides its unit: the period it covers, whether it is a projection, the
  * place it is scoped to, whose projection it is, and whether it is only a baseline it is compared with.

@@ -163,15 +163,6 @@ daily|newspaper|website|site|outlet|broadcaster|agency|firm|company|carmaker|aut
 magazine|publication|channel|tabloid|paper|startup|maker|manufacturer|
 `);
 
-/** Verbs of speech: after a name they make it a person (or an organisation), after a quote a speaker. */
-export const SPEECH_VERBS: ReadonlySet<string> = words(`
-said|says|say|told|tells|added|adds|wrote|writes|stated|states|stating|explained|explains|claimed|claims|
-insisted|insists|noted|notes|announced|announces|declared|declares|warned|warns|confirmed|confirms|
-denied|denies|reported|reports|asked|asks|argued|argues|replied|replies|continued|continues|
-tweeted|posted|commented|said:|acknowledged|acknowledges|admitted|admits|stressed|stresses|
-emphasised|emphasized|suggested|suggests|urged|urges|recalled|recalls|saying|quoted|
-`);
-
 /** Speech verbs that name a person as the speaker rather than an outlet publishing. */
 export const PERSON_SPEECH_VERBS: ReadonlySet<string> = words(`
 said|says|told|added|wrote|stated|explained|insisted|tweeted|replied|recalled|stressed|admitted|

@@ -633,8 +633,3 @@ export function readMetadata(document: MetadataDocument, options: MetadataOption
   if (pageType !== undefined) metadata.pageType = pageType;
   return metadata;
 }
-
-/** Whether a page type from {@link PageMetadata.pageType} names an article. */
-export function isArticleType(pageType: string | undefined): boolean {
-  return pageType !== undefined && (ARTICLE_TYPES.has(pageType) || pageType === 'article');
-}
