@@ -1,8 +1,8 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { defaultStoreCommandDependencies, parseInterval } from '../src/cli/commands/store-commands.js';
 import { EXIT, runCli } from '../src/cli/run.js';
 import { openNewsroom } from '../src/service/newsroom.js';
@@ -10,8 +10,14 @@ import { openSqliteStore } from '../src/store/index.js';
 
 const example = fileURLToPath(new URL('../examples/harbour-bridge', import.meta.url));
 
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
 function harness() {
   const folder = mkdtempSync(join(tmpdir(), 'crosscheck-cli-store-'));
+  folders.push(folder);
   const db = join(folder, 'store.db');
   let clock = Date.UTC(2025, 2, 12, 9);
   const sleeps: number[] = [];

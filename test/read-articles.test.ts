@@ -184,5 +184,6 @@ describe('readArticles: saved web pages', () => {
       expect.objectContaining({ path: join(folder, 'login.html'), reason: 'not-an-article' }),
     ]);
     expect(result.skipped[0]!.message).toContain('login.html');
+    await rm(folder, { recursive: true, force: true });
   });
 });

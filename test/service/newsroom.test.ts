@@ -1,8 +1,8 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { readArticles } from '../../src/ingest/read-articles.js';
 import type { ArticleInput } from '../../src/model/index.js';
 import { openNewsroom } from '../../src/service/newsroom.js';
@@ -107,7 +107,9 @@ describe('the newsroom over a SQLite store', () => {
   });
 
   it('keeps merge and split corrections across a reopen and later ingests', async () => {
-    const path = join(mkdtempSync(join(tmpdir(), 'crosscheck-newsroom-')), 'store.db');
+    const folder = mkdtempSync(join(tmpdir(), 'crosscheck-newsroom-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const path = join(folder, 'store.db');
     const clock = steppingClock();
     let newsroom = await openNewsroom(await openSqliteStore(path), { now: clock });
     const read = await readArticles([example]);
