@@ -2,10 +2,12 @@
  * `npm run eval`: runs every evaluation whose data is present, prints one table per task with
  * crosscheck beside the published baselines, and writes `eval/results/<task>.json`.
  *
- * Usage: `tsx eval/run.ts [--task neus|extraction|clustering|conflicts]… [--split test|val] [--words N]`
+ * Usage: `tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|conflicts]… [--split test|val] [--words N]`
  * - `--split val` scores crosscheck alone on the NeuS validation split (for tuning).
  * - `--words N` fixes the summary budget; by default it is calibrated on the validation split so the
  *   summaries' mean length matches the references'.
+ * - `neus-ceiling` bounds whole-sentence extraction on the validation split with oracles (80 words
+ *   unless `--words`).
  * @packageDocumentation
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,9 +24,10 @@ import {
   neusValidationAvailable,
   runNeus,
 } from './neus.js';
+import { type CeilingReport, runNeusCeiling } from './neus-ceiling.js';
 import { formatTable } from './table.js';
 
-const TASKS = ['neus', 'extraction', 'clustering', 'conflicts'] as const;
+const TASKS = ['neus', 'neus-ceiling', 'extraction', 'clustering', 'conflicts'] as const;
 type Task = (typeof TASKS)[number];
 
 /** The summary may be this many words longer or shorter on average than the references. */
@@ -89,6 +92,42 @@ function evaluateNeus(split: 'test' | 'val', words: number | undefined): void {
   const report = runNeus(split, words);
   printNeus(report);
   console.log(`wrote ${writeResult(split === 'test' ? 'neus' : 'neus-val', report)}`);
+}
+
+/** The budget of the ceiling table when none is given: the one calibration picks on validation. */
+const CEILING_WORDS = 80;
+
+function printCeiling(report: CeilingReport): void {
+  console.log(
+    `\n## NeuS ${report.split}: how far whole sentences can go (${report.clusters} clusters, ${report.words}-word budget, ROUGE F1 ×100)`,
+  );
+  console.log(
+    formatTable(
+      ['strategy', 'reads the reference', 'R-1', 'R-2', 'R-L', 'mean words'],
+      report.rows.map((row) => [
+        row.strategy,
+        row.oracle ? 'yes (oracle)' : 'no',
+        points(row.scores.rouge1.f1),
+        points(row.scores.rouge2.f1),
+        points(row.scores.rougeL.f1),
+        row.meanWords,
+      ]),
+      [0, 0, 2, 2, 2, 1],
+    ),
+  );
+  console.log(
+    `references ${report.referenceMeanWords.toFixed(1)} words; the oracles bound a ranking of the outlets' own sentences (${report.seconds.toFixed(1)} s)`,
+  );
+}
+
+function evaluateNeusCeiling(words: number | undefined): void {
+  if (!neusValidationAvailable()) {
+    console.log('\n## NeuS ceiling: skipped, the AllSides data is absent under ../shared/data/allsides');
+    return;
+  }
+  const report = runNeusCeiling(words ?? CEILING_WORDS);
+  printCeiling(report);
+  console.log(`wrote ${writeResult('neus-ceiling', report)}`);
 }
 
 function evaluateExtraction(): void {
@@ -181,6 +220,7 @@ function main(): void {
   }
   const run: Record<Task, () => void> = {
     neus: () => evaluateNeus(values.split as 'test' | 'val', words),
+    'neus-ceiling': () => evaluateNeusCeiling(words),
     extraction: evaluateExtraction,
     clustering: evaluateClustering,
     conflicts: evaluateConflicts,
@@ -194,7 +234,7 @@ try {
   if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
   console.error(`eval: ${error.message}`);
   console.error(
-    'usage: tsx eval/run.ts [--task neus|extraction|clustering|conflicts]… [--split test|val] [--words N]',
+    'usage: tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|conflicts]… [--split test|val] [--words N]',
   );
   process.exitCode = 2;
 }
