@@ -4,7 +4,12 @@ import { alignClaims } from '../src/stages/align.js';
 import { analyzeArticle } from '../src/stages/analyze-article.js';
 import { mergeEntities } from '../src/stages/entities.js';
 import { isHeadline, summarize } from '../src/stages/summarize.js';
-import { selectByCoverage, sentenceConcepts, wordLength } from '../src/stages/summary-coverage.js';
+import {
+  isTitleCase,
+  selectByCoverage,
+  sentenceConcepts,
+  wordLength,
+} from '../src/stages/summary-coverage.js';
 
 // Invented story: three outlets on a bridge closure in a made-up town. No real article text.
 const HARBOUR = [
@@ -123,6 +128,16 @@ describe('summarize', () => {
     const texts = summary.map((sentence) => sentence.text).join(' ');
     expect(texts).not.toMatch(/baker|painful|four million/);
   });
+
+  it('never takes the second half of a title split at its question mark', () => {
+    const bodies = [
+      `Should The Council Pay For Repairs? We Asked Three Local Engineers Today. ${HARBOUR[0]!}`,
+      ...HARBOUR.slice(1),
+    ];
+    const { articles, alignment } = story(bodies);
+    const texts = summarize(alignment, articles, { words: 120 }).map((sentence) => sentence.text);
+    expect(texts.some((text) => /Engineers Today/.test(text))).toBe(false);
+  });
 });
 
 describe('isHeadline', () => {
@@ -190,6 +205,21 @@ describe('sentenceConcepts', () => {
     const concepts = sentenceConcepts(text);
     for (const concept of has) expect(concepts).toContain(concept);
     for (const concept of lacks) expect(concepts).not.toContain(concept);
+  });
+});
+
+describe('isTitleCase', () => {
+  it.each([
+    { text: 'We Asked Three Local Engineers Today.', expected: true },
+    { text: 'Council Backs the Bridge Plan in a Late Vote', expected: true },
+    { text: '“Not Even Close,” Says the Mayor of Aldous', expected: true },
+    { text: 'The Aldous council closed the harbour bridge on Monday.', expected: false },
+    { text: 'Mayor Ada Brook and Councillor Tom Reyes of Aldous met on Monday.', expected: false },
+    { text: 'Not Even Close.', expected: true },
+    { text: 'Not even close.', expected: false },
+    { text: 'Repairs cost 4 million crowns.', expected: false },
+  ])('"$text" → $expected', ({ text, expected }) => {
+    expect(isTitleCase(text)).toBe(expected);
   });
 });
 
