@@ -1,6 +1,8 @@
 /**
- * Store bench: ingest throughput of 10,000 small invented articles in batches into a fresh SQLite file,
- * then single-article lookup latency, one-article incremental ingest into the full store, and search.
+ * Store bench: ingest throughput of 10,000 small invented articles in batches into a fresh store, then
+ * single-article lookup latency, one-article incremental ingest into the full store, search and listing.
+ * Runs on an SQLite file and, when a PostgreSQL server can be started (Debian's binaries, as the tests
+ * do) or CROSSCHECK_TEST_POSTGRES names one, on PostgreSQL over its Unix socket, side by side.
  * Call {@link benchStore} from bench/run.ts, or run alone: `npx tsx bench/store.ts [articles] [batch]`.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -8,7 +10,15 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { articleIdFor, type NewArticle, openSqliteStore } from '../src/store/index.js';
+import { Client, type PoolConfig } from 'pg';
+import {
+  articleIdFor,
+  type NewArticle,
+  openPostgresStore,
+  openSqliteStore,
+  type Store,
+} from '../src/store/index.js';
+import { startTestPostgres } from '../test/store/postgres-server.js';
 
 /** Options of {@link benchStore}. */
 export interface StoreBenchOptions {
@@ -18,10 +28,25 @@ export interface StoreBenchOptions {
   batchSize?: number;
   /** Articles per story, so the assignments and story upserts are exercised (default 10). */
   storySize?: number;
+  /** The store to fill, fresh and empty (default: an SQLite file in a temporary folder). */
+  target?: StoreTarget;
+}
+
+/** A fresh store to bench and how to measure and remove it. */
+export interface StoreTarget {
+  /** Name in the table. */
+  label: string;
+  open: () => Promise<Store>;
+  /** Size on disk after the run, in megabytes (read before {@link dispose}). */
+  megabytes: () => Promise<number>;
+  /** Deletes what the run created. */
+  dispose: () => Promise<void>;
 }
 
 /** What {@link benchStore} measured. */
 export interface StoreBenchResult {
+  /** The store benched (`sqlite file`, `postgresql`). */
+  label: string;
   articles: number;
   batchSize: number;
   /** Wall time of all batches, excluding building the articles and hashing their ids. */
@@ -37,7 +62,7 @@ export interface StoreBenchResult {
   searchMedianMilliseconds: number;
   /** The first page (20) of the story listing, unfiltered and filtered by outlet. */
   listMedianMilliseconds: number;
-  /** Database plus WAL size after the run. */
+  /** Size on disk after the run (SQLite: database and WAL; PostgreSQL: the schema's tables and indexes). */
   fileMegabytes: number;
 }
 
@@ -112,9 +137,8 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
   const storySize = options.storySize ?? 10;
   const next = random(20250312);
   const articles = Array.from({ length: total }, (_, index) => inventArticle(index, next));
-  const folder = mkdtempSync(path.join(tmpdir(), 'crosscheck-bench-store-'));
-  const location = path.join(folder, 'crosscheck.db');
-  const store = await openSqliteStore(location);
+  const target = options.target ?? sqliteTarget();
+  const store = await target.open();
   try {
     const started = performance.now();
     for (let start = 0; start < total; start += batchSize) {
@@ -176,14 +200,9 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
       listTimes.push(performance.now() - before);
     }
 
-    const size = (file: string): number => {
-      try {
-        return statSync(file).size;
-      } catch {
-        return 0;
-      }
-    };
+    await store.close();
     return {
+      label: target.label,
       articles: total,
       batchSize,
       ingestSeconds,
@@ -194,25 +213,103 @@ export async function benchStore(options: StoreBenchOptions = {}): Promise<Store
       singleIngestMedianMilliseconds: median(singleTimes),
       searchMedianMilliseconds: median(searchTimes),
       listMedianMilliseconds: median(listTimes),
-      fileMegabytes: (size(location) + size(`${location}-wal`)) / 1024 / 1024,
+      fileMegabytes: await target.megabytes(),
     };
-  } finally {
+  } catch (error) {
     await store.close();
-    rmSync(folder, { recursive: true, force: true });
+    throw error;
+  } finally {
+    await target.dispose();
   }
 }
 
-/** One readable line per measure, for the console. */
-export function formatStoreBench(result: StoreBenchResult): string {
+/** A fresh SQLite file in a temporary folder. */
+export function sqliteTarget(): StoreTarget {
+  const folder = mkdtempSync(path.join(tmpdir(), 'crosscheck-bench-store-'));
+  const location = path.join(folder, 'crosscheck.db');
+  const size = (file: string): number => {
+    try {
+      return statSync(file).size;
+    } catch {
+      return 0;
+    }
+  };
+  return {
+    label: 'sqlite file',
+    open: () => openSqliteStore(location),
+    megabytes: async () => (size(location) + size(`${location}-wal`)) / 1024 / 1024,
+    dispose: async () => rmSync(folder, { recursive: true, force: true }),
+  };
+}
+
+/** A fresh schema in a PostgreSQL server, dropped afterwards. */
+export function postgresTarget(connection: string | PoolConfig, schema: string): StoreTarget {
+  const query = async <Row>(sql: string, values: unknown[] = []): Promise<Row[]> => {
+    const client = new Client(connection);
+    await client.connect();
+    try {
+      return (await client.query(sql, values)).rows as Row[];
+    } finally {
+      await client.end();
+    }
+  };
+  return {
+    label: 'postgresql',
+    open: () => openPostgresStore(connection, { schema }),
+    megabytes: async () => {
+      const [row] = await query<{ bytes: string | null }>(
+        `SELECT sum(pg_total_relation_size(c.oid)) AS bytes FROM pg_class c
+         JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = $1 AND c.relkind = 'r'`,
+        [schema],
+      );
+      return Number(row?.bytes ?? 0) / 1024 / 1024;
+    },
+    dispose: async () => {
+      await query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+    },
+  };
+}
+
+/** A table with one column per store benched, one row per measure. */
+export function formatStoreBench(results: readonly StoreBenchResult[]): string {
+  const first = results[0];
+  if (first === undefined) return '';
+  const rows: Array<[string, (result: StoreBenchResult) => string]> = [
+    [
+      `ingest ${first.articles.toLocaleString('en-US')} articles in batches of ${first.batchSize}`,
+      (result) =>
+        `${result.ingestSeconds.toFixed(2)} s (${Math.round(result.articlesPerSecond).toLocaleString('en-US')}/s)`,
+    ],
+    [
+      `getArticle, ${first.lookups.toLocaleString('en-US')} random ids: median / p99`,
+      (result) =>
+        `${result.lookupMedianMicroseconds.toFixed(1)} / ${result.lookupP99Microseconds.toFixed(1)} µs`,
+    ],
+    [
+      'one-article ingest into the full store (median)',
+      (result) => `${result.singleIngestMedianMilliseconds.toFixed(2)} ms`,
+    ],
+    [
+      'search, two words, first 20 hits (median)',
+      (result) => `${result.searchMedianMilliseconds.toFixed(2)} ms`,
+    ],
+    [
+      'story listing, first 20, with and without outlet filter (median)',
+      (result) => `${result.listMedianMilliseconds.toFixed(2)} ms`,
+    ],
+    ['size on disk', (result) => `${result.fileMegabytes.toFixed(1)} MB`],
+  ];
+  const header = ['measure', ...results.map((result) => result.label)];
+  const body = rows.map(([measure, cell]) => [measure, ...results.map(cell)]);
+  const widths = header.map((_, column) =>
+    Math.max(...[header, ...body].map((row) => (row[column] ?? '').length)),
+  );
+  const line = (cells: readonly string[]): string =>
+    `| ${cells.map((cell, column) => (column === 0 ? cell.padEnd(widths[column]!) : cell.padStart(widths[column]!))).join(' | ')} |`;
   return [
-    `store ingest: ${result.articles.toLocaleString('en-US')} articles in batches of ${result.batchSize}: ` +
-      `${result.ingestSeconds.toFixed(2)} s, ${Math.round(result.articlesPerSecond).toLocaleString('en-US')} articles/s`,
-    `store lookup: getArticle median ${result.lookupMedianMicroseconds.toFixed(1)} µs, ` +
-      `p99 ${result.lookupP99Microseconds.toFixed(1)} µs (${result.lookups.toLocaleString('en-US')} random ids)`,
-    `store incremental ingest of one article into the full store: median ${result.singleIngestMedianMilliseconds.toFixed(2)} ms`,
-    `store search (two words, first 20 hits): median ${result.searchMedianMilliseconds.toFixed(2)} ms`,
-    `store listing (first 20 stories, with and without an outlet filter): median ${result.listMedianMilliseconds.toFixed(2)} ms`,
-    `store file: ${result.fileMegabytes.toFixed(1)} MB (database and WAL)`,
+    line(header),
+    `|${widths.map((width, column) => (column === 0 ? '-'.repeat(width + 2) : `${'-'.repeat(width + 1)}:`)).join('|')}|`,
+    ...body.map(line),
   ].join('\n');
 }
 
@@ -221,5 +318,17 @@ if (process.argv[1] !== undefined && path.resolve(process.argv[1]) === fileURLTo
   const options: StoreBenchOptions = {};
   if (articles !== undefined && Number.isInteger(articles)) options.articles = articles;
   if (batchSize !== undefined && Number.isInteger(batchSize)) options.batchSize = batchSize;
-  console.log(formatStoreBench(await benchStore(options)));
+  const results = [await benchStore(options)];
+  const started = await startTestPostgres();
+  if (started.server === undefined) {
+    console.log(`(PostgreSQL not benched: ${started.reason})`);
+  } else {
+    try {
+      const target = postgresTarget(started.server.connection, `bench_${process.pid}`);
+      results.push(await benchStore({ ...options, target }));
+    } finally {
+      await started.server.stop();
+    }
+  }
+  console.log(formatStoreBench(results));
 }

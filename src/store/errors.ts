@@ -4,7 +4,7 @@ import { CrosscheckError } from '../model/index.js';
 export type StoreErrorCode =
   /** The file exists but is not an SQLite database (or is corrupt). */
   | 'store-not-database'
-  /** The file is an SQLite database but not one crosscheck made. */
+  /** The SQLite file or PostgreSQL schema holds a database crosscheck did not make. */
   | 'store-foreign-database'
   /** The store was written by a newer crosscheck whose schema this one cannot read. */
   | 'store-newer-schema'

@@ -12,6 +12,15 @@ import { articleIdFor } from './article-id.js';
 import { StoreError } from './errors.js';
 import { toInstant } from './instant.js';
 import { reportItems } from './report-keys.js';
+import {
+  ARTICLE_SUMMARY_COLUMNS,
+  type ArticleRow,
+  articleFromRow,
+  changesSince,
+  checkPaging,
+  nullable,
+  summaryFromRow,
+} from './rows.js';
 import { parseSearchTerms, type SearchTerm } from './search-terms.js';
 import { SQLITE_MIGRATIONS } from './sqlite-schema.js';
 import {
@@ -38,27 +47,10 @@ export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
 
 /** How long a writer waits for another process's lock before failing. */
 const BUSY_TIMEOUT_MS = 5000;
-/** Largest page a listing or search returns, so one request cannot ask for the whole store. */
-const MAX_LIMIT = 1000;
 /** Tokens around a match in a search snippet. */
 const SNIPPET_TOKENS = 16;
 
 type Row = Record<string, unknown>;
-
-interface ArticleRow {
-  id: string;
-  url: string | null;
-  outlet: string | null;
-  title: string | null;
-  published: string | null;
-  body?: string;
-  path: string | null;
-  features?: string | null;
-  ingested_at: string;
-  story_id: string | null;
-}
-
-const ARTICLE_SUMMARY_COLUMNS = 'id, url, outlet, title, published, path, ingested_at, story_id';
 
 /**
  * Opens (creating when missing, with its folder) or upgrades the store at `location`, or an in-memory
@@ -189,25 +181,6 @@ function toFts5Query(terms: readonly SearchTerm[]): string {
   return terms.map((term) => `"${term.words.join(' ')}"${term.prefix ? ' *' : ''}`).join(' AND ');
 }
 
-const nullable = (value: string | undefined): string | null => value ?? null;
-
-function articleFromRow(row: ArticleRow): Article {
-  const article: Article = { id: row.id, body: row.body ?? '', ingestedAt: row.ingested_at };
-  if (row.url !== null) article.url = row.url;
-  if (row.outlet !== null) article.outlet = row.outlet;
-  if (row.title !== null) article.title = row.title;
-  if (row.published !== null) article.published = row.published;
-  if (row.path !== null) article.path = row.path;
-  if (row.features !== undefined && row.features !== null) article.features = JSON.parse(row.features);
-  if (row.story_id !== null) article.storyId = row.story_id;
-  return article;
-}
-
-function summaryFromRow(row: ArticleRow): ArticleSummary {
-  const { body: _body, features: _features, ...summary } = articleFromRow(row);
-  return summary;
-}
-
 /** The SQLite adapter of {@link Store}; see {@link openSqliteStore}. */
 export class SqliteStore implements Store {
   /** The file path, or `:memory:`. */
@@ -275,19 +248,6 @@ export class SqliteStore implements Store {
 
   #invalid(message: string): StoreError {
     return new StoreError('store-invalid-input', this.location, message);
-  }
-
-  #checkPaging(paging: Paging): void {
-    for (const [name, value] of [
-      ['limit', paging.limit],
-      ['offset', paging.offset],
-    ] as const) {
-      if (!Number.isInteger(value) || value < 0 || (name === 'limit' && value > MAX_LIMIT)) {
-        throw this.#invalid(
-          `${name} must be an integer from 0${name === 'limit' ? ` to ${MAX_LIMIT}` : ''}, got ${String(value)}`,
-        );
-      }
-    }
   }
 
   /** Records a change of the story's articles, making its report stale. */
@@ -465,7 +425,7 @@ export class SqliteStore implements Store {
   }
 
   async listStories(filter: StoryFilter): Promise<Page<StoryListItem>> {
-    this.#checkPaging(filter);
+    checkPaging(filter, this.location);
     const conditions: string[] = [];
     const parameters: Record<string, string> = {};
     if (filter.query !== undefined && filter.query.trim() !== '') {
@@ -534,7 +494,7 @@ export class SqliteStore implements Store {
   }
 
   async listStaleStories(limit: number): Promise<string[]> {
-    this.#checkPaging({ limit, offset: 0 });
+    checkPaging({ limit, offset: 0 }, this.location);
     return this.#guard('listing stale stories', () =>
       (
         this.#statement(
@@ -563,7 +523,7 @@ export class SqliteStore implements Store {
   }
 
   async listArticles(filter: ArticleFilter): Promise<Page<ArticleSummary>> {
-    this.#checkPaging(filter);
+    checkPaging(filter, this.location);
     const where = filter.storyId === undefined ? '' : 'WHERE story_id = @storyId';
     const parameters = filter.storyId === undefined ? {} : { storyId: filter.storyId };
     return this.#guard('listing articles', () => {
@@ -581,7 +541,7 @@ export class SqliteStore implements Store {
   }
 
   async search(text: string, paging: Paging): Promise<SearchHit[]> {
-    this.#checkPaging(paging);
+    checkPaging(paging, this.location);
     const terms = parseSearchTerms(text);
     if (terms.length === 0 || paging.limit === 0) return [];
     const marks = `'${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}`;
@@ -628,16 +588,6 @@ export class SqliteStore implements Store {
         | { report: string | null; report_at: string | null }
         | undefined;
       if (row === undefined) return undefined;
-      const changes: StoryChanges = {
-        storyId,
-        since: instant,
-        reportAt: row.report_at,
-        claims: [],
-        quotes: [],
-        conflicts: [],
-      };
-      if (row.report === null) return changes;
-      const report = JSON.parse(row.report) as StoryReport;
       const firstSeen = new Map(
         (
           this.#statement('SELECT key, first_seen FROM story_items WHERE story_id = ?').all(storyId) as {
@@ -646,16 +596,7 @@ export class SqliteStore implements Store {
           }[]
         ).map((item) => [item.key, item.first_seen]),
       );
-      for (const item of reportItems(report)) {
-        const times = item.keys.map((key) => firstSeen.get(key) ?? row.report_at ?? '');
-        // ISO instants in UTC sort as strings: the first is the earliest sighting.
-        const appeared = times.sort()[0] ?? '';
-        if (appeared <= instant) continue;
-        if (item.kind === 'claim') changes.claims.push(report.claims[item.index]!);
-        else if (item.kind === 'quote') changes.quotes.push(report.quotes[item.index]!);
-        else changes.conflicts.push(report.conflicts[item.index]!);
-      }
-      return changes;
+      return changesSince(storyId, instant, row.report, row.report_at, firstSeen);
     });
   }
 

@@ -164,6 +164,22 @@ async function loadCatalogue(store: Store): Promise<void> {
 }
 
 /**
+ * The {@link StoreError} an open fails with; a store that opens after all is closed and fails the test.
+ * @param opening - the pending open of a store that must not open
+ */
+export async function openFailure(opening: Promise<Store>): Promise<StoreError> {
+  const error = await opening.then(
+    async (store: Store) => {
+      await store.close();
+      return undefined;
+    },
+    (caught: unknown) => caught,
+  );
+  expect(error).toBeInstanceOf(StoreError);
+  return error as StoreError;
+}
+
+/**
  * Registers the contract tests for one adapter.
  * @param name - the adapter's name in test titles
  * @param makeStore - makes a fresh, empty store for each test

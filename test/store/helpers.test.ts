@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   articleIdFor,
   defaultStorePath,
+  isPostgresLocation,
   normalizeBody,
   parseSearchTerms,
   reportItems,
@@ -16,8 +17,27 @@ describe('defaultStorePath', () => {
     { env: { XDG_DATA_HOME: '/data/ada' }, path: '/data/ada/crosscheck/crosscheck.db' },
     { env: { XDG_DATA_HOME: '' }, path: '/home/ada/.local/share/crosscheck/crosscheck.db' },
     { env: { XDG_DATA_HOME: 'relative/dir' }, path: '/home/ada/.local/share/crosscheck/crosscheck.db' },
+    { env: { CROSSCHECK_DB: '/srv/news.db', XDG_DATA_HOME: '/data/ada' }, path: '/srv/news.db' },
+    {
+      env: { CROSSCHECK_DB: 'postgresql://news@db.internal/desk' },
+      path: 'postgresql://news@db.internal/desk',
+    },
+    { env: { CROSSCHECK_DB: '  ' }, path: '/home/ada/.local/share/crosscheck/crosscheck.db' },
   ])('$env → $path', ({ env, path }) => {
     expect(defaultStorePath(env, '/home/ada')).toBe(path);
+  });
+});
+
+describe('isPostgresLocation', () => {
+  it.each([
+    { location: 'postgresql://news@db.internal/desk', postgres: true },
+    { location: 'postgres://localhost/desk', postgres: true },
+    { location: 'POSTGRESQL://localhost/desk', postgres: true },
+    { location: '/srv/postgres/crosscheck.db', postgres: false },
+    { location: 'postgres.db', postgres: false },
+    { location: ':memory:', postgres: false },
+  ])('$location → $postgres', ({ location, postgres }) => {
+    expect(isPostgresLocation(location)).toBe(postgres);
   });
 });
 

@@ -10,10 +10,9 @@ import {
   openSqliteStore,
   SQLITE_SCHEMA_VERSION,
   type SqliteStore,
-  type Store,
-  StoreError,
+  type StoreError,
 } from '../../src/store/index.js';
-import { makeArticle, makeBatch, runStoreContract } from './contract.js';
+import { makeArticle, makeBatch, openFailure, runStoreContract } from './contract.js';
 import { CRASH_BATCH_SIZE, crashBody, PARTIAL_SIZE } from './crash-child.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'crosscheck-store-'));
@@ -32,16 +31,8 @@ runStoreContract('sqlite file', () => openSqliteStore(freshPath()), {
 });
 runStoreContract('sqlite in memory', () => openSqliteStore(':memory:'));
 
-async function openError(location: string): Promise<StoreError> {
-  const error = await openSqliteStore(location).then(
-    async (store: Store) => {
-      await store.close();
-      return undefined;
-    },
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(StoreError);
-  return error as StoreError;
+function openError(location: string): Promise<StoreError> {
+  return openFailure(openSqliteStore(location));
 }
 
 describe('sqlite store', () => {

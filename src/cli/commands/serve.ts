@@ -11,7 +11,7 @@ import type { RunningServer, ServerOptions } from '../../server/serve.js';
 import { startServer } from '../../server/serve.js';
 import { openNewsroom } from '../../service/newsroom.js';
 import type { Newsroom } from '../../service/types.js';
-import { defaultStorePath, openSqliteStore } from '../../store/index.js';
+import { defaultStorePath, openStore } from '../../store/index.js';
 import type { CliIo } from '../run.js';
 
 /** What `serve` needs from the outside world, injected so tests run it without sockets or signals. */
@@ -25,9 +25,9 @@ export interface ServeDependencies {
   defaultDbPath: () => string;
 }
 
-/** The real dependencies: SQLite store, real clock, real socket, process signals. */
+/** The real dependencies: the store `--db` names (SQLite file or PostgreSQL URL), real clock, real socket, process signals. */
 export const defaultServeDependencies: ServeDependencies = {
-  openNewsroom: async (path) => openNewsroom(await openSqliteStore(path), { now: () => new Date() }),
+  openNewsroom: async (path) => openNewsroom(await openStore(path), { now: () => new Date() }),
   startServer,
   untilStopped: () =>
     new Promise((resolve) => {
@@ -58,7 +58,10 @@ export function registerServeCommand(
   return program
     .command('serve')
     .description('serve the JSON API (under /api) and the web reader over a store')
-    .option('--db <path>', 'the store (default: the user data folder)')
+    .option(
+      '--db <path-or-url>',
+      'the store: an SQLite file or a postgresql:// URL (default: $CROSSCHECK_DB, else the user data folder)',
+    )
     .option(
       '--host <host>',
       'interface to bind; anything but loopback exposes the API to the network',

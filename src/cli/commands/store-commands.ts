@@ -17,7 +17,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import { openNewsroom } from '../../service/newsroom.js';
 import type { IngestOutcome, Newsroom } from '../../service/types.js';
-import { defaultStorePath, openSqliteStore } from '../../store/index.js';
+import { defaultStorePath, openStore } from '../../store/index.js';
 import { type CliIo, EXIT } from '../run.js';
 
 /** What the store commands need from the outside world, injected so tests run them in-process. */
@@ -32,9 +32,9 @@ export interface StoreCommandDependencies {
   progress: boolean;
 }
 
-/** The real dependencies: SQLite store, the real clock and network. */
+/** The real dependencies: the store `--db` names (SQLite file or PostgreSQL URL), the real clock and network. */
 export const defaultStoreCommandDependencies: StoreCommandDependencies = {
-  openNewsroom: async (path) => openNewsroom(await openSqliteStore(path), { now: () => new Date() }),
+  openNewsroom: async (path) => openNewsroom(await openStore(path), { now: () => new Date() }),
   defaultDbPath: () => defaultStorePath(process.env, homedir()),
   sources: {
     htmlToText,
@@ -89,7 +89,11 @@ export function registerStoreCommands(
   setExitCode: (code: number) => void,
   deps: StoreCommandDependencies = defaultStoreCommandDependencies,
 ): void {
-  const dbOption = () => new Option('--db <path>', 'the store file (default: under the user data directory)');
+  const dbOption = () =>
+    new Option(
+      '--db <path-or-url>',
+      'the store: an SQLite file or a postgresql:// URL (default: $CROSSCHECK_DB, else under the user data directory)',
+    );
   const withNewsroom = async <Result>(
     db: string | undefined,
     work: (newsroom: Newsroom) => Promise<Result>,

@@ -1,0 +1,89 @@
+/**
+ * The PostgreSQL schema as an ordered list of migrations: migration `i` brings a store from version `i`
+ * to `i + 1`. Never edit a shipped migration; append a new one. Tables are created unqualified, in the
+ * schema the connection's search_path names (see `openPostgresStore`'s `schema` option).
+ * @packageDocumentation
+ */
+
+/** Migrations in order; the store's schema version is how many have been applied. */
+export const POSTGRES_MIGRATIONS: readonly string[] = [
+  `
+  -- Times, ids and dates are TEXT in the binary "C" collation, like SQLite: ISO instants then sort and
+  -- compare as plain strings, whatever locale the database was created with.
+  CREATE TABLE stories (
+    id TEXT COLLATE "C" PRIMARY KEY,
+    title TEXT NOT NULL,
+    created_at TEXT COLLATE "C" NOT NULL,
+    updated_at TEXT COLLATE "C" NOT NULL,
+    -- Bumped whenever the story's articles change; a report is stale when made at an older revision.
+    revision INTEGER NOT NULL DEFAULT 1,
+    -- JSON kept as text: it is only ever read back whole, and jsonb would refuse \\u0000 in strings.
+    report TEXT,
+    report_version INTEGER NOT NULL DEFAULT 0,
+    report_revision INTEGER,
+    report_at TEXT COLLATE "C",
+    headline TEXT,
+    conflict_count INTEGER NOT NULL DEFAULT 0
+  );
+  CREATE INDEX stories_stale ON stories (updated_at, id) WHERE report_revision IS NULL OR report_revision < revision;
+
+  CREATE TABLE articles (
+    -- Insertion order breaks ties between articles published at the same time; the hash is the public id.
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    id TEXT COLLATE "C" NOT NULL UNIQUE,
+    url TEXT,
+    outlet TEXT,
+    title TEXT,
+    published TEXT COLLATE "C",
+    body TEXT NOT NULL,
+    path TEXT,
+    features TEXT,
+    ingested_at TEXT COLLATE "C" NOT NULL,
+    story_id TEXT COLLATE "C" REFERENCES stories (id) ON DELETE SET NULL,
+    -- Title words weigh more than body words in the ranking (weight A against B).
+    search TSVECTOR GENERATED ALWAYS AS (
+      setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
+      setweight(to_tsvector('english'::regconfig, body), 'B')
+    ) STORED
+  );
+  CREATE INDEX articles_story ON articles (story_id, published);
+  CREATE INDEX articles_search ON articles USING GIN (search);
+
+  -- The claims of each story's latest report, replaced by every putReport, for search.
+  CREATE TABLE claims (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    story_id TEXT COLLATE "C" NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    claim_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    -- Weight B, like an article body, so claim and article scores compare on one scale.
+    search TSVECTOR GENERATED ALWAYS AS (setweight(to_tsvector('english'::regconfig, text), 'B')) STORED
+  );
+  CREATE INDEX claims_story ON claims (story_id);
+  CREATE INDEX claims_search ON claims USING GIN (search);
+
+  -- When each claim, quote and conflict key of a story first appeared, for "what is new since".
+  CREATE TABLE story_items (
+    story_id TEXT COLLATE "C" NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
+    key TEXT COLLATE "C" NOT NULL,
+    first_seen TEXT COLLATE "C" NOT NULL,
+    PRIMARY KEY (story_id, key)
+  );
+
+  CREATE TABLE clusterer_state (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    state TEXT NOT NULL
+  );
+
+  CREATE TABLE corrections (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+    kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+    at TEXT COLLATE "C" NOT NULL,
+    story_ids TEXT NOT NULL,
+    article_ids TEXT NOT NULL,
+    note TEXT
+  );
+  `,
+];
+
+/** The schema version this crosscheck writes: the number of PostgreSQL migrations. */
+export const POSTGRES_SCHEMA_VERSION = POSTGRES_MIGRATIONS.length;
