@@ -559,13 +559,15 @@ export class SqliteStore implements Store {
            FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid WHERE claims_fts MATCH @query
          ) ORDER BY score, kind, seq LIMIT @limit OFFSET @offset`,
       ).all({ query, limit: paging.limit, offset: paging.offset }) as Row[];
+      // better-sqlite3 binds JavaScript numbers as REAL, and FTS5 then ignores `rowid = ?` beside MATCH
+      // and returns the first match's snippet for every hit (SQLite 3.53): the CAST keeps the row.
       const articleSnippet = this.#statement(
         `SELECT snippet(articles_fts, -1, ${marks}) AS snippet FROM articles_fts
-         WHERE articles_fts MATCH @query AND rowid = @seq`,
+         WHERE articles_fts MATCH @query AND rowid = CAST(@seq AS INTEGER)`,
       );
       const claimSnippet = this.#statement(
         `SELECT snippet(claims_fts, 0, ${marks}) AS snippet FROM claims_fts
-         WHERE claims_fts MATCH @query AND rowid = @seq`,
+         WHERE claims_fts MATCH @query AND rowid = CAST(@seq AS INTEGER)`,
       );
       return rows.map((row, position) => {
         const kind = row.kind as SearchHit['kind'];

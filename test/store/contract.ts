@@ -519,6 +519,29 @@ export function runStoreContract(
         }
       });
 
+      it('takes each snippet from its own hit', async () => {
+        const store = await fresh();
+        const bodies = [
+          'The tram depot on Quay Street reopened this weekend after a long refit.',
+          'Divers repaired the ferry pier pilings over the weekend at low tide.',
+          'Roofers sealed the library skylight during a dry weekend in March.',
+          'The weekend market moved to the old bus station for the winter.',
+        ];
+        await store.ingest(makeBatch({ articles: bodies.map((body) => makeArticle(body)) }));
+        const hits = await store.search('weekend', { limit: 20, offset: 0 });
+        expect(hits).toHaveLength(bodies.length);
+        for (const hit of hits) {
+          const own = (await store.getArticle(hit.articleId!))!.body;
+          const words = hit.snippet
+            .replaceAll(SNIPPET_OPEN, '')
+            .replaceAll(SNIPPET_CLOSE, '')
+            .match(/\p{L}+/gu)!;
+          // Every word of the snippet is the hit's own, and some word is no other article's.
+          for (const word of words) expect(own).toContain(word);
+          expect(words.some((word) => bodies.filter((body) => body.includes(word)).length === 1)).toBe(true);
+        }
+      });
+
       it('ranks continue across pages', async () => {
         const store = await fresh();
         await loadCatalogue(store);
