@@ -5,7 +5,7 @@ import { appendContentTerms } from '../text/terms.js';
 
 /** Options of {@link alignClaims}. */
 export interface AlignOptions {
-  /** Similarity at or above which two sentences of different sources state the same fact (default 0.34). */
+  /** Similarity at or above which two sentences of different sources state the same fact (default 0.35). */
   threshold?: number;
   /** Entities merged across the story: mentions become alias-proof anchors ("Mr Kim" = "Kim Jong-un"). */
   entities?: EntityIndex;
@@ -33,7 +33,12 @@ export interface ClaimAlignment {
   similarity(first: number, second: number): number;
 }
 
-const DEFAULT_THRESHOLD = 0.45;
+/*
+ * Measured on the AllSides crawl (469 stories of three outlets): at 0.45 only 79 stories had a fact all
+ * three outlets report, at 0.35 169; of 30 sampled pairs that 0.35 adds, about 26 state the same fact.
+ * Pairing one outlet with another story's two (a different event) aligns 0.021 sentences per story.
+ */
+const DEFAULT_THRESHOLD = 0.35;
 /** Weight of terms in a trailing subordinate clause: "X gave Y a car, following reports that …" is about the car. */
 const SECONDARY_WEIGHT = 0.5;
 const SECONDARY_CLAUSE =
@@ -50,7 +55,7 @@ function secondaryClauseStart(text: string): number {
  * violated sanctions"): their similarity is scaled down.
  */
 const NEGATION = /\b(?:not|never|no longer|denied|denies|deny|denying|rejected|dismissed)\b|n[’']t\b/i;
-const POLARITY_FACTOR = 0.85;
+const POLARITY_FACTOR = 0.7;
 
 /** How many of a sentence's rarest terms are used to find candidate partners. */
 const BLOCKING_TERMS = 8;

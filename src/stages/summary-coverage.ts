@@ -32,6 +32,11 @@ export interface CoverageChoice {
  */
 const DEFAULT_POSITION_WEIGHTS: readonly number[] = [1, 2, 1, 0.5];
 const DEFAULT_MINIMUM_WORDS = 6;
+/**
+ * Two sentences of one claim repeat each other only when they are also this alike: a claim chains its
+ * members (A like B, B like C), so its far ends can state different details of one fact.
+ */
+const SAME_CLAIM_REDUNDANCY = 0.35;
 const SENTENCE_END = /[.!?]["”’')\]]?$/;
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -167,9 +172,12 @@ export function selectByCoverage(alignment: ClaimAlignment, options: CoverageOpt
       continue;
     }
     const claim = claimOf[top.unit]!;
-    const repeats = chosen.some(
-      (other) => other.claim === claim || alignment.similarity(other.unit, top.unit) >= options.redundancy,
-    );
+    const repeats = chosen.some((other) => {
+      const similarity = alignment.similarity(other.unit, top.unit);
+      return (
+        similarity >= options.redundancy || (other.claim === claim && similarity >= SAME_CLAIM_REDUNDANCY)
+      );
+    });
     if (repeats) continue;
     chosen.push({ unit: top.unit, claim, gain });
     used += cost;
