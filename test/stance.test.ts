@@ -45,6 +45,12 @@ const cases: { text: string; stance: Stance; cue?: string; outlet?: string }[] =
   { text: 'The case against the skipper was dismissed in court.', stance: 'asserts' },
   { text: 'The ministry has neither confirmed nor denied the sale.', stance: 'attributes', cue: 'confirmed' },
   { text: 'May was the wettest month on the coast.', stance: 'asserts' },
+  // A capitalised cue word inside a name is no attribution; "as soon as possible" is no hedge.
+  { text: 'A sailor from the United States was rescued off the cape.', stance: 'asserts' },
+  { text: 'The guide appeared in Coastal Reports on Monday.', stance: 'asserts' },
+  { text: 'The crews were told to leave the quay as soon as possible.', stance: 'attributes', cue: 'told' },
+  { text: 'Divers will repair the pier as quickly as possible.', stance: 'asserts' },
+  { text: 'Boats should moor inside the breakwater where possible.', stance: 'asserts' },
   // The outlet's own reporting is not an attribution; another outlet's is.
   {
     text: 'The hull was cracked, two divers told the Gazette.',

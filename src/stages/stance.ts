@@ -173,6 +173,13 @@ function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): s
       if (!/^\s+(?:to|that)\b/.test(after)) continue;
     }
     if (cue === 'may' && /^\s+not\b/.test(after)) continue;
+    // "as soon as possible", "where possible": a manner of doing, not doubt about whether it happened.
+    if (
+      cue === 'possible' &&
+      /\b(?:as|where|when|if|whenever|wherever)\s+$/i.test(text.slice(Math.max(0, at - 12), at))
+    ) {
+      continue;
+    }
     if (claimTerms !== undefined) {
       let shared = 0;
       let lower = false;
@@ -191,6 +198,8 @@ const DENIAL_ALL = new RegExp(DENIAL.source, 'gi');
 
 function firstAttribution(text: string, outlet: string | undefined): string | undefined {
   for (const match of text.matchAll(ATTRIBUTION_ALL)) {
+    // A capitalised cue inside the sentence is a name, not a verb: "the United States", "Consumer Reports".
+    if ((match.index ?? 0) > 0 && /^[A-Z]/.test(match[0])) continue;
     const after = text.slice((match.index ?? 0) + match[0].length);
     if (match[0].toLowerCase() === 'told' && outlet !== undefined) {
       const told = /^\s+(?:the\s+)?([A-Z][\w-]*)/.exec(after);
