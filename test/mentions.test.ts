@@ -83,6 +83,28 @@ describe('extractMentions', () => {
       expected: [],
     },
     {
+      name: 'an abbreviated title with its full stop types the name that follows',
+      text: 'Sen. Odile Varga and Gov. Piet Hanssen toured the dam on Monday.',
+      expected: [
+        ['Odile Varga', 'person'],
+        ['Piet Hanssen', 'person'],
+      ],
+    },
+    {
+      name: 'a title inside a run ends what qualifies it; a middle initial keeps a name whole',
+      text: 'North Vale Governor Anka Ruud praised Peter R. Brandt at the Lisbon summit.',
+      expected: [
+        ['Anka Ruud', 'person'],
+        ['Peter R. Brandt', 'person'],
+        ['Lisbon', 'place'],
+      ],
+    },
+    {
+      name: 'negative: a title word alone or in an office name stays as it was',
+      text: 'The Harbour Commission met the Governor on Monday.',
+      expected: [['Harbour Commission', 'organization']],
+    },
+    {
       name: 'negative: shouted newsletter boilerplate is not a name',
       text: 'SIGN UP NOW for our free alerts.',
       expected: [],

@@ -31,6 +31,31 @@ describe('extractQuotes: attribution patterns', () => {
       expected: [{ text: 'We will rebuild the bridge', form: 'direct', speaker: 'Hanna Olsen' }],
     },
     {
+      name: 'title with a full stop and a party tag before the verb',
+      text: '"We have a deal on the bridge," Sen. Odile Varga (R-Vale) told reporters on Monday.',
+      expected: [{ text: 'We have a deal on the bridge', form: 'direct', speaker: 'Odile Varga' }],
+    },
+    {
+      name: 'inverted order with an abbreviated title',
+      text: '"We continue to talk in good faith," said Gov. Piet Hanssen, who leads the talks.',
+      expected: [{ text: 'We continue to talk in good faith', form: 'direct', speaker: 'Piet Hanssen' }],
+    },
+    {
+      name: 'name, appositive between commas, then the verb',
+      text: '"The ruling stands until the appeal," Judge Ilse Moran, a veteran of the court, wrote.',
+      expected: [{ text: 'The ruling stands until the appeal', form: 'direct', speaker: 'Ilse Moran' }],
+    },
+    {
+      name: 'Mr. with a full stop before the verb',
+      text: '"The ferry will sail again," Mr. Hanssen said as he left the quay.',
+      expected: [{ text: 'The ferry will sail again', form: 'direct', speaker: 'Mr. Hanssen' }],
+    },
+    {
+      name: 'negative: no attribution is invented from a later clause',
+      text: 'After calling the plan "a costly and needless mistake," Mayor Ada Brook voted for it, the Harbour Herald reported.',
+      expected: [{ text: 'a costly and needless mistake', form: 'partial' }],
+    },
+    {
       name: '"he said" resolves to the person of the previous sentence',
       text: 'Port director Ivo Marek arrived at noon. "The cranes are ready," he said.',
       expected: [{ text: 'The cranes are ready', form: 'direct', speaker: 'Ivo Marek' }],

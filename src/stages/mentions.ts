@@ -60,6 +60,51 @@ const NAME_CONNECTORS = new Set([
   'la',
   'le',
 ]);
+/** Abbreviated titles whose full stop belongs to the name that follows ("Sen. Capito", "Gov. Noem"). */
+const TITLE_ABBREVIATIONS = new Set([
+  'sen',
+  'rep',
+  'gov',
+  'gen',
+  'lt',
+  'col',
+  'sgt',
+  'capt',
+  'adm',
+  'maj',
+  'rev',
+  'prof',
+  'pres',
+  'sec',
+  'amb',
+  'supt',
+]);
+/** Titles that, inside a capitalised run, separate a qualifier from the person's name. */
+const INNER_TITLES = new Set([
+  'president',
+  'senator',
+  'sen',
+  'governor',
+  'gov',
+  'mayor',
+  'judge',
+  'secretary',
+  'minister',
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
+  'representative',
+  'rep',
+  'ambassador',
+  'general',
+  'gen',
+  'chairman',
+  'chairwoman',
+  'commissioner',
+  'sheriff',
+  'director',
+  'leader',
+]);
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'at', 'near', 'across', 'outside', 'inside', 'into']);
 const OPENING_MARKS = /^["“‘'«([:—–]$/u;
 const MODEL_CODE = /^(?:\p{Lu}{1,3}-?\d{1,4}\p{L}*|\p{Lu}-Class)$/u;
@@ -147,7 +192,8 @@ function sentenceToWords(text: string, tokens: readonly Token[]): Word[] {
         previous &&
         !previous.breaker &&
         previous.end === token.start &&
-        HONORIFICS.has(previous.normal)
+        (HONORIFICS.has(previous.normal) ||
+          (previous.capitalised && TITLE_ABBREVIATIONS.has(previous.normal)))
       ) {
         previous.end = token.end;
         previous.text = text.slice(previous.start, previous.end);
@@ -198,6 +244,31 @@ function sentenceToWords(text: string, tokens: readonly Token[]): Word[] {
         (cursor === index || tokens[cursor]!.start === tokens[cursor - 1]!.end)
       ) {
         cursor += 2;
+      }
+      // A middle initial keeps a name whole: "George W. Bush".
+      const previous = result[result.length - 1];
+      const following = tokens[index + 2];
+      if (
+        cursor - index === 2 &&
+        previous?.capitalised === true &&
+        !previous.breaker &&
+        following !== undefined &&
+        /^\p{Lu}\p{Ll}/u.test(following.text)
+      ) {
+        const end = tokens[index + 1]!.end;
+        result.push({
+          start: token.start,
+          end,
+          text: text.slice(token.start, end),
+          normal: token.text.toLowerCase(),
+          capitalised: true,
+          acronym: false,
+          closesRun: false,
+          initial: false,
+          breaker: false,
+        });
+        index += 1;
+        continue;
       }
       if (cursor - index >= 4) {
         const start = token.start;
@@ -377,6 +448,15 @@ function pieceToDraft(
         personCue = true;
       } else break;
       if (words.length === 0) return undefined;
+    }
+    // "South Dakota Governor Kristi Noem" → "Kristi Noem": a title inside the run ends what qualifies it.
+    const title = words.findIndex(
+      (word, position) =>
+        position > 0 && position < words.length - 1 && INNER_TITLES.has(word.normal.replace(/\.$/, '')),
+    );
+    if (title > 0 && words.length - title - 1 <= 3) {
+      words = words.slice(title + 1);
+      personCue = true;
     }
   } else if (words.every((word) => DEMONYMS.has(word.normal))) return undefined;
   const only = words.length === 1 ? words[0]!.normal.replace(/\.$/, '') : undefined;

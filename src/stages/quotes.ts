@@ -36,10 +36,10 @@ interface Speaker extends Span {
 type Attribution = 'subject-before' | 'verb-before' | 'after' | 'verb-earlier' | 'continued';
 
 const SPEECH =
-  'said|says|added|adds|told|tells|wrote|writes|stated|declared|insisted|warned|explained|asked|replied|continued|noted|stressed|reported|reports|announced|claimed|quoted|recalled|tweeted|posted|confirmed|argued';
+  'said|says|added|adds|told|tells|wrote|writes|stated|declared|insisted|warned|explained|asked|replied|continued|noted|stressed|reported|reports|announced|claimed|quoted|recalled|tweeted|posted|confirmed|argued|argues|commented|testified|acknowledged|admitted|responded|emphasized|emphasised|urged|cautioned|conceded|countered';
 /** "said:", "told reporters:", "said in a statement," or "said (that|the)" right before the opening mark. */
 const VERB_AT_END = new RegExp(
-  String.raw`\b(?:${SPEECH}|saying)\b(?:(?:\s+\p{Ll}+){0,3}\s*[:,]|(?:\s+(?:that|the|a|an|its|his|her|their|this))?)\s*$`,
+  String.raw`\b(?:${SPEECH}|saying|writing)\b(?:(?:\s+\p{Ll}+){0,3}\s*[:,]|(?:\s+(?:that|the|a|an|its|his|her|their|this))?)\s*$`,
   'iu',
 );
 const VERB_ANYWHERE = new RegExp(String.raw`\b(${SPEECH})\b`, 'giu');
@@ -47,7 +47,7 @@ const AFTER_INVERTED = new RegExp(
   String.raw`^\s*[,—–-]?\s*(?:${SPEECH})\s+([^,.;:!?"“”()\[\]]{2,100})`,
   'iu',
 );
-const AFTER_NORMAL = new RegExp(String.raw`^\s*[,—–-]?\s*([^,.;:!?"“”()\[\]]{1,70}?)\s+(${SPEECH})\b`, 'iu');
+const AFTER_NORMAL = new RegExp(String.raw`^\s*[,—–-]?\s*([^,.;:!?"“”()\[\]]{1,70}?)\s+(${SPEECH})\b`, 'iud');
 const INVERTED_SUBJECT_END =
   /\s(?:when|while|in|on|at|as|during|after|before|to|from|via|who|which|adding|with|late|earlier|later)\b/iu;
 const PRONOUN = /^(he|she|they|him|her|them)$/i;
@@ -194,7 +194,10 @@ class QuoteContext {
   }
 
   /** Attribution after the closing mark, normal or inverted order. */
-  private afterAttribution(after: string, offset: number): Speaker | undefined {
+  private afterAttribution(text: string, offset: number): Speaker | undefined {
+    // The patterns stop a name at punctuation; titles ("Sen.", "Mr.") and party tags ("(R-Utah)") are
+    // part of the name, so they are masked, keeping every offset.
+    const after = maskNameParts(text);
     const inverted = AFTER_INVERTED.exec(after);
     if (inverted?.[1] !== undefined) {
       const phraseStart = offset + inverted.index + inverted[0].length - inverted[1].length;
@@ -208,7 +211,7 @@ class QuoteContext {
     }
     const normal = AFTER_NORMAL.exec(after);
     if (normal?.[1] !== undefined && normal[2] !== undefined && countWords(normal[1]) <= 7) {
-      const phraseStart = offset + normal.index + normal[0].length - normal[2].length - normal[1].length - 1;
+      const phraseStart = offset + normal.indices![1]![0];
       const range = trimmedRange(this.text, phraseStart, phraseStart + normal[1].length);
       if (normal[2].toLowerCase() === 'quoted') {
         // "KCNA quoted her as saying": the quoted person speaks, not the outlet.
@@ -220,7 +223,23 @@ class QuoteContext {
           if (speaker) return speaker;
         }
       }
-      if (range) return this.resolvePhrase(range.start, range.end);
+      if (range) {
+        const speaker = this.resolvePhrase(range.start, range.end);
+        if (speaker) return speaker;
+      }
+    }
+    // "…," Judge Hanen, a veteran of the court, wrote: a name right after the quote, then an appositive
+    // between commas, then the verb.
+    const appositive = AFTER_APPOSITIVE.exec(after);
+    if (appositive !== null) {
+      const nameStart = offset + appositive.indices![1]![0];
+      const nameEnd = offset + appositive.indices![1]![1];
+      const name = this.mentionsIn(nameStart, nameEnd).find(
+        (mention) =>
+          mention.end === trimmedRange(this.text, nameStart, nameEnd)?.end &&
+          (mention.type === 'person' || mention.type === 'organization'),
+      );
+      if (name) return { start: name.start, end: name.end, text: name.text, person: name.type === 'person' };
     }
     return undefined;
   }
@@ -444,6 +463,24 @@ class QuoteContext {
     }
     return this.sentences[low]!;
   }
+}
+
+/** "…," Judge Hanen, a George W. Bush appointee, wrote: name, one appositive between commas, verb. */
+const AFTER_APPOSITIVE = new RegExp(
+  String.raw`^\s*[,—–-]?\s*(\p{Lu}[^,;:!?"“”]{0,60}?)\s*,\s+[^,;:!?"“”]{2,100}?,\s+(?:${SPEECH})\b`,
+  'ud',
+);
+/** A title or initial whose full stop belongs to the name that follows: "Sen.", "Mr.", "W.". */
+const NAME_ABBREVIATION =
+  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Maj|Rev|Prof|Pres|Sec|Amb|Jr|Sr|St|[A-Z])\.(?=\s)/g;
+/** A party and state tag after a politician's name: "(R-Utah)", "(D-Ill.)", "(R)". */
+const PARTY_TAG = /\((?:[RDI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|[RDI]\.,?\s?[A-Z][\w.]*)\)/g;
+
+/** The text with name-internal full stops and party tags blanked, at the same offsets. */
+function maskNameParts(text: string): string {
+  return text
+    .replace(NAME_ABBREVIATION, (match) => `${match.slice(0, -1)}\u00b7`)
+    .replace(PARTY_TAG, (match) => ' '.repeat(match.length));
 }
 
 function countWords(text: string): number {
