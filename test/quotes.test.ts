@@ -46,6 +46,11 @@ describe('extractQuotes: attribution patterns', () => {
       expected: [{ text: 'The ruling stands until the appeal', form: 'direct', speaker: 'Ilse Moran' }],
     },
     {
+      name: 'a described speaker after the quote: "his family said"',
+      text: 'Port director Ivo Marek died on Sunday. "We have lost a kind and patient man," his family said.',
+      expected: [{ text: 'We have lost a kind and patient man', form: 'direct', speaker: 'his family' }],
+    },
+    {
       name: 'Mr. with a full stop before the verb',
       text: '"The ferry will sail again," Mr. Hanssen said as he left the quay.',
       expected: [{ text: 'The ferry will sail again', form: 'direct', speaker: 'Mr. Hanssen' }],

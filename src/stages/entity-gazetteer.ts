@@ -37,16 +37,25 @@ ankara|istanbul|tehran|baghdad|damascus|beirut|jerusalem|tel aviv|cairo|riyadh|d
 new delhi|mumbai|karachi|islamabad|kabul|dhaka|bangkok|hanoi|jakarta|manila|sydney|canberra|ottawa|toronto|
 mexico city|havana|caracas|bogota|lima|santiago|buenos aires|brasilia|nairobi|lagos|johannesburg|tbilisi|
 baku|yerevan|tashkent|astana|ulaanbaatar|taipei|sochi|kazan|novosibirsk|khabarovsk|rason|dandong|
+america|texas|california|florida|georgia|arizona|nevada|ohio|michigan|pennsylvania|virginia|west virginia|
+wisconsin|minnesota|iowa|new york city|new jersey|massachusetts|illinois|louisiana|mississippi|alabama|
+tennessee|kentucky|missouri|colorado|oregon|utah|alaska|hawaii|oklahoma|kansas|nebraska|montana|idaho|
+north carolina|south carolina|north dakota|south dakota|arkansas|indiana|maryland|delaware|connecticut|
+maine|vermont|new hampshire|rhode island|new mexico|wyoming|puerto rico|guam|capitol hill|wall street|
 `);
 
 /** Places written as acronyms. */
-export const PLACE_ACRONYMS: ReadonlySet<string> = words('us|usa|uk|uae|dprk|rok|prc|ussr|drc');
+export const PLACE_ACRONYMS: ReadonlySet<string> = words('us|usa|uk|uae|dprk|rok|prc|ussr|drc|dc');
 
 /** Organisations written as acronyms or single names that carry no suffix. */
 export const KNOWN_ORGANIZATIONS: ReadonlySet<string> = words(`
 kremlin|pentagon|white house|reuters|yonhap|sputnik|tass|ria novosti|interfax|kcna|afp|ap|bbc|cnn|nato|un|
 united nations|eu|european union|imf|iaea|who|opec|asean|g7|g20|telegram|chosun ilbo|nk news|korea herald|
 xinhua|congress|senate|parliament|duma|state duma|kyodo|independent|the independent|guardian|the guardian|
+facebook|twitter|google|apple|amazon|microsoft|meta|youtube|instagram|tiktok|netflix|tesla|spacex|uber|
+pfizer|moderna|biontech|astrazeneca|johnson & johnson|novavax|boeing|walmart|exxon|chevron|goldman sachs|
+fox news|msnbc|nbc|cbs|abc|npr|pbs|politico|axios|bloomberg|cnbc|the hill|breitbart|vox|axios|
+fbi|cia|nsa|cdc|fda|nih|epa|irs|doj|dhs|sec|ftc|fcc|faa|ice|gop|dnc|rnc|supreme court|
 `);
 
 /** Last words that make a name an organisation. */
@@ -155,7 +164,8 @@ spokesman|spokeswoman|spokesperson|leader|president|counterpart|minister|sister|
 husband|father|mother|grandfather|grandmother|uncle|aunt|aide|adviser|advisor|envoy|chairman|secretary|
 ambassador|premier|dictator|strongman|founder|ceo|chief|general|lawyer|analyst|professor|expert|researcher|
 director|commander|colleague|rival|successor|predecessor|heir|chancellor|diplomat|senator|governor|mayor|
-correspondent|reporter|editor|author|officer|deputy|official|
+correspondent|reporter|editor|author|officer|deputy|official|economist|scientist|judge|attorney|
+representative|congressman|congresswoman|lawmaker|commissioner|administrator|actor|actress|singer|
 `);
 
 /** Lower-case nouns that, standing right before a name, make it an organisation ("daily Chosun Ilbo"). */

@@ -79,6 +79,20 @@ const TITLE_ABBREVIATIONS = new Set([
   'amb',
   'supt',
 ]);
+/** Words that end the head of an appositive ("Gazprom, the giant whose chief …" is no person). */
+const APPOSITIVE_STOPS = new Set([
+  'who',
+  'whose',
+  'which',
+  'where',
+  'that',
+  'when',
+  'and',
+  'but',
+  'of',
+  'for',
+  'with',
+]);
 /** Titles that, inside a capitalised run, separate a qualifier from the person's name. */
 const INNER_TITLES = new Set([
   'president',
@@ -253,7 +267,7 @@ function sentenceToWords(text: string, tokens: readonly Token[]): Word[] {
         previous?.capitalised === true &&
         !previous.breaker &&
         following !== undefined &&
-        /^\p{Lu}\p{Ll}/u.test(following.text)
+        /^\p{Lu}(?:\p{Ll}|$)/u.test(following.text)
       ) {
         const end = tokens[index + 1]!.end;
         result.push({
@@ -474,7 +488,7 @@ function pieceToDraft(
   const written = text.slice(start, end);
   const key = nameKey(written);
   if (key.key.length === 0) return undefined;
-  const after = wordsAfter(sentenceWords, words[words.length - 1]!, 4);
+  const after = wordsAfter(sentenceWords, words[words.length - 1]!, 7);
   const type = decideType(words, key.key, key.honorific !== undefined, personCue, before, after);
   return {
     start,
@@ -534,10 +548,13 @@ function decideType(
   if (FIRST_NAMES.has(first.normal) || SURNAMES.has(first.normal)) return 'person';
   const next = after[0];
   if (words.length > 1 && next && PERSON_SPEECH_VERBS.has(next.normal)) return 'person';
-  // Appositive: "Maria Zakharova, the spokeswoman".
+  // Appositive: "Maria Zakharova, the spokeswoman", "Colin Powell, the first Black secretary of state".
   if (next?.text === ',') {
-    const role = after.slice(1).find((word) => !/^(?:the|a|an)$/.test(word.normal));
-    if (role && PERSON_ROLE_CUES.has(role.normal)) return 'person';
+    // The role must head the appositive: scanning stops where a clause or another phrase begins.
+    const phrase = after.slice(1);
+    const stop = phrase.findIndex((word) => word.breaker || APPOSITIVE_STOPS.has(word.normal));
+    if ((stop < 0 ? phrase : phrase.slice(0, stop)).some((word) => PERSON_ROLE_CUES.has(word.normal)))
+      return 'person';
   }
   return undefined;
 }

@@ -328,7 +328,8 @@ class QuoteContext {
     }
     if (
       countWords(phrase) <= 6 &&
-      /^(?:the|a|an)\s|['’]s\s/iu.test(phrase) &&
+      // "the ministry", "a spokesman", "Kim's lawyer", "his family": a speaker described, not named.
+      /^(?:the|a|an|his|her|their|its)\s|['’]s\s/iu.test(phrase) &&
       /^[\p{L}\s'’.-]+$/u.test(phrase)
     )
       return { start, end, text: phrase, person: false };
