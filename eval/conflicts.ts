@@ -27,7 +27,8 @@ interface CrawlSide {
   newsTitle?: string;
   newBody?: string[] | string;
 }
-interface CrawlStory {
+/** One line of the AllSides crawl. */
+export interface CrawlStory {
   id: number;
   issue: string;
   date?: string;
@@ -75,7 +76,8 @@ export function conflictsAvailable(): boolean {
   return dataAvailable(ALLSIDES_CRAWL);
 }
 
-function articlesOf(story: CrawlStory): ArticleInput[] {
+/** A crawl story's sides as articles (id = side), with outlet, title and the story's date. */
+export function articlesOf(story: CrawlStory): ArticleInput[] {
   const articles: ArticleInput[] = [];
   for (const side of SIDES) {
     const item = story.news?.[side];

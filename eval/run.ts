@@ -2,7 +2,7 @@
  * `npm run eval`: runs every evaluation whose data is present, prints one table per task with
  * crosscheck beside the published baselines, and writes `eval/results/<task>.json`.
  *
- * Usage: `tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|conflicts]… [--split test|val] [--words N]`
+ * Usage: `tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|conflicts]… [--split test|val] [--words N]`
  * - `--split val` scores crosscheck alone on the NeuS validation split (for tuning).
  * - `--words N` fixes the summary budget; by default it is calibrated on the validation split so the
  *   summaries' mean length matches the references'.
@@ -13,6 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { runAlignment } from './alignment.js';
 import { clusteringAvailable, runClustering } from './clustering.js';
 import { conflictsAvailable, printConflicts, runConflicts } from './conflicts.js';
 import { RESULTS_DIRECTORY } from './data-paths.js';
@@ -27,7 +28,7 @@ import {
 import { type CeilingReport, runNeusCeiling } from './neus-ceiling.js';
 import { formatTable } from './table.js';
 
-const TASKS = ['neus', 'neus-ceiling', 'extraction', 'clustering', 'conflicts'] as const;
+const TASKS = ['neus', 'neus-ceiling', 'extraction', 'clustering', 'alignment', 'conflicts'] as const;
 type Task = (typeof TASKS)[number];
 
 /** The summary may be this many words longer or shorter on average than the references. */
@@ -187,6 +188,36 @@ function evaluateClustering(): void {
   console.log(`wrote ${writeResult('clustering', rows)}`);
 }
 
+function evaluateAlignment(): void {
+  if (!conflictsAvailable()) {
+    console.log('\n## Alignment: skipped, the AllSides crawl is absent under ../shared/data/allsides');
+    return;
+  }
+  const report = runAlignment();
+  console.log(
+    `\n## Claim alignment on the AllSides crawl (${report.stories} stories of three outlets, no gold pairs)`,
+  );
+  console.log(
+    formatTable(
+      ['measure', 'value'],
+      [
+        [
+          'stories with a fact all three outlets report',
+          `${report.storiesWithConsensus} (${((100 * report.storiesWithConsensus) / Math.max(1, report.stories)).toFixed(1)}%)`,
+        ],
+        ['facts two or more outlets report, per story', report.sharedClaimsPerStory.toFixed(2)],
+        [
+          'false alignments per story (one outlet mixed with two of another story)',
+          report.falseAlignmentsPerStory.toFixed(3),
+        ],
+      ],
+      [0, 0],
+    ),
+  );
+  console.log(`(${report.seconds.toFixed(1)} s)`);
+  console.log(`wrote ${writeResult('alignment', report)}`);
+}
+
 function evaluateConflicts(): void {
   if (!conflictsAvailable()) {
     console.log('\n## Conflicts: skipped, the AllSides crawl is absent under ../shared/data/allsides');
@@ -223,6 +254,7 @@ function main(): void {
     'neus-ceiling': () => evaluateNeusCeiling(words),
     extraction: evaluateExtraction,
     clustering: evaluateClustering,
+    alignment: evaluateAlignment,
     conflicts: evaluateConflicts,
   };
   for (const task of tasks as Task[]) run[task]();
@@ -234,7 +266,7 @@ try {
   if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
   console.error(`eval: ${error.message}`);
   console.error(
-    'usage: tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|conflicts]… [--split test|val] [--words N]',
+    'usage: tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|conflicts]… [--split test|val] [--words N]',
   );
   process.exitCode = 2;
 }

@@ -34,9 +34,10 @@ export interface ClaimAlignment {
 }
 
 /*
- * Measured on the AllSides crawl (469 stories of three outlets): at 0.45 only 79 stories had a fact all
- * three outlets report, at 0.35 169; of 30 sampled pairs that 0.35 adds, about 26 state the same fact.
- * Pairing one outlet with another story's two (a different event) aligns 0.021 sentences per story.
+ * Measured with `npm run eval -- --task alignment` (AllSides crawl, 469 stories of three outlets): at 0.45
+ * 49 stories had a fact all three outlets report, at 0.35 115 (shared facts per story 0.55 → 0.97);
+ * sentences aligned across two different events 0.002 → 0.015 per story; of 30 sampled pairs that 0.35
+ * adds, about 26 state the same fact.
  */
 const DEFAULT_THRESHOLD = 0.35;
 /** Weight of terms in a trailing subordinate clause: "X gave Y a car, following reports that …" is about the car. */
