@@ -747,17 +747,24 @@ export class PostgresStore implements Store {
       outlets: string[] | null;
     }>(
       'listing stories',
+      // The sort key comes from the (story_id, published) index, one probe per story; the heavier
+      // aggregates (size, outlets) are computed for the page's stories only.
       `WITH matched AS NOT MATERIALIZED (SELECT s.id, s.title, s.headline, s.conflict_count, s.updated_at FROM stories s ${where}),
+       keyed AS (
+         SELECT m.*, (SELECT max(a.published) FROM articles a WHERE a.story_id = m.id) AS last_published
+         FROM matched m),
        page AS (
-         SELECT m.id, m.title, m.headline, m.conflict_count, m.updated_at, count(a.seq)::int AS size,
-           min(a.published) AS first_published, max(a.published) AS last_published,
-           array_agg(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
-         FROM matched m LEFT JOIN articles a ON a.story_id = m.id
-         GROUP BY m.id, m.title, m.headline, m.conflict_count, m.updated_at
-         ORDER BY max(a.published) IS NULL, max(a.published) DESC, m.updated_at DESC, m.id
+         SELECT * FROM keyed
+         ORDER BY last_published IS NULL, last_published DESC, updated_at DESC, id
          LIMIT ${parameters.add(filter.limit)} OFFSET ${parameters.add(filter.offset)})
-       SELECT counted.total, page.* FROM (SELECT count(*)::int AS total FROM matched) counted
+       SELECT counted.total, page.id, page.title, page.headline, page.conflict_count, page.updated_at,
+         page.last_published, details.size, details.first_published, details.outlets
+       FROM (SELECT count(*)::int AS total FROM matched) counted
        LEFT JOIN page ON true
+       LEFT JOIN LATERAL (
+         SELECT count(a.seq)::int AS size, min(a.published) AS first_published,
+           array_agg(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
+         FROM articles a WHERE a.story_id = page.id) details ON true
        ORDER BY page.last_published IS NULL, page.last_published DESC, page.updated_at DESC, page.id`,
       parameters.values,
     );
