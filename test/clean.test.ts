@@ -189,6 +189,21 @@ describe('cleanBody: spans inside paragraphs', () => {
     expect(result.removals.map((removal) => removal.reason)).toEqual(['fragment']);
   });
 
+  it.each([
+    { tail: 'The line will serve three new districts in...', dropped: true },
+    { tail: 'Work stops because the contractor has no…', dropped: true },
+    { tail: 'Residents say they will wait and see...', dropped: false },
+    { tail: 'The first trams arrive in 2027.', dropped: false },
+  ])('an excerpt cut mid-sentence goes, a finished one stays: "$tail"', ({ tail, dropped }) => {
+    const body = `${LEAD} ${tail}`;
+    const result = cleanBody(body);
+    expect(result.text).toBe(dropped ? LEAD : body);
+    expect(result.removals.map((removal) => [removal.text, removal.reason])).toEqual(
+      dropped ? [[tail, 'fragment']] : [],
+    );
+    expectExactOffsets(body, result);
+  });
+
   it('drops a paragraph made mostly of templates with the template reason', () => {
     const body = `Breaking alerts {{ #errors }} {{ message }} {{ /errors }} {{ ^errors }} Try again\n\n${LEAD}`;
     const result = cleanBody(body);

@@ -302,7 +302,9 @@ function refine(paragraph: ParagraphView, candidates: Candidate[]): Decision {
   const noSentenceLeft =
     spans.length > 0 && !pieces.some(([start, end]) => isTerminated(paragraphText(paragraph, start, end)));
 
-  if (wholes.length > 0 || covered >= visible * WHOLE_PARAGRAPH_SHARE || noSentenceLeft) {
+  // An unfinished tail takes only itself: the finished sentences before it stay however short.
+  const boilerplate = covered - (coveredByReason.get('fragment') ?? 0);
+  if (wholes.length > 0 || boilerplate >= visible * WHOLE_PARAGRAPH_SHARE || noSentenceLeft) {
     return { removals: [whole(paragraph, wholeReason(wholes, coveredByReason))], kept: [] };
   }
 
@@ -399,8 +401,16 @@ function paragraphsOf(body: string): Array<[number, number]> {
 }
 
 /** Whether a text ends like a sentence: `.`, `!`, `?` or `…`, possibly inside closing quotes or brackets. */
+/**
+ * An excerpt cut mid-sentence: an ellipsis right after a word no sentence ends on ("… three presidents
+ * in...", "… since troops no…"). Scrapers and aggregators leave these at the end of teasers.
+ */
+const TRUNCATED_END =
+  /(?:^|\s)(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|nor|as|that|this|these|those|his|her|its|their|our|my|your|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|not|no|than|into|about|who|which|whose|when|while|after|before)\s?(?:\.{3}|…)$/iu;
+
 function isTerminated(text: string): boolean {
   const trimmed = text.replace(/[\s"'”’)\]»」』》）]+$/u, '');
+  if (TRUNCATED_END.test(trimmed)) return false;
   // Latin, CJK, Devanagari and Arabic sentence ends.
   if (/[.!?…。．！？｡।॥؟۔]$/u.test(trimmed)) return true;
   // A lead-in such as "The ministry said in a statement:" introduces the next paragraph.
