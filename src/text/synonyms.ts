@@ -28,6 +28,21 @@ const CLASSES: readonly string[] = [
   'deny denied denies denial reject rejected dismiss dismissed',
   'weapon weapons arm arms munition munitions',
   'shell shells ammunition artillery',
+  'win won wins winning defeat defeated defeats beat beaten survive survived survives triumph triumphed prevail prevailed',
+  'pass passed passes approve approved approves approval adopt adopted',
+  'sign signed signs signing enact enacted',
+  'mandate mandated mandates require required requires requirement order ordered orders',
+  'lawmaker lawmakers legislator legislators congressman congresswoman',
+  'vaccine vaccines vaccination vaccinations vaccinated jab jabs',
+  'coronavirus covid',
+  'sue sued suing lawsuit lawsuits',
+  'charge charged indict indicted indictment indictments',
+  'agree agreed agreement agreements deal deals accord accords',
+  'plan plans proposal proposals propose proposed',
+  'bill bills legislation',
+  'probe probes investigation investigations investigate investigated inquiry',
+  'block blocked blocks halt halted',
+  'protest protests protester protesters demonstrator demonstrators demonstration demonstrations',
 ];
 
 const CLASS_OF = new Map<string, string>();
