@@ -45,6 +45,12 @@ const cases: { text: string; stance: Stance; cue?: string; outlet?: string }[] =
   { text: 'The case against the skipper was dismissed in court.', stance: 'asserts' },
   { text: 'The ministry has neither confirmed nor denied the sale.', stance: 'attributes', cue: 'confirmed' },
   { text: 'May was the wettest month on the coast.', stance: 'asserts' },
+  // A hedge in a relative clause qualifies a consequence, not the statement; after "said that" it does.
+  { text: 'The keeper was fined in a case that could change how wardens are tried.', stance: 'asserts' },
+  { text: 'The ferry, which may be sold next year, sailed on Monday.', stance: 'asserts' },
+  { text: 'Engineers warned that the old pier could collapse.', stance: 'hedges', cue: 'could' },
+  { text: 'Old piers are twice as likely to fail in winter storms.', stance: 'asserts' },
+  { text: 'Wooden piers are more likely to rot than stone ones.', stance: 'asserts' },
   // A capitalised cue word inside a name is no attribution; "as soon as possible" is no hedge.
   { text: 'A sailor from the United States was rescued off the cape.', stance: 'asserts' },
   { text: 'The guide appeared in Coastal Reports on Monday.', stance: 'asserts' },

@@ -158,6 +158,32 @@ function clauseAround(text: string, offset: number, length: number): string {
   return text.slice(start, end);
 }
 
+/** Verbs whose "that" opens what is reported, so a hedge after it bears on the statement. */
+const COMPLEMENT_VERBS = new Set(
+  (
+    'said says say believe believes believed think thinks thought warned warns suggested suggests show shows ' +
+    'showed found finds noted added argued claimed reported told fear fears feared expect expects expected ' +
+    'hope hopes hoped indicated indicates means meant acknowledged admitted insisted stated announced ' +
+    'concluded estimated predicted projected confirmed denied wrote writes explained'
+  ).split(' '),
+);
+
+/**
+ * Whether a cue stands in a relative clause ("a case that could influence …", "a bill, which may …"):
+ * the clause describes a consequence of something in the sentence, not the certainty of the statement.
+ */
+function inRelativeClause(text: string, at: number): boolean {
+  let opener: RegExpExecArray | undefined;
+  for (const match of text.slice(0, at).matchAll(/\b(that|which|who|whom|whose)\b|[,;:()\u2014\u2013]/gi)) {
+    opener = match;
+  }
+  const word = opener?.[1]?.toLowerCase();
+  if (word === undefined) return false;
+  if (word !== 'that') return true;
+  const before = /([\p{L}'’]+)\s*$/u.exec(text.slice(0, opener!.index))?.[1]?.toLowerCase();
+  return before !== undefined && !COMPLEMENT_VERBS.has(before) && !STOPWORDS.has(before);
+}
+
 /**
  * The first hedge cue that qualifies the statement itself: not an adjective before a noun ("alleged
  * excessive force"), not "may not" (which forbids rather than hedges), and, when the statement's terms
@@ -180,6 +206,10 @@ function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): s
     ) {
       continue;
     }
+    if (inRelativeClause(text, at)) continue;
+    // "twice as likely", "more likely to": a measured probability is the fact itself, not doubt about it.
+    if (/likely$/.test(cue) && /\b(?:as|more|less|times)\s+$/i.test(text.slice(Math.max(0, at - 8), at)))
+      continue;
     if (claimTerms !== undefined) {
       let shared = 0;
       let lower = false;
