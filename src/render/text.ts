@@ -79,7 +79,12 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
   for (const claim of shared) lines.push(...wrap(`${claim.text} ${cite(claim.sources)}`, '  • ', '    '));
   heading('ONLY ONE SOURCE');
   report.sources.forEach((source, index) => {
-    const unique = byKind('unique').filter((claim) => claim.sources[0] === source.id);
+    // Facts that stand on their own first: "He was 84." or half a quotation needs the sentence before it.
+    const unique = byKind('unique')
+      .filter((claim) => claim.sources[0] === source.id)
+      .map((claim, position) => ({ claim, position, leans: leansOnContext(claim.text) }))
+      .sort((left, right) => Number(left.leans) - Number(right.leans) || left.position - right.position)
+      .map((entry) => entry.claim);
     lines.push(
       `  [${index + 1}] ${sourceLabel(source)}: ${unique.length} fact${unique.length === 1 ? '' : 's'} no other source has`,
     );
@@ -166,4 +171,13 @@ function wrap(text: string, first: string, rest: string): string[] {
   }
   lines.push(line);
   return lines;
+}
+
+/** Whether a sentence needs the one before it: a pronoun opener or an unbalanced quotation mark. */
+function leansOnContext(text: string): boolean {
+  if (/^(?:he|she|it|they|this|that|these|those|his|her|its|their)\b/i.test(text)) return true;
+  const straight = (text.match(/"/g) ?? []).length;
+  const opening = (text.match(/“/g) ?? []).length;
+  const closing = (text.match(/”/g) ?? []).length;
+  return straight % 2 === 1 || opening !== closing;
 }
