@@ -204,6 +204,25 @@ describe('cleanBody: spans inside paragraphs', () => {
     expectExactOffsets(body, result);
   });
 
+  it.each([
+    { label: 'Why it matters: ' },
+    { label: 'The big picture, via Harbour Herald’s Jo Doe: ' },
+    { label: 'Driving the news: ' },
+  ])('removes the section label "$label" and keeps its sentence', ({ label }) => {
+    const body = `${LEAD} ${label}${CLOSE}`;
+    const result = cleanBody(body);
+    expect(result.text).toBe(`${LEAD} ${CLOSE}`);
+    expect(result.removals.map((removal) => [removal.text, removal.reason])).toEqual([
+      [label.trim(), 'label'],
+    ]);
+    expectExactOffsets(body, result);
+  });
+
+  it('keeps a colon inside prose that only looks like a label', () => {
+    const body = `${LEAD} The report lists the details: the line costs more than planned.`;
+    expect(cleanBody(body)).toEqual({ text: body, removals: [] });
+  });
+
   it('drops a paragraph made mostly of templates with the template reason', () => {
     const body = `Breaking alerts {{ #errors }} {{ message }} {{ /errors }} {{ ^errors }} Try again\n\n${LEAD}`;
     const result = cleanBody(body);

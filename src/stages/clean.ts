@@ -100,6 +100,17 @@ const PHRASE_RULES: PhraseRule[] = [
     hint: /:/,
   },
   {
+    // Newsletter-style section labels before a sentence ("Why it matters: …", "The big picture, via Jo
+    // Doe: …"): furniture, while the sentence after the colon is the content. Case-sensitive, and only
+    // before a capitalised word or a quotation, so "details: the plan" inside prose stays.
+    pattern: new RegExp(
+      `${SENTENCE_START}(?:Why it matters|The big picture|Driving the news|Between the lines|The bottom line|Bottom line|Go deeper|What's next|What’s next|What to watch|Yes, but|Flashback|State of play|Catch up quick|By the numbers|Zoom in|Zoom out|The latest|The backstory|Reality check|Our thought bubble|What they're saying|What they’re saying|What we're watching|What we’re watching|The intrigue|Key quote|The other side|Be smart)(?:,\\s*via [^:\\n]{1,60})?\\s*:\\s*(?=[\\p{Lu}"“‘'])`,
+      'gu',
+    ),
+    reason: 'label',
+    hint: /:/,
+  },
+  {
     // Case-sensitive on purpose: "Advertisement spending rose" is a sentence, "Advertisement The …" is an ad slot.
     pattern: new RegExp(
       `${SENTENCE_START}(?:Advertisement|ADVERTISEMENT|Skip Advertisement|Story continues below(?: this ad| advertisement)?)(?=$|\\s+[\\p{Lu}"“‘'])`,
@@ -235,6 +246,7 @@ const REASON_PRIORITY = [
   'caption',
   'credit',
   'dateline',
+  'label',
   'fragment',
 ];
 
