@@ -36,6 +36,23 @@ const cases: Case[] = [
     kind: 'number',
   },
   {
+    name: 'negative: figures of a qualified and a plain subject ("used boat prices" vs "prices")',
+    bodies: [
+      'Prices in Wexmoor rose 5.4 percent in June from a year earlier, the biggest rise since 2008.',
+      'Used boat prices in Wexmoor rose 10.5 percent in June from a year earlier, the biggest rise since 2008.',
+    ],
+    kind: 'number',
+  },
+  {
+    name: 'the same subject on both sides still conflicts',
+    bodies: [
+      'Boat prices in Wexmoor rose 5.4 percent in June from a year earlier, the biggest rise since 2008.',
+      'Boat prices in Wexmoor rose 10.5 percent in June from a year earlier, the biggest rise since 2008.',
+    ],
+    kind: 'number',
+    values: ['10.5 percent', '5.4 percent'],
+  },
+  {
     name: 'two repair costs in one currency',
     bodies: [
       'The council said the new pier at Wexmoor will cost $3.5 million to build.',

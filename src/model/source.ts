@@ -26,6 +26,14 @@ export interface Source {
   outlet?: string;
   title?: string;
   published?: IsoDate;
-  /** The cleaned, canonical body. Every {@link Evidence} of this source indexes into it. */
+  /**
+   * The cleaned, canonical text: the title as its first paragraph when the body does not open with it,
+   * then the body. Every {@link Evidence} of this source indexes into it.
+   */
   text: string;
+  /**
+   * Where the title ends in {@link text} when the title was put there (it opens the text); absent when
+   * the text does not start with the title. Outlets' headlines take part in alignment from there.
+   */
+  titleEnd?: number;
 }

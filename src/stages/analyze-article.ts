@@ -21,7 +21,13 @@ export function analyzeArticle(input: ArticleInput, referenceDate?: IsoDate): An
     start: removal.start,
     end: removal.end,
   }));
-  const source: Source = { id: input.id, text: cleaned.text };
+  const title = input.title?.replace(/\s+/g, ' ').trim() ?? '';
+  // The headline is where outlets most often agree: it joins the canonical text as its first paragraph,
+  // unless the body already opens with it (bodies pasted with their title, some extracted pages).
+  const titled = title !== '' && !opensWith(cleaned.text, title);
+  const text = titled ? (cleaned.text === '' ? title : `${title}\n\n${cleaned.text}`) : cleaned.text;
+  const source: Source = { id: input.id, text };
+  if (titled) source.titleEnd = title.length;
   if (input.path !== undefined) source.path = input.path;
   if (input.url !== undefined) source.url = input.url;
   if (input.outlet !== undefined) source.outlet = input.outlet;
@@ -35,6 +41,17 @@ export function analyzeArticle(input: ArticleInput, referenceDate?: IsoDate): An
   const article: AnalyzedArticle = { source, segmentation, mentions, dates, quotes, diagnostics };
   if (reference !== undefined) article.referenceDate = reference;
   return article;
+}
+
+/** Whether a text starts with a title, ignoring case, spacing and the title's final punctuation. */
+function opensWith(text: string, title: string): boolean {
+  const simplify = (value: string): string =>
+    value
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const head = simplify(title);
+  return head !== '' && simplify(text.slice(0, title.length + 20)).startsWith(head);
 }
 
 function abbreviate(text: string): string {

@@ -369,6 +369,45 @@ function opposite(first: ReadonlySet<string>, second: ReadonlySet<string>): bool
   return (first.has(RISE) && second.has(FALL)) || (first.has(FALL) && second.has(RISE));
 }
 
+/** Words at a sentence's start searched for its subject noun. */
+const SUBJECT_REACH = 4;
+
+/**
+ * The sentence's opening subject: the first of its first few words that is one of `shared`, with the
+ * content words before it ("Used car prices …" → prices, [used, car]).
+ */
+function openingSubject(
+  info: SentenceInfo,
+  shared: ReadonlySet<string>,
+): { term: string; qualifiers: string[] } | undefined {
+  const qualifiers: string[] = [];
+  let words = 0;
+  for (let index = 0; index < info.tokens.length && words < SUBJECT_REACH; index++) {
+    if (info.tokens[index]!.kind !== 'word') continue;
+    words++;
+    const terms = info.tokenTerms[index]!;
+    const term = terms.find((candidate) => shared.has(candidate));
+    if (term !== undefined) return { term, qualifiers };
+    qualifiers.push(...terms);
+  }
+  return undefined;
+}
+
+/**
+ * Whether two values belong to differently qualified subjects: both sentences open on the same noun,
+ * one with qualifiers the other lacks ("Used car prices spiked 10.5%" vs "Prices rose 5.4%", "Core
+ * inflation" vs "Inflation"). Such figures measure different things and do not contradict each other.
+ */
+function differentlyQualified<Value>(left: SlotValue<Value>, right: SlotValue<Value>): boolean {
+  const shared = new Set([...left.window].filter((term) => right.window.has(term)));
+  const leftSubject = openingSubject(left.info, shared);
+  const rightSubject = openingSubject(right.info, shared);
+  if (leftSubject === undefined || rightSubject === undefined || leftSubject.term !== rightSubject.term) {
+    return false;
+  }
+  return leftSubject.qualifiers.join(' ') !== rightSubject.qualifiers.join(' ');
+}
+
 /** Positions of one slot: values grouped into compatible classes, each with its sources and passages. */
 function positionsOf<Value>(
   articles: readonly AnalyzedArticle[],
@@ -522,6 +561,7 @@ function numberConflicts(
         (duration && similarity(left.info, right.info) >= MIN_DURATION_SIMILARITY) ||
         (sharedCount(left.window, right.window) >= MIN_SHARED_WINDOW &&
           !opposite(left.window, right.window) &&
+          !differentlyQualified(left, right) &&
           similarity(left.info, right.info) >= MIN_SIMILARITY)
       )
         pairs.push([a, b]);

@@ -35,6 +35,15 @@ export function summarize(
   };
   if (options.positionWeights !== undefined) coverageOptions.positionWeights = options.positionWeights;
   if (options.minimumWords !== undefined) coverageOptions.minimumWords = options.minimumWords;
+  // Headlines an article carries as metadata weigh in as concepts but are never quoted as the summary:
+  // they are written to draw readers, and the summary states what happened in the outlets' own lead
+  // sentences. A title pasted into the body (as in NeuS) is the body's first sentence and may be used.
+  const titles = new Set<number>();
+  alignment.units.forEach((unit, index) => {
+    const titleEnd = articles[unit.article]?.source.titleEnd;
+    if (titleEnd !== undefined && unit.sentence.end <= titleEnd) titles.add(index);
+  });
+  if (titles.size > 0) coverageOptions.exclude = titles;
   const chosen = selectByCoverage(alignment, coverageOptions);
   if (chosen.length === 0) return [];
 

@@ -15,6 +15,8 @@ export interface CoverageOptions {
   positionWeights?: readonly number[];
   /** Sentences with fewer words are not candidates: headline fragments and dangling quotes. */
   minimumWords?: number;
+  /** Units that are never chosen (still counted as outlets' concepts). */
+  exclude?: ReadonlySet<number>;
 }
 
 /** One chosen sentence: the aligned unit and the claim it belongs to. */
@@ -140,6 +142,7 @@ export function selectByCoverage(alignment: ClaimAlignment, options: CoverageOpt
     costOf[index] = cost;
     // A sentence cut out of a longer quotation reads as a misquote on its own: never a summary sentence.
     if (
+      options.exclude?.has(index) === true ||
       claimOf[index]! < 0 ||
       cost < minimumWords ||
       cost > options.words ||

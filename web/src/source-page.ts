@@ -40,11 +40,18 @@ function highlights(report: StoryReport, sourceId: string, target: Span | undefi
 }
 
 /** Paragraphs of the text with their highlights, every piece a text node. */
-function Body(props: { text: string; marks: Highlight[] }) {
-  const { text, marks } = props;
+function Body(props: { text: string; marks: Highlight[]; titleEnd?: number | undefined }) {
+  const { text, marks, titleEnd } = props;
   const paragraphs: Array<{ start: number; end: number }> = [];
   const breaks = /\n\s*\n/g;
   let start = 0;
+  // The headline opens the canonical text but is already the page's heading: it is shown again only
+  // when a highlighted passage falls in it.
+  if (titleEnd !== undefined && !marks.some((mark) => mark.start < titleEnd)) {
+    breaks.lastIndex = titleEnd;
+    const afterTitle = breaks.exec(text);
+    start = afterTitle === null ? text.length : afterTitle.index + afterTitle[0].length;
+  }
   for (let match = breaks.exec(text); match !== null; match = breaks.exec(text)) {
     paragraphs.push({ start, end: match.index });
     start = match.index + match[0].length;
@@ -66,7 +73,9 @@ function Body(props: { text: string; marks: Highlight[] }) {
       cursor = to;
     }
     if (cursor < paragraph.end) pieces.push(text.slice(cursor, paragraph.end));
-    return html`<p>${pieces}</p>`;
+    return paragraph.start === 0 && titleEnd !== undefined
+      ? html`<p class="article-title">${pieces}</p>`
+      : html`<p>${pieces}</p>`;
   })}</div>`;
 }
 
@@ -101,7 +110,7 @@ export function SourcePage(props: { storyId: string; sourceId: string; start?: n
       ${stored.state === 'ready' ? html`<span>ingested ${stored.value.ingestedAt.slice(0, 10)}</span>` : null}
       ${external ? html`<a class="external" href=${external} rel="noopener noreferrer nofollow" target="_blank">original ↗</a>` : null}</p>
     <p class="legend"><mark class="claim">passage of a claim</mark> ${validTarget ? html`<mark class="target-legend">cited passage</mark>` : null}</p>
-    <${Body} text=${source.text} marks=${highlights(report, sourceId, validTarget)} />
+    <${Body} text=${source.text} marks=${highlights(report, sourceId, validTarget)} titleEnd=${source.titleEnd} />
     <section aria-labelledby="diagnostics-title">
       <h2 id="diagnostics-title">What cleaning removed and inferred</h2>
       ${removed.length === 0 ? html`<p>Nothing was removed from this article.</p>` : null}
