@@ -105,6 +105,14 @@ describe('extractMentions', () => {
       expected: [['Harbour Commission', 'organization']],
     },
     {
+      name: 'a headline in title case yields only words known as names elsewhere in the article',
+      text: 'Wexmoor Ferry Data Show Record Delays In March\n\nThe Wexmoor ferry board published the figures on Monday.',
+      expected: [
+        ['Wexmoor', 'other'],
+        ['Wexmoor', 'other'],
+      ],
+    },
+    {
       name: 'negative: shouted newsletter boilerplate is not a name',
       text: 'SIGN UP NOW for our free alerts.',
       expected: [],

@@ -4,12 +4,8 @@ import { alignClaims } from '../src/stages/align.js';
 import { analyzeArticle } from '../src/stages/analyze-article.js';
 import { mergeEntities } from '../src/stages/entities.js';
 import { isHeadline, summarize } from '../src/stages/summarize.js';
-import {
-  isTitleCase,
-  selectByCoverage,
-  sentenceConcepts,
-  wordLength,
-} from '../src/stages/summary-coverage.js';
+import { selectByCoverage, sentenceConcepts, wordLength } from '../src/stages/summary-coverage.js';
+import { isTitleCase } from '../src/text/title-case.js';
 
 // Invented story: three outlets on a bridge closure in a made-up town. No real article text.
 const HARBOUR = [

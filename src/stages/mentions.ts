@@ -1,4 +1,5 @@
 import type { EntityType, Mention, Segmentation, Token } from '../model/index.js';
+import { isTitleCase } from '../text/title-case.js';
 import {
   ADJECTIVAL_SUFFIXES,
   CALENDAR_WORDS,
@@ -138,10 +139,13 @@ export function extractMentions(text: string, segmentation: Segmentation): Menti
   const sentenceWords = segmentation.sentences.map((sentence) =>
     sentenceToWords(text, segmentation.tokens.slice(sentence.tokenStart, sentence.tokenEnd)),
   );
+  // Headlines capitalise every word, so their capitals say nothing about names.
+  const headline = segmentation.sentences.map((sentence) => isTitleCase(sentence.text));
   // Evidence about single words, used to tell a sentence-initial name from a capitalised common word.
   const lowerWords = new Set<string>();
   const capitalisedInside = new Set<string>();
-  for (const wordsOfSentence of sentenceWords) {
+  for (const [sentenceIndex, wordsOfSentence] of sentenceWords.entries()) {
+    if (headline[sentenceIndex]) continue;
     for (const word of wordsOfSentence) {
       if (word.breaker) continue;
       if (!word.capitalised) lowerWords.add(word.normal);
@@ -150,7 +154,10 @@ export function extractMentions(text: string, segmentation: Segmentation): Menti
   }
   const drafts: Draft[] = [];
   sentenceWords.forEach((wordsOfSentence, sentenceIndex) => {
-    for (const run of findRuns(wordsOfSentence)) {
+    const runs = findRuns(wordsOfSentence);
+    for (const run of headline[sentenceIndex]
+      ? runs.flatMap((candidate) => knownParts(candidate, capitalisedInside))
+      : runs) {
       for (const draft of runToDrafts(text, run, wordsOfSentence, { lowerWords, capitalisedInside })) {
         draft.sentence = sentenceIndex;
         drafts.push(draft);
@@ -381,6 +388,20 @@ function findRuns(words: readonly Word[]): Word[][] {
   }
   close();
   return runs;
+}
+
+/**
+ * In a headline, the parts of a capitalised run made of words known as names: written with a capital
+ * inside the article's other sentences, or in the gazetteers ("FBI Data Show Spike In Murders" → "FBI").
+ */
+function knownParts(run: readonly Word[], capitalisedInside: ReadonlySet<string>): Word[][] {
+  const parts: Word[][] = [[]];
+  for (const word of run) {
+    if (word.acronym || isKnownName(word.normal) || capitalisedInside.has(word.normal)) {
+      parts[parts.length - 1]!.push(word);
+    } else if (parts[parts.length - 1]!.length > 0) parts.push([]);
+  }
+  return parts.filter((part) => part.length > 0);
 }
 
 interface WordEvidence {
