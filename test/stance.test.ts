@@ -50,6 +50,9 @@ const cases: { text: string; stance: Stance; cue?: string; outlet?: string }[] =
   { text: 'The ferry, which may be sold next year, sailed on Monday.', stance: 'asserts' },
   { text: 'Engineers warned that the old pier could collapse.', stance: 'hedges', cue: 'could' },
   { text: 'Old piers are twice as likely to fail in winter storms.', stance: 'asserts' },
+  { text: 'Inspectors are exploring possible structural damage to the pier.', stance: 'asserts' },
+  { text: 'It is possible the pier cracked in the storm.', stance: 'hedges', cue: 'possible' },
+  { text: 'The pier likely cracked in the storm.', stance: 'hedges', cue: 'likely' },
   { text: 'Wooden piers are more likely to rot than stone ones.', stance: 'asserts' },
   // A capitalised cue word inside a name is no attribution; "as soon as possible" is no hedge.
   { text: 'A sailor from the United States was rescued off the cape.', stance: 'asserts' },

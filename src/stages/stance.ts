@@ -198,6 +198,15 @@ function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): s
       // "likely to", "possible that": the adjective is the predicate, not a noun's modifier.
       if (!/^\s+(?:to|that)\b/.test(after)) continue;
     }
+    // "exploring possible criminal conduct", "an apparent suicide": an adjective-only hedge right before
+    // a lower-case word qualifies that word, whatever stands before it ("likely" is also an adverb).
+    if (
+      ADJECTIVE_HEDGES.has(cue) &&
+      cue !== 'likely' &&
+      cue !== 'unlikely' &&
+      /^\s+(?!(?:to|that|the|a|an|for|because|if|when|given)\b)\p{Ll}/u.test(after)
+    )
+      continue;
     if (cue === 'may' && /^\s+not\b/.test(after)) continue;
     // "as soon as possible", "where possible": a manner of doing, not doubt about whether it happened.
     if (
