@@ -83,6 +83,14 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     note TEXT
   );
   `,
+  // The latest publication of each story, kept with the story so listings sort without reading articles.
+  `
+  ALTER TABLE stories ADD COLUMN last_published TEXT COLLATE "C";
+  UPDATE stories SET last_published = (SELECT max(published) FROM articles WHERE story_id = stories.id);
+  -- The outlet filter compares ASCII-folded names (as SQLite's NOCASE): indexed in that form.
+  CREATE INDEX articles_outlet_folded
+    ON articles (translate(outlet, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
+  `,
 ];
 
 /** The schema version this crosscheck writes: the number of PostgreSQL migrations. */

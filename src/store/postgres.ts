@@ -591,7 +591,9 @@ export class PostgresStore implements Store {
     );
     // Once per story, not per article: the revision bump makes the story's report stale.
     await client.query(
-      'UPDATE stories SET revision = revision + 1, updated_at = $2 WHERE id = ANY($1::text[])',
+      `UPDATE stories SET revision = revision + 1, updated_at = $2,
+         last_published = (SELECT max(a.published) FROM articles a WHERE a.story_id = stories.id)
+       WHERE id = ANY($1::text[])`,
       [[...touched], at],
     );
   }
@@ -747,14 +749,12 @@ export class PostgresStore implements Store {
       outlets: string[] | null;
     }>(
       'listing stories',
-      // The sort key comes from the (story_id, published) index, one probe per story; the heavier
+      // The page is chosen on the stories' own columns (the latest publication is kept there); the
       // aggregates (size, outlets) are computed for the page's stories only.
-      `WITH matched AS NOT MATERIALIZED (SELECT s.id, s.title, s.headline, s.conflict_count, s.updated_at FROM stories s ${where}),
-       keyed AS (
-         SELECT m.*, (SELECT max(a.published) FROM articles a WHERE a.story_id = m.id) AS last_published
-         FROM matched m),
+      `WITH matched AS NOT MATERIALIZED (
+         SELECT s.id, s.title, s.headline, s.conflict_count, s.updated_at, s.last_published FROM stories s ${where}),
        page AS (
-         SELECT * FROM keyed
+         SELECT * FROM matched
          ORDER BY last_published IS NULL, last_published DESC, updated_at DESC, id
          LIMIT ${parameters.add(filter.limit)} OFFSET ${parameters.add(filter.offset)})
        SELECT counted.total, page.id, page.title, page.headline, page.conflict_count, page.updated_at,

@@ -92,4 +92,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
     note TEXT
   );
   `,
+  // The latest publication of each story, kept with the story so listings sort without reading articles.
+  `
+  ALTER TABLE stories ADD COLUMN last_published TEXT;
+  UPDATE stories SET last_published = (SELECT max(published) FROM articles WHERE story_id = stories.id);
+  `,
 ];

@@ -250,12 +250,13 @@ export class SqliteStore implements Store {
     return new StoreError('store-invalid-input', this.location, message);
   }
 
-  /** Records a change of the story's articles, making its report stale. */
+  /** Records a change of the story's articles: its report goes stale and its latest publication is re-read. */
   #touchStory(storyId: string, at: string): void {
-    this.#statement('UPDATE stories SET revision = revision + 1, updated_at = @at WHERE id = @id').run({
-      id: storyId,
-      at,
-    });
+    this.#statement(
+      `UPDATE stories SET revision = revision + 1, updated_at = @at,
+         last_published = (SELECT max(published) FROM articles WHERE story_id = @id)
+       WHERE id = @id`,
+    ).run({ id: storyId, at });
   }
 
   #writeBatch(batch: IngestBatch, at: string): IngestResult {
@@ -467,15 +468,19 @@ export class SqliteStore implements Store {
           count: number;
         }
       ).count;
+      // The page is chosen on the stories' own columns; only its stories' articles are read.
       const rows = this.#statement(
-        `SELECT s.id, s.title, s.headline, s.conflict_count, count(a.seq) AS size,
-           min(a.published) AS first_published, max(a.published) AS last_published,
+        `WITH page AS (
+           SELECT s.id, s.title, s.headline, s.conflict_count, s.last_published, s.updated_at FROM stories s
+           ${where}
+           ORDER BY s.last_published IS NULL, s.last_published DESC, s.updated_at DESC, s.id
+           LIMIT @limit OFFSET @offset)
+         SELECT page.id, page.title, page.headline, page.conflict_count, page.last_published,
+           count(a.seq) AS size, min(a.published) AS first_published,
            json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
-         FROM stories s LEFT JOIN articles a ON a.story_id = s.id
-         ${where}
-         GROUP BY s.id
-         ORDER BY last_published IS NULL, last_published DESC, s.updated_at DESC, s.id
-         LIMIT @limit OFFSET @offset`,
+         FROM page LEFT JOIN articles a ON a.story_id = page.id
+         GROUP BY page.id
+         ORDER BY page.last_published IS NULL, page.last_published DESC, page.updated_at DESC, page.id`,
       ).all({ ...parameters, limit: filter.limit, offset: filter.offset }) as Row[];
       const items = rows.map(
         (row): StoryListItem => ({

@@ -388,6 +388,43 @@ export function runStoreContract(
     });
 
     describe('listing', () => {
+      it('keeps the latest publication of each story as articles move between stories', async () => {
+        const store = await fresh();
+        const early = makeArticle('The quay repairs began with a survey of the old stones.', {
+          published: '2025-03-01',
+        });
+        const late = makeArticle('The quay reopened to fishing boats after the repairs.', {
+          published: '2025-03-09',
+        });
+        await store.ingest(
+          makeBatch({
+            articles: [early, late],
+            stories: [
+              { id: 'quay', title: 'Quay repairs' },
+              { id: 'boats', title: 'Fishing boats' },
+            ],
+            assignments: [
+              { articleId: early.id, storyId: 'quay' },
+              { articleId: late.id, storyId: 'quay' },
+            ],
+          }),
+        );
+        const latest = async () =>
+          (await store.listStories({ limit: 10, offset: 0 })).items.map((item) => [
+            item.id,
+            item.lastPublished,
+          ]);
+        expect(await latest()).toEqual([
+          ['quay', '2025-03-09'],
+          ['boats', null],
+        ]);
+        await store.ingest(makeBatch({ assignments: [{ articleId: late.id, storyId: 'boats' }] }));
+        expect(await latest()).toEqual([
+          ['boats', '2025-03-09'],
+          ['quay', '2025-03-01'],
+        ]);
+      });
+
       const all = ['marathon', 'orchard', 'ferry', 'library', 'empty'];
       it.each<{ case: string; filter: Omit<StoryFilter, 'limit' | 'offset'>; ids: string[] }>([
         { case: 'no filter, latest first, undated last', filter: {}, ids: all },

@@ -12,6 +12,7 @@ import {
   type SqliteStore,
   type StoreError,
 } from '../../src/store/index.js';
+import { SQLITE_MIGRATIONS } from '../../src/store/sqlite-schema.js';
 import { makeArticle, makeBatch, openFailure, runStoreContract } from './contract.js';
 import { CRASH_BATCH_SIZE, crashBody, PARTIAL_SIZE } from './crash-child.js';
 
@@ -36,6 +37,34 @@ function openError(location: string): Promise<StoreError> {
 }
 
 describe('sqlite store', () => {
+  it('upgrades a version 1 store: each story gets its latest publication', async () => {
+    const location = freshPath();
+    mkdirSync(path.dirname(location), { recursive: true });
+    const old = new Database(location);
+    old.exec(SQLITE_MIGRATIONS[0]!);
+    old.exec(
+      'CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (1);',
+    );
+    old
+      .prepare('INSERT INTO stories (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)')
+      .run('quay', 'Quay repairs', '2025-03-01T00:00:00Z', '2025-03-01T00:00:00Z');
+    old
+      .prepare(
+        'INSERT INTO articles (id, body, published, ingested_at, story_id) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+      )
+      .run(
+        ...['a1', 'The quay survey began.', '2025-03-01', '2025-03-01T00:00:00Z', 'quay'],
+        ...['a2', 'The quay reopened.', '2025-03-09', '2025-03-09T00:00:00Z', 'quay'],
+      );
+    old.close();
+    const store = await openSqliteStore(location);
+    const listing = await store.listStories({ limit: 5, offset: 0 });
+    expect(listing.items.map((item) => [item.id, item.lastPublished, item.size])).toEqual([
+      ['quay', '2025-03-09', 2],
+    ]);
+    await store.close();
+  });
+
   it('creates the folder, uses WAL and records the schema version', async () => {
     const location = freshPath();
     const store = await openSqliteStore(location);
