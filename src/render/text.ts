@@ -1,5 +1,6 @@
 import { createColors } from 'picocolors';
 import type { StoryReport } from '../model/index.js';
+import { PRONOUN_START, quotesBalanced } from '../stages/align.js';
 import { citation, citationNumbers, sourceLabel } from './citations.js';
 
 /** Options of {@link renderText}. */
@@ -82,7 +83,11 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
     // Facts that stand on their own first: "He was 84." or half a quotation needs the sentence before it.
     const unique = byKind('unique')
       .filter((claim) => claim.sources[0] === source.id)
-      .map((claim, position) => ({ claim, position, leans: leansOnContext(claim.text) }))
+      .map((claim, position) => ({
+        claim,
+        position,
+        leans: PRONOUN_START.test(claim.text) || !quotesBalanced(claim.text),
+      }))
       .sort((left, right) => Number(left.leans) - Number(right.leans) || left.position - right.position)
       .map((entry) => entry.claim);
     lines.push(
@@ -171,13 +176,4 @@ function wrap(text: string, first: string, rest: string): string[] {
   }
   lines.push(line);
   return lines;
-}
-
-/** Whether a sentence needs the one before it: a pronoun opener or an unbalanced quotation mark. */
-function leansOnContext(text: string): boolean {
-  if (/^(?:he|she|it|they|this|that|these|those|his|her|its|their)\b/i.test(text)) return true;
-  const straight = (text.match(/"/g) ?? []).length;
-  const opening = (text.match(/“/g) ?? []).length;
-  const closing = (text.match(/”/g) ?? []).length;
-  return straight % 2 === 1 || opening !== closing;
 }

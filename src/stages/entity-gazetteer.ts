@@ -152,6 +152,11 @@ sheikh|crown|dictator|finance|interior|state|head|lt|col|sgt|capt|adm|maj|rev|pr
 attorney|commissioner|superintendent|sheriff|
 `);
 
+/** Abbreviated titles whose full stop belongs to the name that follows ("Sen. Capito", "Gov. Noem"). */
+export const TITLE_ABBREVIATIONS: ReadonlySet<string> = words(
+  'sen|rep|gov|gen|lt|col|sgt|capt|adm|maj|rev|prof|pres|sec|amb|supt',
+);
+
 /** Honorifics kept in a mention's text because "Mr Kim" is itself an alias. */
 export const HONORIFICS: ReadonlySet<string> = words('mr|mrs|ms|miss|dr|sir|dame|madam|mme|m');
 

@@ -20,6 +20,7 @@ import {
   PLACE_ACRONYMS,
   PLACE_SUFFIXES,
   SURNAMES,
+  TITLE_ABBREVIATIONS,
 } from './entity-gazetteer.js';
 import { nameKey } from './entity-names.js';
 
@@ -60,25 +61,6 @@ const NAME_CONNECTORS = new Set([
   'ibn',
   'la',
   'le',
-]);
-/** Abbreviated titles whose full stop belongs to the name that follows ("Sen. Capito", "Gov. Noem"). */
-const TITLE_ABBREVIATIONS = new Set([
-  'sen',
-  'rep',
-  'gov',
-  'gen',
-  'lt',
-  'col',
-  'sgt',
-  'capt',
-  'adm',
-  'maj',
-  'rev',
-  'prof',
-  'pres',
-  'sec',
-  'amb',
-  'supt',
 ]);
 /** Words that end the head of an appositive ("Gazprom, the giant whose chief …" is no person). */
 const APPOSITIVE_STOPS = new Set([

@@ -7,7 +7,7 @@ import type {
   Sentence,
   Span,
 } from '../model/index.js';
-import { DESCRIPTOR_RELATIONS, FEMALE_CUES } from './entity-gazetteer.js';
+import { DESCRIPTOR_RELATIONS, FEMALE_CUES, HONORIFICS, TITLE_ABBREVIATIONS } from './entity-gazetteer.js';
 import { type Gender, genderKey, personGenders } from './entity-gender.js';
 import { isPossessiveAt } from './entity-names.js';
 
@@ -471,9 +471,13 @@ const AFTER_APPOSITIVE = new RegExp(
   String.raw`^\s*[,—–-]?\s*(\p{Lu}[^,;:!?"“”]{0,60}?)\s*,\s+[^,;:!?"“”]{2,100}?,\s+(?:${SPEECH})\b`,
   'ud',
 );
-/** A title or initial whose full stop belongs to the name that follows: "Sen.", "Mr.", "W.". */
-const NAME_ABBREVIATION =
-  /\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Lt|Gen|Col|Sgt|Capt|Adm|Maj|Rev|Prof|Pres|Sec|Amb|Jr|Sr|St|[A-Z])\.(?=\s)/g;
+/** A title, honorific or initial whose full stop belongs to the name that follows: "Sen.", "Mr.", "W.". */
+const NAME_ABBREVIATION = new RegExp(
+  String.raw`\b(?:${[...TITLE_ABBREVIATIONS, ...HONORIFICS, 'jr', 'sr', 'st']
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('|')}|[A-Z])\.(?=\s)`,
+  'g',
+);
 /** A party and state tag after a politician's name: "(R-Utah)", "(D-Ill.)", "(R)". */
 const PARTY_TAG = /\((?:[RDI](?:-[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)?|[RDI]\.,?\s?[A-Z][\w.]*)\)/g;
 
