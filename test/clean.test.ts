@@ -148,6 +148,32 @@ describe('cleanBody: removes wire datelines and keeps the sentence', () => {
   });
 });
 
+describe('cleanBody: a dateline after a headline glued to the lead', () => {
+  it('removes the dateline and keeps the headline and the lead', () => {
+    const body = 'Tram Line Opens After Delays. PORT ALDOUS, Westshire — The tram line opened on Monday.';
+    const result = cleanBody(body);
+    expect(result.text).toBe('Tram Line Opens After Delays. The tram line opened on Monday.');
+    expect(result.removals.map((removal) => [removal.text, removal.reason])).toEqual([
+      ['PORT ALDOUS, Westshire —', 'dateline'],
+    ]);
+    expectExactOffsets(body, result);
+  });
+
+  it.each([
+    [
+      'a long first sentence is a lead, not a headline',
+      'The council voted on Tuesday to reopen the harbour tram line after two years of delays, repairs and a long public inquiry into its costs. PORT ALDOUS — The vote was close.',
+    ],
+    [
+      'a capitalised dash aside in the second sentence',
+      'Trams return. NATO leaders - meeting in Vilnius - agreed.',
+    ],
+    ['a third sentence is never a dateline position', 'Trams return. It rained. SAN JUAN – Power returned.'],
+  ])('keeps %s', (_name, body) => {
+    expect(cleanBody(body).removals).toEqual([]);
+  });
+});
+
 describe('cleanBody: keeps real sentences', () => {
   it.each(kept)('$name', ({ paragraph }) => {
     const body = `${LEAD}\n\n${paragraph}\n\n${CLOSE}`;

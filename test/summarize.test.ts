@@ -183,6 +183,17 @@ describe('selectByCoverage', () => {
     expect(strict.length).toBeLessThanOrEqual(loose.length);
   });
 
+  it('chooses at most one of the units marked as headlines', () => {
+    const options = { words: 200, redundancy: 0.45 };
+    const free = selectByCoverage(harbour.alignment, options);
+    // Marking every unit a free selection took makes the rule bind: without it, all of them are taken.
+    const marked = new Set(free.map((choice) => choice.unit));
+    expect(marked.size).toBeGreaterThan(1);
+    const bound = selectByCoverage(harbour.alignment, { ...options, headlines: marked });
+    expect(bound.filter((choice) => marked.has(choice.unit))).toHaveLength(1);
+    expect(bound[0]).toEqual(free[0]);
+  });
+
   it.each([
     { minimumWords: 6, allowed: true },
     { minimumWords: 40, allowed: false },

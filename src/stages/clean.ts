@@ -219,13 +219,29 @@ const detectFragments: Detector = (paragraph) => {
 const DATELINE =
   /^\p{Lu}[\p{Lu}\p{M} .'’-]{1,40}(?:,\s*[\p{L}\d .]{1,20})?(?:\s*\([^()]{2,40}\))?\s*[-–—]+\s+(?=\p{Lu})/u;
 
-/** Wire datelines at the start of a paragraph. */
+/** A headline glued in front of the lead ("Title. SEOUL — …") is at most this many words. */
+const GLUED_HEADLINE_WORDS = 20;
+
+/**
+ * Wire datelines at the start of a paragraph, or right after a short first sentence: scraped bodies
+ * often glue the headline to the lead, which leaves the dateline mid-paragraph.
+ */
 const detectDatelines: Detector = (paragraph) => {
-  const match = DATELINE.exec(paragraph.text);
-  if (!match || !/\p{Lu}{2}/u.test(match[0])) return [];
-  return [
-    { start: paragraph.start, end: paragraph.start + match[0].length, reason: 'dateline', whole: false },
-  ];
+  const found = (offset: number): Candidate[] => {
+    const match = DATELINE.exec(paragraph.text.slice(offset));
+    if (!match || !/\p{Lu}{2}/u.test(match[0])) return [];
+    const start = paragraph.start + offset;
+    return [{ start, end: start + match[0].length, reason: 'dateline', whole: false }];
+  };
+  const atStart = found(0);
+  if (atStart.length > 0) return atStart;
+  // Cheap test first: most paragraphs hold no capitalised word followed by a dash.
+  if (!/\p{Lu}{2}[^.!?]{0,60}[-–—]\s/u.test(paragraph.text)) return [];
+  const [first, second] = segment(paragraph.text).sentences;
+  if (first === undefined || second === undefined) return [];
+  const headline = paragraph.text.slice(first.start, first.end).trim();
+  if (headline.split(/\s+/).length > GLUED_HEADLINE_WORDS) return [];
+  return found(second.start);
 };
 
 const DETECTORS: Detector[] = [

@@ -18,6 +18,12 @@ export interface CoverageOptions {
   minimumWords?: number;
   /** Units that are never chosen (still counted as outlets' concepts). */
   exclude?: ReadonlySet<number>;
+  /**
+   * Units that read as outlets' headlines: at most one of them is chosen. Headlines are short and dense
+   * in shared phrases, so coverage alone stacks two or three of them, and a summary that opens with a
+   * list of headlines reads as a news digest, not as one account.
+   */
+  headlines?: ReadonlySet<number>;
 }
 
 /** One chosen sentence: the aligned unit and the claim it belongs to. */
@@ -183,6 +189,8 @@ export function selectByCoverage(alignment: ClaimAlignment, options: CoverageOpt
       );
     });
     if (repeats) continue;
+    const headlines = options.headlines;
+    if (headlines?.has(top.unit) === true && chosen.some((other) => headlines.has(other.unit))) continue;
     chosen.push({ unit: top.unit, claim, gain });
     used += cost;
     for (const concept of unitConcepts[top.unit]!) covered[concept] = 1;
