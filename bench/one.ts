@@ -1,7 +1,7 @@
 /**
  * Times `synthesize` on one bench case in a process of its own, so that the peak memory (maxRSS) of
  * one size is not inflated by another. Prints one JSON line ({@link CaseResult}) on stdout.
- * Usage: `node --expose-gc --import tsx bench/one.ts <example|seeds|10|100|1000>`
+ * Usage: `node --expose-gc --import tsx bench/one.ts <example|seeds|10|100|1000>[-cli]`
  */
 import { performance } from 'node:perf_hooks';
 import { countWords, loadCorpus } from './corpus.js';
@@ -41,9 +41,12 @@ if (name === undefined) {
   console.error('usage: bench/one.ts <example|seeds|10|100|1000>');
   process.exit(2);
 }
+// `<case>-cli` runs the case as the CLI does, with its V8 flags set before the engine loads.
+const asCli = name.endsWith('-cli');
+if (asCli) (await import('../src/cli/v8-flags.js')).applyCliV8Flags();
 const { synthesize } = await import('../src/pipeline/synthesize.js');
 const startupMs = performance.now();
-const corpus = loadCorpus(name);
+const corpus = loadCorpus(asCli ? name.slice(0, -'-cli'.length) : name);
 if ('missing' in corpus) {
   console.log(JSON.stringify({ name, missing: corpus.missing }));
   process.exit(0);

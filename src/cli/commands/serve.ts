@@ -8,10 +8,9 @@ import { homedir } from 'node:os';
 import { type Command, InvalidArgumentError } from 'commander';
 import { CrosscheckError } from '../../model/index.js';
 import type { RunningServer, ServerOptions } from '../../server/serve.js';
-import { startServer } from '../../server/serve.js';
-import { openNewsroom } from '../../service/newsroom.js';
 import type { Newsroom } from '../../service/types.js';
-import { defaultStorePath, openStore } from '../../store/index.js';
+import { defaultStorePath } from '../../store/default-path.js';
+import { openNewsroomAt } from '../open-newsroom.js';
 import type { CliIo } from '../run.js';
 
 /** What `serve` needs from the outside world, injected so tests run it without sockets or signals. */
@@ -27,8 +26,9 @@ export interface ServeDependencies {
 
 /** The real dependencies: the store `--db` names (SQLite file or PostgreSQL URL), real clock, real socket, process signals. */
 export const defaultServeDependencies: ServeDependencies = {
-  openNewsroom: async (path) => openNewsroom(await openStore(path), { now: () => new Date() }),
-  startServer,
+  openNewsroom: openNewsroomAt,
+  // Imported here, not at the top: the server modules are for `serve` alone.
+  startServer: async (options) => (await import('../../server/serve.js')).startServer(options),
   untilStopped: () =>
     new Promise((resolve) => {
       process.once('SIGINT', () => resolve());

@@ -5,7 +5,6 @@
  * @packageDocumentation
  */
 import { homedir } from 'node:os';
-import { SingleBar } from 'cli-progress';
 import { type Command, InvalidArgumentError, Option } from 'commander';
 import { type IngestDeps, ingestSources } from '../../ingest/fetch/ingest-sources.js';
 import { decodeHtml } from '../../ingest/html/charset.js';
@@ -15,9 +14,9 @@ import { readArticles } from '../../ingest/read-articles.js';
 import { type ArticleInput, CrosscheckError } from '../../model/index.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
-import { openNewsroom } from '../../service/newsroom.js';
 import type { IngestOutcome, Newsroom } from '../../service/types.js';
-import { defaultStorePath, openStore } from '../../store/index.js';
+import { defaultStorePath } from '../../store/default-path.js';
+import { openNewsroomAt } from '../open-newsroom.js';
 import { type CliIo, EXIT } from '../run.js';
 
 /** What the store commands need from the outside world, injected so tests run them in-process. */
@@ -34,7 +33,7 @@ export interface StoreCommandDependencies {
 
 /** The real dependencies: the store `--db` names (SQLite file or PostgreSQL URL), the real clock and network. */
 export const defaultStoreCommandDependencies: StoreCommandDependencies = {
-  openNewsroom: async (path) => openNewsroom(await openStore(path), { now: () => new Date() }),
+  openNewsroom: openNewsroomAt,
   defaultDbPath: () => defaultStorePath(process.env, homedir()),
   sources: {
     htmlToText,
@@ -140,8 +139,11 @@ export function registerStoreCommands(
       storiesChanged: [],
       diagnostics: [],
     };
+    // The progress bar library is loaded only when a bar is drawn.
     const bar =
-      deps.progress && articles.length > INGEST_CHUNK ? new SingleBar({ stream: process.stderr }) : undefined;
+      deps.progress && articles.length > INGEST_CHUNK
+        ? new (await import('cli-progress')).SingleBar({ stream: process.stderr })
+        : undefined;
     bar?.start(articles.length, 0);
     for (let start = 0; start < articles.length; start += INGEST_CHUNK) {
       const outcome = await newsroom.ingest(articles.slice(start, start + INGEST_CHUNK), { refine: false });

@@ -6,8 +6,9 @@
  * here because no installed library knows OPML.
  * @packageDocumentation
  */
-import { DOMParser } from 'linkedom';
+
 import type { Diagnostic } from '../../model/index.js';
+import { linkedom } from '../html/linkedom.js';
 import type { FeedOrigin } from './feed-types.js';
 import { originName } from './feed-types.js';
 import { absoluteUrl } from './xml-feed.js';
@@ -46,7 +47,7 @@ export function parseOpml(text: string, origin: FeedOrigin): OpmlParseResult {
   const name = originName(origin);
   const body = text.replace(/^\uFEFF/, '').trim();
   if (body === '') return { ok: false, reason: 'empty', message: `${name}: the OPML list is empty` };
-  const document = new DOMParser().parseFromString(body, 'text/xml') as unknown as {
+  const document = new (linkedom().DOMParser)().parseFromString(body, 'text/xml') as unknown as {
     documentElement: XmlElement | null;
   };
   const root = document.documentElement;

@@ -7,7 +7,6 @@
  * @packageDocumentation
  */
 import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
 import type { Diagnostic } from '../../model/index.js';
 import {
   isFurnitureParagraph,
@@ -18,6 +17,7 @@ import {
   unmarkEmbeddedPosts,
 } from './boilerplate.js';
 import { nodeToText, type TextNodeLike } from './html-to-text.js';
+import { linkedom } from './linkedom.js';
 import {
   type MetadataDocument,
   type MetadataElement,
@@ -148,7 +148,7 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     return { ok: false, reason: 'not-html', message: `${name}: no HTML markup found` };
   }
   const jsonLd = readJsonLd(html);
-  const { document } = parseHTML(stripInertMarkup(html));
+  const { document } = linkedom().parseHTML(stripInertMarkup(html));
   // One walk lists the elements for both metadata and pruning: every querySelectorAll is a walk of the whole page.
   const elements = [...document.querySelectorAll('*')] as unknown as PrunableElement[];
   const metadata = readMetadata(document as unknown as MetadataDocument, {

@@ -6,7 +6,7 @@
  * which breaks sentence splitting downstream. Feeds reuse {@link htmlToText} for their HTML content.
  * @packageDocumentation
  */
-import { parseHTML } from 'linkedom';
+import { linkedom } from './linkedom.js';
 
 /** Elements whose text starts and ends a paragraph. */
 const BLOCK_ELEMENTS = new Set([
@@ -201,6 +201,6 @@ export function htmlToText(html: string): string {
       .filter((paragraph) => paragraph !== '')
       .join('\n\n');
   }
-  const { document } = parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
+  const { document } = linkedom().parseHTML(`<!DOCTYPE html><html><head></head><body>${html}</body></html>`);
   return nodeToText(document.body as unknown as TextNodeLike);
 }
