@@ -227,16 +227,22 @@ export interface BudgetChoice {
 }
 
 /**
+ * Budgets tried by {@link calibrateBudget}, apart. Ten left the chosen mean 3.6 words off the references
+ * (a budget of 80 fell 5 short, 90 over); five lands within one word.
+ */
+const BUDGET_STEP = 5;
+
+/**
  * The word budget whose summaries come closest on average to the references' mean length, so ROUGE
  * compares like with like (ROUGE-1 recall grows with length). Budgets are tried upward in steps of
- * ten until the summaries overshoot; the summariser packs whole sentences, so its mean stays under
+ * {@link BUDGET_STEP} until the summaries overshoot; the summariser packs whole sentences, so its mean stays under
  * the budget and the budget lands above the target.
  * @param clusters - the calibration clusters (the validation split, never the test references)
  */
 export function calibrateBudget(clusters: readonly NeusCluster[]): BudgetChoice {
   const targetWords = meanWords(clusters.map((cluster) => cluster.reference));
   const tried: BudgetChoice['tried'] = [];
-  for (let words = 40; words <= 200; words += 10) {
+  for (let words = 40; words <= 200; words += BUDGET_STEP) {
     const mean = meanWords(summarizeClusters(clusters, words).candidates);
     tried.push({ words, meanWords: mean });
     if (mean >= targetWords + 5) break;
