@@ -125,6 +125,23 @@ describe('summarize', () => {
     expect(texts).not.toMatch(/baker|painful|four million/);
   });
 
+  it('does not open on a sentence whose subject points back ("The announcement applies …")', () => {
+    const bodies = [
+      'The Aldous council will lift the ferry curfew for vaccinated passengers from 8 November, a council official said. The announcement applies to ferries and to the harbour bridge buses.',
+      'The announcement applies to ferries and to the harbour bridge buses, the council said. Vaccinated passengers may ride at night again from 8 November.',
+      'Vaccinated passengers can travel on night ferries from 8 November, the Aldous council said on Friday. The announcement applies to ferries and to the harbour bridge buses as well.',
+    ];
+    const articles = bodies.map((body, position) =>
+      analyzeArticle({ id: `outlet-${position}`, title: `Ferry curfew ends ${position}`, body }),
+    );
+    const alignment = alignClaims(articles, { entities: mergeEntities(articles) });
+    const texts = summarize(alignment, articles, { words: 60 }).map((sentence) => sentence.text);
+    // Both facts are carried by all three outlets; the shell-noun sentence may follow, never lead.
+    expect(texts).toHaveLength(2);
+    expect(texts[0]).toMatch(/^Vaccinated passengers/);
+    expect(texts[1]).toMatch(/^The announcement applies/);
+  });
+
   it('never takes the second half of a title split at its question mark', () => {
     const bodies = [
       `Should The Council Pay For Repairs? We Asked Three Local Engineers Today. ${HARBOUR[0]!}`,

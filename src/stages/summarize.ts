@@ -61,9 +61,14 @@ export function summarize(
   const leadValue = (choice: (typeof chosen)[number]): number =>
     alignment.claims[choice.claim]!.score +
     Math.min(0, readability(alignment.units[choice.unit]!.sentence.text));
+  // "The announcement applies to …" cannot open a summary: its subject points back to a sentence the
+  // reader has not seen. Such a sentence may still follow the one it refers to.
+  const leadCandidates = chosen.filter(
+    (choice) => !ANAPHORIC_OPENING.test(alignment.units[choice.unit]!.sentence.text),
+  );
   const lead =
     headline ??
-    chosen.reduce((best, choice) =>
+    (leadCandidates.length > 0 ? leadCandidates : chosen).reduce((best, choice) =>
       leadValue(choice) > leadValue(best) ||
       (leadValue(choice) === leadValue(best) && choice.unit < best.unit)
         ? choice
@@ -87,6 +92,13 @@ export function summarize(
     return { text: sentence.text, sources: claim.sources, evidence, claim: claim.id };
   });
 }
+
+/**
+ * A definite noun phrase that names what an earlier sentence told ("The announcement", "The move", "The
+ * story"): a shell noun whose content the reader would have to look up.
+ */
+const ANAPHORIC_OPENING =
+  /^["“‘']?the\s+(?:move|decision|statement|report|story|article|case|deal|plan|proposal|measure|ruling|order|letter|tweet|post|comments?|remarks?|change|news|development|step|effort|incident|meeting|vote|agreement|findings?|claims?|allegations?|request|offer|idea|episode|controversy|backlash|criticism|response|announcements?)\b/i;
 
 /** Opening sentences up to this many words read as an outlet's title (NeuS titles: median 11, 99th percentile 21). */
 const HEADLINE_WORDS = 20;
