@@ -188,6 +188,23 @@ const cases: Case[] = [
     values: ['asserted', 'reported denied (“denied that”)'],
   },
   {
+    name: 'a denial of what the other outlet only hedges',
+    bodies: [
+      'The heating firm Calder reportedly installed a faulty heater in the gym of Wexmoor school.',
+      'The heating firm Calder denied that it had installed a faulty heater in the gym of Wexmoor school.',
+    ],
+    kind: 'stance',
+  },
+  {
+    // "Rejected meeting" refuses an offer; only "denied meeting" would deny that a meeting took place.
+    name: 'a refused meeting is no denial that one was asked for',
+    bodies: [
+      'The ferry owners asked to meet the Wexmoor mayor before the vote on the harbour fees.',
+      'The Wexmoor mayor flatly rejected meeting the ferry owners before the vote on the harbour fees.',
+    ],
+    kind: 'stance',
+  },
+  {
     name: 'a named boat and an undisclosed one',
     bodies: [
       'The mayor of Wexmoor bought a boat for the harbour patrol. The make and model of the boat were not disclosed.',

@@ -743,7 +743,8 @@ function stanceConflicts(articles: readonly AnalyzedArticle[], infos: readonly S
       // Outlets disagree only if some other outlet affirms what this one reports denied.
       const deniers = new Set(sides.filter((side) => side.stance === 'denies').map((side) => side.source));
       const affirming = sides.filter((side) => side.stance !== 'denies' && !deniers.has(side.source));
-      if (affirming.length === 0) continue;
+      // "Reportedly did it" beside "denied doing it" takes no side: neither outlet says it happened.
+      if (!affirming.some((side) => side.stance !== 'hedges')) continue;
       for (const member of members) used.add(member);
       conflicts.push({ kind: 'stance', topic: reading.denied.text, positions: stancePositions(sides) });
     }

@@ -38,15 +38,22 @@ export interface StanceOptions {
 
 const DENIAL =
   /\b(?:(?:flatly|strongly|categorically|firmly)\s+)?(denied|denies|deny|denying|dismissed|dismisses|dismissing|rejected|rejects|rejecting|refuted|refutes|refuting|disputed|disputes|rebuffed|rebutted)\b(\s+(?:any|all|the|such)?\s*(?:notion|notions|suggestion|suggestions|claim|claims|report|reports|allegation|allegations|accusation|accusations|charge|charges|idea|assertion|assertions)\b(?:\s+(?:that|of))?|\s+that)?/i;
-/** What may follow a bare denial verb for it to deny a statement: a gerund or a charge. */
+/** What may follow a bare denial verb for it to deny a statement: a charge. */
 const STATEMENT_OBJECT =
-  /^\s+(?:(?:any|all|the|its|his|her|their)\s+)?(?:[a-z]+ing\b|(?:wrongdoing|involvement|responsibility|allegations?|accusations?|reports?|claims?|charges?|knowledge|links?)\b)/i;
+  /^\s+(?:(?:any|all|the|its|his|her|their)\s+)?(?:wrongdoing|involvement|responsibility|allegations?|accusations?|reports?|claims?|charges?|knowledge|links?)\b/i;
+/**
+ * A bare gerund after "deny" is a deed denied ("denied shipping arms"); after "reject", "dismiss" or
+ * "rebuff" it is an offer refused ("rejected meeting the president"), which says nothing false or true.
+ */
+const DENIED_DEED = /^\s+(?:(?:ever|any|all|the|its|his|her|their)\s+)?[a-z]+ing\b/i;
+/** "Deny" itself, with the adverbs {@link DENIAL} allows before it. */
+const DENY_VERB = /^(?:(?:flatly|strongly|categorically|firmly)\s+)?den(?:y|ies|ied|ying)$/i;
 /** Passives ("the case was dismissed") and non-denials ("neither confirmed nor denied", "did not deny"). */
 const NOT_DENIAL_BEFORE = /\b(?:was|were|been|being|be|is|are|nor|not|never|no)\s+(?:\w+\s+)?$/i;
 const HEDGE =
-  /\b(?:likely|unlikely|possibly|possible|possibility|probably|probable|reportedly|allegedly|alleged|apparently|purportedly|supposedly|suspected|presumably|perhaps|may|might|could|(?:is|are|was|were)\s+(?:believed|thought|said|understood|rumou?red)\s+to|believed\s+to\s+(?:be|have)|appears?\s+to|appeared\s+to|seems?\s+to|seemed\s+to|unconfirmed|unverified)\b/;
+  /\b(?:likely|unlikely|[Pp]ossibly|possible|possibility|[Pp]robably|probable|[Rr]eportedly|[Aa]llegedly|alleged|[Aa]pparently|[Pp]urportedly|[Ss]upposedly|suspected|[Pp]resumably|[Pp]erhaps|may|might|could|(?:is|are|was|were)\s+(?:believed|thought|said|understood|rumou?red)\s+to|believed\s+to\s+(?:be|have)|appears?\s+to|appeared\s+to|seems?\s+to|seemed\s+to|unconfirmed|unverified)\b/;
 const ATTRIBUTION =
-  /\b(?:according to|said|says|say|told|tells|reported|reports|claimed|claims|stated|states|announced|confirmed|quoted|cited|added|wrote|writes|insisted|insists|argued|argues|estimated|estimates|alleges|accused|accuses|warned)\b/i;
+  /\b(?:according to|said|says|say|told|tells|reported|reports|claimed|claims|stated|states|announced|confirmed|quoted|cited|added|wrote|writes|insisted|insists|argued|argues|estimated|estimates|alleges|alleging|accused|accuses|warned|(?:on|over|faces?|facing|faced)\s+charges?\s+(?:that|of)|on suspicion of)\b/i;
 const QUOTED = /["“][^"“”]*["”]/g;
 /** A non-restrictive relative clause: ", which …" up to the next comma or the end. */
 const RELATIVE_CLAUSE = /,\s+(?:which|who|whose)\b[^,;]*(?=[,;]|$)/gi;
@@ -122,7 +129,7 @@ const ATTRIBUTIVE_BEFORE =
   /(?:^|\b(?:a|an|the|of|over|for|to|from|with|into|about|by|on|in|at|his|her|its|their|our|any|some|such|and|or|two|three|several|multiple|many|no))\s+$/i;
 /** Where a clause begins: punctuation, or a word that opens a subordinate or relative clause. */
 const CLAUSE_BREAK =
-  /[,;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|whom|whose|while|although|though|because|if|unless|whereas|despite)\b/gi;
+  /[,;:()\u2014\u2013]|\s-\s|\b(?:that|which|who|whom|whose|while|although|though|because|if|unless|whereas|despite|after|before|since|until|once)\b/gi;
 /** Shared terms a hedge's clause needs to hedge the statement, at least one of them written in lower case (a predicate word, not a name). */
 const MIN_CLAIM_TERMS = 2;
 
@@ -184,10 +191,111 @@ function inRelativeClause(text: string, at: number): boolean {
   return before !== undefined && !COMPLEMENT_VERBS.has(before) && !STOPWORDS.has(before);
 }
 
+/** Verbs of choosing or acting after which "may" grants leave ("students may apply for"), not doubt. */
+const PERMITTED_ACT =
+  /^\s+(?:(?:also|still|now|instead)\s+)?(?:no\s+longer|only|choose|opt|elect|register|enroll|enrol|request|petition|submit|apply\s+(?:for|online|by|in\s+person)|bring|carry|wear|park|enter|return|attend|visit|cast|keep)\b/;
+/** A rule that grants or withholds leave, named in the sentence: its "may" is the rule's, not the writer's doubt. */
+const RULE_FRAME =
+  /\b(?:under|per)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|this\s+|that\s+)?(?:[\w-]+\s+){0,2}(?:law|laws|rule|rules|policy|order|bill|guidance|guidelines|regulation|regulations|ruling|agreement|deal|statute|constitution|charter|contract|program|scheme|terms)\b|\b(?:law|rule|rules|policy|order|bill|guidance|regulation|ruling|statute|measure|provision)\s+(?:says|states|allows|lets|permits|provides|stipulates)\b/i;
+/** A rule as the subject of a passive "may be … by" ("the rule may be enforced by states"): who is allowed to apply it. */
+const RULE_SUBJECT_PASSIVE =
+  /\b(?:law|laws|rule|rules|policy|order|ban|mandate|regulation|regulations|ruling|statute|provision|fine|fines|penalty|penalties)\s+may\s+(?:also\s+|only\s+)?be\s+[a-z]+(?:ed|en)\s+by\b/i;
+/** What past-ability "could" reports: a perception ("could be seen"), a failure ("could not reach"). */
+const ABILITY_AFTER_COULD =
+  /^\s+(?:(?:not|never)\b(?!\s+(?:have|(?:be\s+)?(?:independently\s+|immediately\s+)?(?:verif|confirm|determin|establish|rule)))|be\s+(?:seen|heard|felt|smelled|smelt)\b|(?:hear|smell)\b)/;
+/**
+ * A condition in the modal's part of the sentence: its "could", "may" or "might" says what follows if the
+ * condition holds, not doubt.
+ */
+const CONDITION =
+  /(?<!\b(?:ask|asks|asked|asking|wonder|wonders|wondered|unclear|know|knew|known|see|determine|decide|clear)\s+)\b(?:if|unless|provided\s+that|assuming|were\s+(?:it|they|he|she|the\s+\w+)\s+to)\b|^\s*once\b/i;
+/**
+ * A promise or a plan just before the cue ("promised he could", "vowed that the city may"): the modal is
+ * the content of what someone undertakes, not the outlet's doubt.
+ */
+const PROMISE_BEFORE =
+  /\b(?:promise[sd]?|promising|vow(?:s|ed)?|pledge[sd]?|swore|sworn|swears?|intend(?:s|ed)?|plan(?:s|ned)?|hope[sd]?|want(?:s|ed)?|threaten(?:s|ed)?|aim(?:s|ed)?)\s+(?:that\s+)?(?:he|she|it|they|we|i|you|(?:the|his|her|its|their|our)(?:\s+[\w'’-]+){1,3}|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\s+$/;
+/** Words between a hedge and the word it bears on: auxiliaries, particles, adverbs. */
+const GOVERNED_SKIP = new Set(
+  'to be been being have has had not also still even well soon further already again now just only never ever yet then both'.split(
+    ' ',
+  ),
+);
+/** A clause's subject just after a hedge: a determiner, a pronoun or a name. */
+const SUBJECT_START =
+  /^\s+(?:(?:the|a|an|this|these|those|his|her|its|their|our|he|she|it|they|we|i|you|there)\b|\p{Lu})/u;
+/** Words in "-ly" that are verbs or names, not adverbs to skip. */
+const LY_WORDS = new Set(['apply', 'supply', 'reply', 'rely', 'rally', 'fly', 'ally', 'italy', 'july']);
+/** Verbs that say little alone ("may have played a role in"): the hedge bears on the word after them too. */
+const LIGHT_VERBS = new Set(
+  'take takes took taken make makes made get gets got play plays played give gives gave put come go'.split(
+    ' ',
+  ),
+);
+
+/**
+ * The terms of the word a hedge bears on: the first content word after it ("likely to be dropped" →
+ * dropped, "reportedly shot down" → shot), or undefined when the hedge opens a whole clause ("possible
+ * that …", "Reportedly, …") or nothing follows in its clause.
+ */
+function governedTerms(cue: string, after: string): string[] | undefined {
+  if (/^\s*(?:that\b|[,;:.!?(\u2014\u2013]|$)/.test(after)) return undefined;
+  // "the possibility the virus escaped", "Perhaps the council …", "reportedly he …": before its subject the
+  // hedge bears on the whole clause.
+  if (/^possib(?:le|ility)$/.test(cue) || SUBJECT_START.test(after)) return undefined;
+  const clause = /^[^,;:.!?()\u2014\u2013]*/.exec(after)?.[0] ?? '';
+  const terms: string[] = [];
+  for (const match of clause.matchAll(/[A-Za-z][A-Za-z'’-]*/g)) {
+    const word = match[0].toLowerCase();
+    if (GOVERNED_SKIP.has(word) || (/[a-z]{3}ly$/.test(word) && !LY_WORDS.has(word))) continue;
+    const held = [...statementTerms(match[0]).keys()];
+    if (held.length === 0) continue;
+    terms.push(...held);
+    if (!LIGHT_VERBS.has(word)) return terms;
+  }
+  return terms.length === 0 ? undefined : terms;
+}
+
+/**
+ * Whether a modal states leave, ability or a consequence rather than the writer's doubt: "students may
+ * apply for", "the rule may be enforced by states", "smoke could be seen", "could not reach", "if passed,
+ * the bill could …". "May have" and "could have" stay hedges: they doubt what already happened.
+ */
+function isNonEpistemicModal(text: string, at: number, cue: string): boolean {
+  const after = text.slice(at + cue.length);
+  if (/^\s+(?:not\s+|well\s+)?have\b/.test(after)) return false;
+  if (cue === 'may') {
+    // "Under the new rules, anglers may fish": the rule may stand in an opening phrase of its own.
+    if (PERMITTED_ACT.test(after) || RULE_FRAME.test(text)) return true;
+    if (RULE_SUBJECT_PASSIVE.test(text.slice(Math.max(0, at - 40), at + 60))) return true;
+  }
+  if (cue === 'could' && ABILITY_AFTER_COULD.test(after)) return true;
+  return CONDITION.test(coordinatePart(text, at));
+}
+
+/** Where coordinated main clauses meet: ", and the drug, if approved, could …" has a condition of its own. */
+const COORDINATION = /,\s+(?:and|but|or|yet|so)\s+|;|\s[\u2014\u2013]\s/g;
+
+/** The coordinated main clause around an offset. */
+function coordinatePart(text: string, offset: number): string {
+  let start = 0;
+  let end = text.length;
+  for (const match of text.matchAll(COORDINATION)) {
+    const at = match.index ?? 0;
+    if (at + match[0].length <= offset) start = at + match[0].length;
+    else if (at >= offset) {
+      end = at;
+      break;
+    }
+  }
+  return text.slice(start, end);
+}
+
 /**
  * The first hedge cue that qualifies the statement itself: not an adjective before a noun ("alleged
- * excessive force"), not "may not" (which forbids rather than hedges), and, when the statement's terms
- * are known, only in a clause that carries them.
+ * excessive force"), not "may not" (which forbids rather than hedges), not a modal of leave, ability,
+ * promise or condition, and, when the statement's terms are known, only in a clause that carries them
+ * and only when the word it bears on is one the other sources state.
  */
 function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): string | undefined {
   for (const match of text.matchAll(HEDGE_ALL)) {
@@ -208,6 +316,8 @@ function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): s
     )
       continue;
     if (cue === 'may' && /^\s+not\b/.test(after)) continue;
+    if ((cue === 'may' || cue === 'might' || cue === 'could') && isNonEpistemicModal(text, at, cue)) continue;
+    if (PROMISE_BEFORE.test(text.slice(Math.max(0, at - 60), at))) continue;
     // "as soon as possible", "where possible": a manner of doing, not doubt about whether it happened.
     if (
       cue === 'possible' &&
@@ -220,14 +330,22 @@ function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): s
     if (/likely$/.test(cue) && /\b(?:as|more|less|times)\s+$/i.test(text.slice(Math.max(0, at - 8), at)))
       continue;
     if (claimTerms !== undefined) {
+      let clause = clauseAround(text, at, cue.length);
+      // "Reportedly, the crew …", "possible that the crew …": the hedge opens the clause it bears on.
+      const opens = /^\s*(?:that\b|,)\s*/.exec(after);
+      if (opens !== null) clause += clauseAround(text, at + cue.length + opens[0].length, 1);
       let shared = 0;
       let lower = false;
-      for (const [term, lowercase] of statementTerms(clauseAround(text, at, cue.length))) {
+      for (const [term, lowercase] of statementTerms(clause)) {
         if (!claimTerms.has(term)) continue;
         shared++;
         lower ||= lowercase;
       }
       if (shared < MIN_CLAIM_TERMS || !lower) continue;
+      // "could stay high all summer" beside "prices are at a seven-year high": the hedge bears on a detail
+      // the other sources do not state, so it takes no side on what they state.
+      const governed = governedTerms(cue, after);
+      if (governed !== undefined && !governed.some((term) => claimTerms.has(term))) continue;
     }
     return cue;
   }
@@ -257,7 +375,13 @@ function findDenial(text: string): { cue: string; contentStart: number; contentE
     if (NOT_DENIAL_BEFORE.test(text.slice(Math.max(0, start - 24), start))) continue;
     // Only a statement can be denied: "denied that …", "rejected claims that …", "denied shipping arms";
     // "rejected a plan" or "could deny communion" refuse something, they deny no report.
-    if (match[2] === undefined && !STATEMENT_OBJECT.test(text.slice(start + match[0].length))) continue;
+    const object = text.slice(start + match[0].length);
+    if (
+      match[2] === undefined &&
+      !STATEMENT_OBJECT.test(object) &&
+      !(DENY_VERB.test(match[0].trim()) && DENIED_DEED.test(object))
+    )
+      continue;
     let contentStart = start + match[0].length;
     while (contentStart < text.length && /\s/.test(text[contentStart]!)) contentStart++;
     const rest = text.slice(contentStart);
@@ -321,6 +445,9 @@ export function isStanceSplit(claim: Claim): boolean {
   );
 }
 
-/** Words that put a statement in the future or in someone's intentions rather than in what happened. */
+/**
+ * Words that put a statement in the future, in someone's intentions or up as a question ("asked whether
+ * the virus leaked") rather than in what happened.
+ */
 const IRREALIS =
-  /\b(?:will|would|shall|could|may|might|(?:is|are|was|were)\s+(?:set|expected|due|poised|scheduled|likely)\s+to|(?:plans?|planned|planning|threaten(?:s|ed|ing)?|vow(?:s|ed)?|pledg(?:es|ed)|promis(?:es|ed)|intends?|intended|aims?|aimed|seeks?|sought|hopes?|hoped|wants?|wanted|going)\s+to|warn(?:s|ed)?)\b/i;
+  /\b(?:will|would|shall|could|may|might|whether|(?:is|are|was|were)\s+(?:set|expected|due|poised|scheduled|likely)\s+to|on\s+track\s+to|(?:plans?|planned|planning|prepar(?:es?|ed|ing)|threaten(?:s|ed|ing)?|vow(?:s|ed)?|pledg(?:es|ed)|promis(?:es|ed)|intends?|intended|aims?|aimed|seeks?|sought|hopes?|hoped|wants?|wanted|going)\s+to|warn(?:s|ed)?|(?:weigh|consider|mull|eye)(?:s|ing)|plans\s+(?!(?:is|are|was|were|has|have|had|for|of|by|in|on|at|and|or|but|from|with|into|that|which)\b)[a-z]+)\b/i;
