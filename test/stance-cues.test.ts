@@ -317,3 +317,18 @@ describe('isStanceSplit: a hedge splits only from a source that states the thing
     expect(split(asserted, hedged)).toBe(expected);
   });
 });
+
+describe('a plural noun is no attribution verb', () => {
+  const cases: Case[] = [
+    { text: 'Seven Republican-led states sued over the harbour toll.', stance: 'asserts' },
+    { text: 'The toll was raised in several states last year.', stance: 'asserts' },
+    { text: 'Early estimates put the damage at two million crowns.', stance: 'asserts' },
+    // Reports of unnamed origin still attribute the figure to someone else.
+    { text: 'Unconfirmed reports put the crowd at ten thousand.', stance: 'attributes', cue: 'reports' },
+    { text: 'The report states that the pier was unsafe.', stance: 'attributes', cue: 'states' },
+    { text: 'The pier was unsafe, the inspector states.', stance: 'attributes', cue: 'states' },
+    { text: 'The inquiry reports: the pier was unsafe.', stance: 'attributes', cue: 'reports' },
+    { text: 'The council claims the pier was safe.', stance: 'attributes', cue: 'claims' },
+  ];
+  it.each(cases)('"$text" → $stance', check);
+});

@@ -353,11 +353,24 @@ function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): s
 }
 const DENIAL_ALL = new RegExp(DENIAL.source, 'gi');
 
+/** Attribution verbs that are also plural nouns: "the report states" but "in several states". */
+const AMBIGUOUS_PLURALS = new Set(['states', 'reports', 'claims', 'estimates']);
+/** What stands before such a word when it is a noun: a determiner, a number, a modifier or a preposition. */
+const NOUN_CONTEXT_BEFORE =
+  /(?:\b(?:the|these|those|some|many|several|all|other|both|most|few|no|two|three|four|five|ten|dozens?|of|in|across|from|to|for|by|with|and|or|among|between|early|initial|new|latest)|\d|-(?:led|run|controlled|held|based))\s+$/i;
+
 function firstAttribution(text: string, outlet: string | undefined): string | undefined {
   for (const match of text.matchAll(ATTRIBUTION_ALL)) {
     // A capitalised cue inside the sentence is a name, not a verb: "the United States", "Consumer Reports".
     if ((match.index ?? 0) > 0 && /^[A-Z]/.test(match[0])) continue;
     const after = text.slice((match.index ?? 0) + match[0].length);
+    // "Republican-led states", "early estimates": a plural noun, unless "that" or a colon follows.
+    if (
+      AMBIGUOUS_PLURALS.has(match[0].toLowerCase()) &&
+      !/^\s*(?:that\b|[:,])/.test(after) &&
+      NOUN_CONTEXT_BEFORE.test(text.slice(Math.max(0, (match.index ?? 0) - 30), match.index ?? 0))
+    )
+      continue;
     if (match[0].toLowerCase() === 'told' && outlet !== undefined) {
       const told = /^\s+(?:the\s+)?([A-Z][\w-]*)/.exec(after);
       // "two engineers told the Gazette": the outlet vouches for its own reporting.
