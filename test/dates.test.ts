@@ -10,8 +10,12 @@ function datesOf(text: string, referenceDate: string | null = REFERENCE): DateMe
   return extractDates(text, segment(text), referenceDate ?? undefined);
 }
 
+/** `text=value/precision`, or `text=value..endDate/precision` for a range. */
 function summary(mentions: readonly DateMention[]): string[] {
-  return mentions.map((mention) => `${mention.text}=${mention.value}/${mention.precision}`);
+  return mentions.map(
+    (mention) =>
+      `${mention.text}=${mention.value}${mention.endDate === undefined ? '' : `..${mention.endDate}`}/${mention.precision}`,
+  );
 }
 
 interface Case {
@@ -66,7 +70,7 @@ const positiveCases: Case[] = [
   { text: 'In July 2014, two trucks were spotted at the parade.', expected: ['July 2014=2014-07/month'] },
   {
     text: 'About 900 bikes were sold from 2015 to 2017 alone.',
-    expected: ['2015=2015/year', '2017=2017/year'],
+    expected: ['2015 to 2017=2015..2017/year'],
   },
   { text: 'The border closed in May 2020, and stayed shut.', expected: ['May 2020=2020-05/month'] },
   {
@@ -80,7 +84,7 @@ const positiveCases: Case[] = [
   { text: 'The museum was founded in 1948 by the city.', expected: ['1948=1948/year'] },
   {
     text: 'It rained in the summer of 2018 and then between 2015 and 2017.',
-    expected: ['summer of 2018=2018/year', '2015=2015/year', '2017=2017/year'],
+    expected: ['summer of 2018=2018/year', '2015 and 2017=2015..2017/year'],
   },
   { text: 'The poet was born on June 25, 1950.', expected: ['June 25, 1950=1950-06-25/day'] },
   { text: 'Two days ago the crew left.', expected: ['Two days ago=2024-02-18/day'] },

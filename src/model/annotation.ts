@@ -15,12 +15,21 @@ export interface Mention extends Span {
 /** How exact a normalised date is. */
 export type DatePrecision = 'day' | 'month' | 'year';
 
-/** A date expression of one source, resolved against the article's reference date. */
+/**
+ * A date expression of one source, resolved against the article's reference date. A range ("from 2015 to
+ * 2017", "March 3-5", "between Monday and Wednesday") is one mention whose span covers both ends.
+ */
 export interface DateMention extends Span {
   text: string;
-  /** Absolute value at {@link precision}: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
+  /** Absolute value at {@link precision}: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`; a range's first day. */
   value: IsoDate;
+  /** How exact {@link value} is. */
   precision: DatePrecision;
+  /**
+   * The last date of a range, in the same `YYYY-MM-DD`, `YYYY-MM` or `YYYY` form (its length gives its
+   * precision), always later than {@link value}. Absent for a single date.
+   */
+  endDate?: IsoDate;
   sentence: number;
 }
 

@@ -105,9 +105,20 @@ export interface Entity {
   mentions: number;
 }
 
-/** A dated event of the story. */
+/** A dated event of the story: one day, month or year, or a range of them ({@link endDate}). */
 export interface TimelineEvent {
+  /** When the event happened or starts: `YYYY-MM-DD`, `YYYY-MM` or `YYYY`. */
   date: IsoDate;
+  /**
+   * When an event that lasts ends ("closed from 2015 to 2017"), in the same forms as {@link date} and
+   * always later than it. Absent for an event of one date.
+   */
+  endDate?: IsoDate;
+  /**
+   * Present (true) when every source tells the event as still to come: it starts after the publication
+   * day of each article that reports it ("the mayor will visit next week"). Absent otherwise.
+   */
+  scheduled?: boolean;
   text: string;
   sources: string[];
   evidence: Evidence[];

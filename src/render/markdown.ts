@@ -1,5 +1,5 @@
 import type { StoryReport } from '../model/index.js';
-import { citation, citationNumbers, sourceLabel } from './citations.js';
+import { citation, citationNumbers, sourceLabel, timelineDate } from './citations.js';
 
 /** Escapes the characters Markdown would read as markup in article text. */
 function escapeMarkdown(text: string): string {
@@ -109,7 +109,7 @@ export function renderMarkdown(report: StoryReport): string {
   }
   out.push('', '## Timeline', '', '| date | event | sources |', '|---|---|---|');
   for (const event of report.timeline)
-    out.push(`| ${event.date} | ${escapeMarkdown(event.text)} | ${cite(event.sources)} |`);
+    out.push(`| ${timelineDate(event)} | ${escapeMarkdown(event.text)} | ${cite(event.sources)} |`);
   if (report.diagnostics.length > 0) {
     out.push('', '## Diagnostics', '');
     for (const diagnostic of report.diagnostics)

@@ -1,7 +1,7 @@
 import { createColors } from 'picocolors';
 import type { StoryReport } from '../model/index.js';
 import { PRONOUN_START, quotesBalanced } from '../stages/align.js';
-import { citation, citationNumbers, sourceLabel } from './citations.js';
+import { citation, citationNumbers, sourceLabel, timelineDate } from './citations.js';
 
 /** Options of {@link renderText}. */
 export interface TextRenderOptions {
@@ -136,7 +136,7 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
   for (const event of report.timeline) {
     lines.push(
       ...wrap(
-        `${colors.bold(event.date.padEnd(10))} ${event.text} ${cite(event.sources)}`,
+        `${colors.bold(timelineDate(event).padEnd(10))} ${event.text} ${cite(event.sources)}`,
         '  ',
         '             ',
       ),

@@ -597,7 +597,8 @@ function dateConflicts(
     for (const date of article.dates) {
       // Only dates written out count: a weekday or "today" is resolved against a publication date that
       // scraped articles often lack or misstate, and a disagreement must be stated, not inferred.
-      if (date.precision !== 'day' || !EXPLICIT_DATE.test(date.text)) continue;
+      // A range ("March 3-5") is not one day to hold against another source's day.
+      if (date.precision !== 'day' || date.endDate !== undefined || !EXPLICIT_DATE.test(date.text)) continue;
       const info = sentences[date.sentence];
       if (info === undefined || saidOn(info, date.start)) continue;
       values.push({

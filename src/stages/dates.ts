@@ -5,9 +5,12 @@ import type { DateMention, DatePrecision, IsoDate, Segmentation } from '../model
 
 /*
  * chrono-node finds the candidate date expressions; the parsers and refiners below add what news text
- * needs and chrono does not do: bare years ("in 2015", "from 2015 to 2017", "mid-2022"), past-leaning
- * resolution of weekdays and year-less months, "February 9 this year" as one date, and the removal of
- * false positives chrono accepts in running prose ("troops march", "Kim sat", "24/7", "at 10").
+ * needs and chrono does not do: bare years ("in 2015", "mid-2022") and year ranges ("from 2015 to 2017",
+ * "2015–17", "1939-1945"), past-leaning resolution of weekdays and year-less months, "February 9 this year"
+ * as one date, and the removal of false positives chrono accepts in running prose ("troops march",
+ * "Kim sat", "24/7", "at 10"). A range ("March 3-5", "between Monday and Wednesday next week") is one
+ * mention with an end date, its two ends resolved together so that the start takes the end's year or week
+ * and never falls after it.
  */
 
 /** Tag our refiners put on a result whose day is known although chrono does not mark it certain. */
@@ -36,21 +39,40 @@ const PLURAL_UNIT = /\b(?:days|weeks|months|years|decades)\b/i;
 const THE_BEFORE = /\bthe\s+$/i;
 const PART_OF_DAY = /^(?:this|that)\s+(?:morning|afternoon|evening)$/i;
 const LEADING_PREPOSITION =
-  /^(?:(?:on|in|at|by|from|since|of|during|until|till|through|throughout|before|after|circa|around|the year)\s+)+/i;
+  /^(?:(?:on|in|at|by|from|between|since|of|during|until|till|through|throughout|before|after|circa|around|the year)\s+)+/i;
 const TRAILING_PUNCTUATION = /[\s,;:(\-–—]+$/;
 const RANGE_SEPARATOR = /\s*(?:-|–|—|\bto\b|\buntil\b|\bthrough\b|\band\b)\s*/gi;
 
 /** Prepositions after which a four-digit number is a year ("in 2015", "since 2019", "summer of 2018"). */
 const YEAR_CUE =
   '(?:in|since|during|until|till|through|throughout|before|after|circa|around|the year|(?:summer|spring|autumn|fall|winter|end|start|beginning|middle|half) of)';
-const YEAR = '((?:18|19|20)\\d{2})';
+const YEAR = '(?:18|19|20)\\d{2}';
+const DASH = '[-–—]';
+/** A year after a dash may be shortened to its last two digits ("2015–17", "the 2019-20 season"). */
+const DASH_YEAR_END = `${YEAR}|\\d{2}`;
 /** A plural noun or quantity word after the number means a count ("after 2000 votes"), not a year. */
 const COUNT_FOLLOWS =
   '(?!\\s+(?:(?!(?:has|was|is|as|this|its|thus|perhaps|always|towards|afterwards)\\b)[a-z]+s\\b|people|men|women|children|more|other|percent|per)\\b)(?!\\s*%)';
+/**
+ * Bare years with their cue, and year ranges: "from 2015 to 2017", "between 2015 and 2017", "2015–17",
+ * "1939-1945". A dashed pair needs no cue word but must not be part of a longer number, a code or an ISO
+ * date ("555-2015-1234", "2015-12-01"); a single year followed by a dash and digits is left to the range.
+ */
 const YEAR_PATTERN = new RegExp(
-  `\\b(?:(?:from|between)\\s+(?:early\\s+|late\\s+|mid-?)?${YEAR}\\s*(?:-|–|to|and|until)\\s*${YEAR}|${YEAR_CUE}\\s+(early\\s+|late\\s+|mid-?\\s*)?${YEAR}|(mid-\\s*)${YEAR})(?![\\d,.]?\\d)${COUNT_FOLLOWS}`,
+  '\\b(?:' +
+    `(?:from|between)\\s+(?:early\\s+|late\\s+|mid-?)?(?<rangeStart>${YEAR})(?:\\s*(?:to|and|until|till|through)\\s*(?<rangeEnd>${YEAR})|\\s?${DASH}\\s?(?<rangeDashEnd>${DASH_YEAR_END}))` +
+    `|${YEAR_CUE}\\s+(?:early\\s+|late\\s+|mid-?\\s*)?(?<cueYear>${YEAR})(?!\\s?${DASH}\\s?\\d)` +
+    `|mid-\\s*(?<midYear>${YEAR})(?!\\s?${DASH}\\s?\\d)` +
+    `|(?<![-/.$#]|mid-)(?<bareStart>${YEAR})\\s?${DASH}\\s?(?<bareEnd>${DASH_YEAR_END})` +
+    `)(?![\\d,.]?\\d)(?!${DASH}\\d)${COUNT_FOLLOWS}`,
   'i',
 );
+
+/** The last year of a range written "2015–17" or "2015–2017"; undefined unless it follows the first. */
+function rangeEndYear(start: number, written: string): number | undefined {
+  const end = written.length === 2 ? start - (start % 100) + Number(written) : Number(written);
+  return end > start ? end : undefined;
+}
 
 /** Parses bare years that chrono leaves alone, with their cue word so counts are not taken for years. */
 const yearParser: chrono.Parser = {
@@ -58,20 +80,24 @@ const yearParser: chrono.Parser = {
   extract: (context, match) => {
     const whole = match[0];
     const matchIndex = match.index ?? 0;
-    const rangeStart = match[1];
-    const rangeEnd = match[2];
-    if (rangeStart !== undefined && rangeEnd !== undefined) {
+    const groups = match.groups ?? {};
+    const rangeStart = groups.rangeStart ?? groups.bareStart;
+    const rangeWritten = groups.rangeEnd ?? groups.rangeDashEnd ?? groups.bareEnd;
+    if (rangeStart !== undefined && rangeWritten !== undefined) {
+      const endYear = rangeEndYear(Number(rangeStart), rangeWritten);
+      // "1998-95", "2015-12": not a range read forwards, so neither a range nor a year to trust.
+      if (endYear === undefined) return null;
       const offset = whole.indexOf(rangeStart);
       const text = whole.slice(offset);
       const result = context.createParsingResult(
         matchIndex + offset,
         text,
         { year: Number(rangeStart) },
-        { year: Number(rangeEnd) },
+        { year: endYear },
       );
       return result.addTag(YEAR_TAG);
     }
-    const year = match[4] ?? match[6];
+    const year = groups.cueYear ?? groups.midYear;
     if (year === undefined) return null;
     // The cue word stays in the result text (chrono drops all-digit results); trim() removes it later.
     const text = whole.slice(0, whole.lastIndexOf(year) + year.length);
@@ -109,7 +135,7 @@ const falsePositiveRefiner: chrono.Refiner = {
       const before = context.text.slice(0, result.index);
       if (NARRATIVE_OFFSET.test(text)) return false;
       const ago = /\bago\b/i.test(text);
-      if (WEEK_EXPRESSION.test(text) && !ago) return false;
+      if (WEEK_EXPRESSION.test(text) && !ago && !NAMED_WEEK.test(text)) return false;
       if (PLURAL_UNIT.test(text) && !ago) return false;
       if (/^(?:last|past|next)\b/i.test(text) && THE_BEFORE.test(before)) return false;
       if (LOWERCASE_MONTH.test(text)) return false;
@@ -134,22 +160,24 @@ const falsePositiveRefiner: chrono.Refiner = {
     }),
 };
 
-/** Joins "February 9 this year" and "October last year" into one date with the year made certain. */
-const relativeYearRefiner: chrono.Refiner = {
+/** "between March 3 and March 5": chrono merges "to", "-", "until" and "through" itself, not "and". */
+const BETWEEN_BEFORE = /\bbetween\s+$/i;
+const AND_BETWEEN = /^\s+and\s+$/i;
+
+/** Joins "between X and Y" into one range, as chrono does for "from X to Y". */
+const betweenRangeRefiner: chrono.Refiner = {
   refine: (context, results) => {
     const kept: chrono.ParsingResult[] = [];
     for (const result of results) {
       const previous = kept[kept.length - 1];
-      if (previous !== undefined && result.index < previous.index + previous.text.length) continue;
-      if (result.start.isCertain('month') && !result.start.isCertain('year')) {
-        const after = context.text.slice(result.index + result.text.length);
-        const relative = FOLLOWING_RELATIVE_YEAR.exec(after);
-        if (relative) {
-          const shift = { last: -1, this: 0, next: 1 }[
-            relative[1]?.toLowerCase() as 'last' | 'this' | 'next'
-          ];
-          result.start.assign('year', referenceDay(context).getUTCFullYear() + shift);
-          result.text += relative[0];
+      // A cloned result's missing end is null, not undefined.
+      if (previous !== undefined && !previous.end && !result.end) {
+        const between = context.text.slice(previous.index + previous.text.length, result.index);
+        if (AND_BETWEEN.test(between) && BETWEEN_BEFORE.test(context.text.slice(0, previous.index))) {
+          previous.end = result.start;
+          previous.text += between + result.text;
+          for (const tag of result.tags()) previous.addTag(tag);
+          continue;
         }
       }
       kept.push(result);
@@ -159,9 +187,54 @@ const relativeYearRefiner: chrono.Refiner = {
 };
 
 /**
+ * Joins "February 9 this year" and "October last year" into one date with the year made certain. After a
+ * range ("March 3-5 last year") the year belongs to its end; yearlessRefiner carries it to the start.
+ */
+const relativeYearRefiner: chrono.Refiner = {
+  refine: (context, results) => {
+    const kept: chrono.ParsingResult[] = [];
+    for (const result of results) {
+      const previous = kept[kept.length - 1];
+      if (previous !== undefined && result.index < previous.index + previous.text.length) continue;
+      const last = result.end ?? result.start;
+      if (last.isCertain('month') && !last.isCertain('year')) {
+        const after = context.text.slice(result.index + result.text.length);
+        const relative = FOLLOWING_RELATIVE_YEAR.exec(after);
+        if (relative) {
+          const shift = { last: -1, this: 0, next: 1 }[
+            relative[1]?.toLowerCase() as 'last' | 'this' | 'next'
+          ];
+          last.assign('year', referenceDay(context).getUTCFullYear() + shift);
+          result.text += relative[0];
+        }
+      }
+      kept.push(result);
+    }
+    return kept;
+  },
+};
+
+/** Gives a range's start the year of its end, or the year before when its day would fall after the end. */
+function alignStartToEnd(start: chrono.ParsingComponents, end: chrono.ParsingComponents): void {
+  const year = end.get('year') ?? 0;
+  start.assign('year', year);
+  if (componentsDay(start) > componentsDay(end)) start.assign('year', year - 1);
+}
+
+/** Gives a range's end the year of its start, or the year after when its day would fall before the start. */
+function alignEndToStart(start: chrono.ParsingComponents, end: chrono.ParsingComponents): void {
+  const year = start.get('year') ?? 0;
+  end.assign('year', year);
+  if (componentsDay(end) < componentsDay(start)) end.assign('year', year + 1);
+}
+
+/**
  * Anchors year-less dates in the past, as news reports them: a month alone is the latest such month
  * on or before the reference ("in September" written in February 2024 is September 2023; "last" makes it
  * strictly before, "next" strictly after), a day-month the latest one at most 30 days after the reference.
+ * A range is anchored as one: a year stated at its end ("Dec. 28 to Jan. 3, 2024") is the start's too,
+ * otherwise the start is anchored and the end is the first such date after it, so a start never lands
+ * after its end nor in another year for no reason.
  */
 const yearlessRefiner: chrono.Refiner = {
   refine: (context, results) => {
@@ -169,8 +242,17 @@ const yearlessRefiner: chrono.Refiner = {
     const referenceYear = reference.getUTCFullYear();
     const referenceMonth = reference.getUTCMonth() + 1;
     for (const result of results) {
-      const { start } = result;
-      if (!start.isCertain('month') || start.isCertain('year')) continue;
+      const { start, end } = result;
+      if (!start.isCertain('month')) continue;
+      const rangeEnd = end?.isCertain('month') ? end : undefined;
+      if (rangeEnd?.isCertain('year') && !start.isCertain('year')) {
+        alignStartToEnd(start, rangeEnd);
+        continue;
+      }
+      if (start.isCertain('year')) {
+        if (rangeEnd !== undefined && !rangeEnd.isCertain('year')) alignEndToStart(start, rangeEnd);
+        continue;
+      }
       const month = start.get('month') ?? 1;
       if (start.isCertain('day')) {
         const latest = reference.getTime() + FUTURE_DAY_TOLERANCE * MILLISECONDS_PER_DAY;
@@ -181,60 +263,141 @@ const yearlessRefiner: chrono.Refiner = {
             break;
           }
         }
-        continue;
+      } else {
+        const modifier = RELATIVE_MODIFIER.exec(context.text.slice(0, result.index));
+        const word = modifier?.[1]?.toLowerCase();
+        let year: number;
+        if (word === 'last' || word === 'past')
+          year = month < referenceMonth ? referenceYear : referenceYear - 1;
+        else if (word === 'next' || word === 'coming')
+          year = month > referenceMonth ? referenceYear : referenceYear + 1;
+        else if (word === 'this') year = referenceYear;
+        else year = month <= referenceMonth ? referenceYear : referenceYear - 1;
+        start.assign('year', year);
+        if (modifier) {
+          result.index -= modifier[0].length;
+          result.text = modifier[0] + result.text;
+        }
       }
-      const modifier = RELATIVE_MODIFIER.exec(context.text.slice(0, result.index));
-      const word = modifier?.[1]?.toLowerCase();
-      let year: number;
-      if (word === 'last' || word === 'past')
-        year = month < referenceMonth ? referenceYear : referenceYear - 1;
-      else if (word === 'next' || word === 'coming')
-        year = month > referenceMonth ? referenceYear : referenceYear + 1;
-      else if (word === 'this') year = referenceYear;
-      else year = month <= referenceMonth ? referenceYear : referenceYear - 1;
-      start.assign('year', year);
-      if (modifier) {
-        result.index -= modifier[0].length;
-        result.text = modifier[0] + result.text;
-      }
+      if (rangeEnd !== undefined) alignEndToStart(start, rangeEnd);
     }
     return results;
   },
 };
 
+/** The last range separator of a result's text ("to", "-", "until", "through", "and"), if any. */
+function lastSeparator(text: string): RegExpMatchArray | undefined {
+  let last: RegExpMatchArray | undefined;
+  for (const match of text.matchAll(RANGE_SEPARATOR)) {
+    if ((match.index ?? 0) > 0) last = match;
+  }
+  return last;
+}
+
+/**
+ * Whether the sentence puts a weekday ahead of the report. A range's own "from" or "between" does not
+ * look ahead ("was shut from Monday to Wednesday"), although a lone "from Wednesday" does.
+ */
+function looksAhead(context: ParsingContext, result: chrono.ParsingResult): boolean {
+  const before = context.text.slice(0, result.index);
+  const cues = !result.end ? before : before.replace(/\b(?:from|between)\s+$/i, '');
+  return (
+    /\b(?:next|coming|this)\b/i.test(result.text) ||
+    /\b(?:next|coming)\s+$/i.test(before) ||
+    FUTURE_CUE.test(cues.slice(-60))
+  );
+}
+
+/** The day of a bare weekday: the last such day on or before the reference, or the next one ahead. */
+function placeWeekday(reference: Date, start: chrono.ParsingComponents, forward: boolean): Date {
+  const day = componentsDay(start);
+  if (!forward && day.getTime() > reference.getTime()) {
+    return new Date(day.getTime() - 7 * MILLISECONDS_PER_DAY);
+  }
+  if (forward && day.getTime() < reference.getTime()) {
+    return new Date(day.getTime() + 7 * MILLISECONDS_PER_DAY);
+  }
+  return day;
+}
+
 /**
  * A bare weekday in a news report is the last such day on or before the publication day, unless the
  * sentence looks ahead ("is due to meet on Tuesday", "will run from Wednesday"): then the next one.
- * A weekday followed by its own date ("Tuesday (March 11)", "Friday, March 7") yields to that date.
+ * A weekday followed by its own date ("Tuesday (March 11)", "Friday, March 7") yields to that date, and
+ * one of a named week ("Wednesday next week") keeps the day chrono found in that week. In a range the end
+ * anchors the start when the end is a known day ("Monday to Wednesday next week"); a range of two bare
+ * weekdays lies wholly on or before the report ("was shut from Monday to Wednesday"), or wholly after it
+ * when the sentence looks ahead ("will close from Monday to Wednesday").
  */
 const pastWeekdayRefiner: chrono.Refiner = {
   refine: (context, results) => {
     const reference = referenceDay(context);
     return results.filter((result) => {
-      const { start } = result;
+      const { start, end } = result;
       if (!start.isCertain('weekday') || start.isCertain('day')) return true;
-      const after = context.text.slice(
-        result.index + result.text.length,
-        result.index + result.text.length + 24,
-      );
-      if (EXPLICIT_DATE_AFTER.test(after)) return false;
-      const before = context.text.slice(0, result.index);
-      const forward =
-        /\b(?:next|coming|this)\b/i.test(result.text) ||
-        /\b(?:next|coming)\s+$/i.test(before) ||
-        FUTURE_CUE.test(before.slice(-60));
-      let day = componentsDay(start);
-      if (!forward && day.getTime() > reference.getTime()) {
-        day = new Date(day.getTime() - 7 * MILLISECONDS_PER_DAY);
-      } else if (forward && day.getTime() < reference.getTime()) {
-        day = new Date(day.getTime() + 7 * MILLISECONDS_PER_DAY);
+      const weekday = start.get('weekday') ?? 0;
+      if (!end) {
+        const after = context.text.slice(
+          result.index + result.text.length,
+          result.index + result.text.length + 24,
+        );
+        if (EXPLICIT_DATE_AFTER.test(after)) return false;
+        const named = dayInNamedWeek(result.text, weekday, reference);
+        assignDay(start, named ?? placeWeekday(reference, start, looksAhead(context, result)));
+        result.addTag(DAY_TAG);
+        return true;
       }
-      assignDay(start, day);
       result.addTag(DAY_TAG);
+      const separatorIndex = lastSeparator(result.text)?.index ?? result.text.length;
+      const endWeekday = end.isCertain('weekday') && !end.isCertain('day') ? end.get('weekday') : null;
+      const endNamed =
+        endWeekday === null
+          ? undefined
+          : dayInNamedWeek(result.text.slice(separatorIndex), endWeekday, reference);
+      if (end.isCertain('day') || endNamed !== undefined) {
+        const endDay = endNamed ?? componentsDay(end);
+        if (endNamed !== undefined) assignDay(end, endNamed);
+        const back = (endDay.getUTCDay() - weekday + 7) % 7;
+        assignDay(start, new Date(endDay.getTime() - back * MILLISECONDS_PER_DAY));
+        return true;
+      }
+      const startNamed = dayInNamedWeek(result.text.slice(0, separatorIndex), weekday, reference);
+      const length = endWeekday === null ? 0 : (endWeekday - weekday + 7) % 7 || 7;
+      let startDay: Date;
+      if (startNamed !== undefined) {
+        startDay = startNamed;
+      } else if (looksAhead(context, result)) {
+        // Two bare weekdays told as ahead: the range starts on or after the report...
+        const ahead = (weekday - reference.getUTCDay() + 7) % 7;
+        startDay = new Date(reference.getTime() + ahead * MILLISECONDS_PER_DAY);
+      } else {
+        // ...told as past, it ends on or before the report ("was shut from Monday to Wednesday").
+        const endBack = (reference.getUTCDay() - (endWeekday ?? weekday) + 7) % 7;
+        startDay = new Date(reference.getTime() - (endBack + length) * MILLISECONDS_PER_DAY);
+      }
+      assignDay(start, startDay);
+      if (endWeekday !== null) assignDay(end, new Date(startDay.getTime() + length * MILLISECONDS_PER_DAY));
       return true;
     });
   },
 };
+
+/** "Wednesday next week", "Tuesday of last week": the qualifier names the week of the weekday before it. */
+const NAMED_WEEK =
+  /\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+(?:of\s+)?(next|last|this|coming|past)\s+week\b/i;
+
+/**
+ * The day of a weekday in the week a text names ("Monday last week"), weeks running Monday to Sunday as
+ * in the UK and ISO 8601; undefined when the text names no week. chrono's own reading of these is off by a
+ * week for some weekdays ("Monday this week" on a Tuesday gives the Monday after).
+ */
+function dayInNamedWeek(text: string, weekday: number, reference: Date): Date | undefined {
+  const qualifier = NAMED_WEEK.exec(text)?.[1]?.toLowerCase();
+  if (qualifier === undefined) return undefined;
+  const shift = qualifier === 'last' || qualifier === 'past' ? -1 : qualifier === 'this' ? 0 : 1;
+  const monday = reference.getTime() - ((reference.getUTCDay() + 6) % 7) * MILLISECONDS_PER_DAY;
+  return new Date(monday + (shift * 7 + ((weekday + 6) % 7)) * MILLISECONDS_PER_DAY);
+}
 
 /** "(March 11)", ", March 7", " 11 March": the weekday before it is only a label of this date. */
 const EXPLICIT_DATE_AFTER =
@@ -259,7 +422,13 @@ function buildParser(withAgo: boolean): chrono.Chrono {
     return name !== LATER_PARSER && (withAgo || name !== AGO_PARSER);
   });
   built.parsers.push(yearParser);
-  built.refiners.push(falsePositiveRefiner, relativeYearRefiner, yearlessRefiner, pastWeekdayRefiner);
+  built.refiners.push(
+    falsePositiveRefiner,
+    betweenRangeRefiner,
+    relativeYearRefiner,
+    yearlessRefiner,
+    pastWeekdayRefiner,
+  );
   return built;
 }
 
@@ -272,6 +441,7 @@ interface LocalDate {
   end: number;
   value: IsoDate;
   precision: DatePrecision;
+  endDate?: IsoDate;
 }
 
 function pad(value: number, width = 2): string {
@@ -305,15 +475,19 @@ function trim(sentence: string, start: number, end: number): [number, number] {
   return [start + leading, end - trailing];
 }
 
-/** Turns one chrono result into one mention, or two when it is a range ("from 2015 to 2017"). */
+/**
+ * Turns one chrono result into one mention. A range ("from 2015 to 2017", "March 3-5") is one mention over
+ * both ends with an end date; a "range" whose ends name one date ("March 3 from 9am to 5pm") is that date;
+ * one whose end comes before its start is not read as a range but as two mentions, as the text gives them.
+ */
 function toLocalDates(sentence: string, result: chrono.ParsedResult): LocalDate[] {
   const tags = result.tags();
   const local: LocalDate[] = [];
-  const push = (start: number, end: number, components: ParsedComponents): void => {
+  const push = (start: number, end: number, components: ParsedComponents, endDate?: IsoDate): void => {
     const resolved = resolve(components, tags);
     const [trimmedStart, trimmedEnd] = trim(sentence, start, end);
     if (resolved !== undefined && trimmedEnd > trimmedStart) {
-      local.push({ start: trimmedStart, end: trimmedEnd, ...resolved });
+      local.push({ start: trimmedStart, end: trimmedEnd, ...resolved, ...(endDate && { endDate }) });
     }
   };
   const resultEnd = result.index + result.text.length;
@@ -321,20 +495,37 @@ function toLocalDates(sentence: string, result: chrono.ParsedResult): LocalDate[
     push(result.index, resultEnd, result.start);
     return local;
   }
-  const separators = [...result.text.matchAll(RANGE_SEPARATOR)];
-  const separator = separators[separators.length - 1];
-  if (separator === undefined || separator.index === 0) {
+  const first = resolve(result.start, tags);
+  const last = resolve(result.end, tags);
+  if (first !== undefined && last !== undefined) {
+    if (first.value.startsWith(last.value) || last.value.startsWith(first.value)) {
+      push(result.index, resultEnd, result.start);
+      return local;
+    }
+    if (last.value > first.value) {
+      push(result.index, resultEnd, result.start, last.value);
+      return local;
+    }
+  }
+  const separator = lastSeparator(result.text);
+  if (separator === undefined) {
     push(result.index, resultEnd, result.start);
     return local;
   }
-  push(result.index, result.index + separator.index, result.start);
-  push(result.index + separator.index + separator[0].length, resultEnd, result.end);
+  const separatorIndex = separator.index ?? 0;
+  push(result.index, result.index + separatorIndex, result.start);
+  push(result.index + separatorIndex + separator[0].length, resultEnd, result.end);
   return local;
 }
 
+/** Dashes between digits read as hyphens: chrono takes "March 3-5, 2023" but not "March 3–5, 2023". */
+const DASH_BETWEEN_DIGITS = /(?<=\d\s?)[–—](?=\s?\d)/g;
+
 function parseSentence(sentence: string, reference: Date): LocalDate[] {
   const chosen = /\bago\b/i.test(sentence) ? agoParser : parser;
-  const results = chosen.parse(sentence, { instant: reference, timezone: 0 });
+  // One character for one, so every offset into the copy is an offset into the sentence.
+  const hyphenated = sentence.replace(DASH_BETWEEN_DIGITS, '-');
+  const results = chosen.parse(hyphenated, { instant: reference, timezone: 0 });
   return results.flatMap((result) => toLocalDates(sentence, result));
 }
 
@@ -346,7 +537,8 @@ function sameDate(left: LocalDate, right: LocalDate): boolean {
     left.start === right.start &&
     left.end === right.end &&
     left.value === right.value &&
-    left.precision === right.precision
+    left.precision === right.precision &&
+    left.endDate === right.endDate
   );
 }
 
@@ -393,6 +585,7 @@ export function extractDates(
         text: text.slice(start, end),
         value: found.value,
         precision: found.precision,
+        ...(found.endDate !== undefined && { endDate: found.endDate }),
         sentence: sentence.index,
       });
     }

@@ -14,6 +14,9 @@ import { contentTerms } from '../text/terms.js';
  * (equal, or one refining the other: "last year" and "last September") and their sentences must talk
  * about the same thing (IDF-weighted Jaccard overlap of content terms). Grouping is single-link,
  * strongest pair first, so a vague "last year" joins the specific event it most resembles.
+ * A range ("closed from 2015 to 2017") agrees with the same range and with a date inside it: a source
+ * that says "repairs closed the bridge in 2016" tells part of the same closure, so the event keeps the
+ * range and gains the source. Two dates inside a range still have to agree with each other.
  */
 
 /**
@@ -45,6 +48,8 @@ const OPENING_QUOTE = /^["“‘']/u;
 /** One dated sentence of one source: a node of the grouping. */
 interface DatedSentence {
   source: string;
+  /** The article's reference day, if it has one: what "still to come" is measured against. */
+  referenceDate: IsoDate | undefined;
   sentence: Sentence;
   mention: DateMention;
   terms: ReadonlySet<string>;
@@ -59,8 +64,48 @@ function compareText(left: string, right: string): number {
 }
 
 /** Whether two date values can name the same moment: equal, or one a coarser prefix of the other. */
-function compatible(left: IsoDate, right: IsoDate): boolean {
+function samePoint(left: IsoDate, right: IsoDate): boolean {
   return left.startsWith(right) || right.startsWith(left);
+}
+
+/** The dates of a mention or event: a single date, or a range when `endDate` is set. */
+interface DateSpan {
+  value: IsoDate;
+  endDate?: IsoDate | undefined;
+}
+
+/** Whether a single date lies within a range, at the coarser of their precisions (2016 in 2015–2017). */
+function inside(point: IsoDate, start: IsoDate, end: IsoDate): boolean {
+  return (point >= start || start.startsWith(point)) && (point <= end || point.startsWith(end));
+}
+
+/**
+ * Whether two dates can belong to one event: two single dates that name the same moment, two ranges
+ * whose starts and ends do, or a single date inside a range.
+ */
+function compatible(left: DateSpan, right: DateSpan): boolean {
+  if (left.endDate === undefined && right.endDate === undefined) return samePoint(left.value, right.value);
+  if (left.endDate !== undefined && right.endDate !== undefined) {
+    return samePoint(left.value, right.value) && samePoint(left.endDate, right.endDate);
+  }
+  const [point, range] = left.endDate === undefined ? [left, right] : [right, left];
+  return inside(point.value, range.value, range.endDate ?? range.value);
+}
+
+/** The first day a date can mean, as `YYYY-MM-DD`: "2024-03" is 2024-03-01. */
+function firstDay(value: IsoDate): IsoDate {
+  return value.length === 4 ? `${value}-01-01` : value.length === 7 ? `${value}-01` : value;
+}
+
+/** Years a range may span and still be looked up under each of them; longer ones only under their ends. */
+const MAX_INDEXED_YEARS = 50;
+
+/** The years under which a mention is looked up for candidate pairs: every year its dates cover. */
+function yearsOf(mention: DateSpan): string[] {
+  const first = Number(mention.value.slice(0, 4));
+  const last = mention.endDate === undefined ? first : Number(mention.endDate.slice(0, 4));
+  if (last - first > MAX_INDEXED_YEARS) return [String(first), String(last)];
+  return Array.from({ length: last - first + 1 }, (_, offset) => String(first + offset).padStart(4, '0'));
 }
 
 /** The content terms of a sentence, without the words of its date expressions. */
@@ -78,6 +123,7 @@ function sentenceTerms(article: AnalyzedArticle, sentence: Sentence): Set<string
 
 function isReporting(article: AnalyzedArticle, sentence: Sentence, mention: DateMention): boolean {
   if (article.referenceDate === undefined || mention.value !== article.referenceDate) return false;
+  if (mention.endDate !== undefined) return false;
   const text = article.source.text;
   const before = text.slice(sentence.start, mention.start);
   const after = text.slice(mention.end, sentence.end);
@@ -96,6 +142,7 @@ function collect(articles: readonly AnalyzedArticle[]): DatedSentence[] {
       if (!TERMINAL.test(sentenceText)) continue;
       nodes.push({
         source: article.source.id,
+        referenceDate: article.referenceDate,
         sentence,
         mention,
         terms: sentenceTerms(article, sentence),
@@ -138,18 +185,28 @@ function similarity(left: ReadonlySet<string>, right: ReadonlySet<string>, idf: 
   return union === 0 ? 0 : shared / union;
 }
 
-/** The most precise value of a group whose values are pairwise compatible (they form a chain). */
-function mostPrecise(values: readonly IsoDate[]): IsoDate {
-  return values.reduce((best, value) => (value.length > best.length ? value : best));
+/**
+ * The dates of a group whose members are pairwise compatible: its most precise range if it has one (the
+ * single dates lie inside it), otherwise its most precise single date (they form a chain).
+ */
+function groupDates(mentions: readonly DateMention[]): DateSpan {
+  const ranges = mentions.filter((mention) => mention.endDate !== undefined);
+  const pool = ranges.length > 0 ? ranges : mentions;
+  const precision = (mention: DateMention) => mention.value.length + (mention.endDate?.length ?? 0);
+  const best = pool.reduce((chosen, mention) => (precision(mention) > precision(chosen) ? mention : chosen));
+  return { value: best.value, endDate: best.endDate };
 }
 
 /**
  * The clearest sentence of a group: one that states the event's own date ("in September" rather than
  * "last year"), is not a quotation, and is the shortest such.
  */
-function representative(members: readonly DatedSentence[], date: IsoDate): DatedSentence {
+function representative(members: readonly DatedSentence[], date: DateSpan): DatedSentence {
   const preferences = [
-    (member: DatedSentence) => member.mention.value === date && !OPENING_QUOTE.test(member.evidence.text),
+    (member: DatedSentence) =>
+      member.mention.value === date.value &&
+      member.mention.endDate === date.endDate &&
+      !OPENING_QUOTE.test(member.evidence.text),
     (member: DatedSentence) => !OPENING_QUOTE.test(member.evidence.text),
   ];
   const pool =
@@ -174,10 +231,11 @@ function candidatePairs(
   const pairs: Array<{ left: number; right: number; score: number }> = [];
   const byYear = new Map<string, number[]>();
   nodes.forEach((node, index) => {
-    const year = node.mention.value.slice(0, 4);
-    const members = byYear.get(year);
-    if (members) members.push(index);
-    else byYear.set(year, [index]);
+    for (const year of yearsOf(node.mention)) {
+      const members = byYear.get(year);
+      if (members) members.push(index);
+      else byYear.set(year, [index]);
+    }
   });
   const bySentence = new Map<Sentence, number[]>();
   nodes.forEach((node, index) => {
@@ -207,7 +265,7 @@ function candidatePairs(
         if (right <= left || seenBy[right] === left) continue;
         seenBy[right] = left;
         const second = nodes[right]!;
-        if (!compatible(first.mention.value, second.mention.value)) continue;
+        if (!compatible(first.mention, second.mention)) continue;
         const score = first.sentence === second.sentence ? 1 : similarity(first.terms, second.terms, idf);
         if (score >= EVENT_SIMILARITY_THRESHOLD) pairs.push({ left, right, score });
       }
@@ -221,8 +279,10 @@ function candidatePairs(
  * Events whose only dates are the publication day attached to a reporting verb ("KCNA said on Tuesday")
  * are kept, because the announcement is itself an event, but sort after the other events of that day.
  * @param articles - the analysed articles of one story, with their date mentions
- * @returns events sorted by date (coarser before finer at the same prefix), then substantive before
- *   reporting-only, then by number of sources, most first
+ * An event every source dates after its own publication day is marked `scheduled`: the article states it
+ * as planned ("will visit from Monday to Wednesday next week"), which is part of the story for a reader.
+ * @returns events sorted by date (coarser before finer at the same prefix), a single date before a range
+ *   starting on it, then substantive before reporting-only, then by number of sources, most first
  */
 export function buildTimeline(articles: readonly AnalyzedArticle[]): TimelineEvent[] {
   const nodes = collect(articles);
@@ -238,8 +298,8 @@ export function buildTimeline(articles: readonly AnalyzedArticle[]): TimelineEve
     const rightGroup = groupOf[right] ?? right;
     if (leftGroup === rightGroup) continue;
     const merged = [...(groups[leftGroup] ?? []), ...(groups[rightGroup] ?? [])];
-    const values = merged.map((index) => nodes[index]?.mention.value ?? '');
-    if (!values.every((value) => values.every((other) => compatible(value, other)))) continue;
+    const dates = merged.map((index) => nodes[index]?.mention).filter((mention) => mention !== undefined);
+    if (!dates.every((date) => dates.every((other) => compatible(date, other)))) continue;
     groups[leftGroup] = merged;
     groups[rightGroup] = [];
     for (const index of merged) groupOf[index] = leftGroup;
@@ -258,11 +318,17 @@ export function buildTimeline(articles: readonly AnalyzedArticle[]): TimelineEve
     }
     evidence.sort((one, other) => compareText(one.source, other.source) || one.start - other.start);
     const sources = [...new Set(evidence.map((item) => item.source))];
-    const date = mostPrecise(members.map((member) => member.mention.value));
+    const dates = groupDates(members.map((member) => member.mention));
+    // Still to come in every report of it: each source dates it after its own publication day.
+    const scheduled = members.every(
+      (member) => member.referenceDate !== undefined && firstDay(member.mention.value) > member.referenceDate,
+    );
     ranked.push({
       event: {
-        date,
-        text: representative(members, date).evidence.text,
+        date: dates.value,
+        ...(dates.endDate !== undefined && { endDate: dates.endDate }),
+        ...(scheduled && { scheduled }),
+        text: representative(members, dates).evidence.text,
         sources,
         evidence,
       },
@@ -272,6 +338,7 @@ export function buildTimeline(articles: readonly AnalyzedArticle[]): TimelineEve
   ranked.sort(
     (one, other) =>
       compareText(one.event.date, other.event.date) ||
+      compareText(one.event.endDate ?? '', other.event.endDate ?? '') ||
       Number(one.reporting) - Number(other.reporting) ||
       other.event.sources.length - one.event.sources.length ||
       compareText(one.event.evidence[0]?.source ?? '', other.event.evidence[0]?.source ?? '') ||

@@ -21,12 +21,17 @@ const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
 /** How much of a date the sources gave. */
 export type DatePrecision = 'year' | 'month' | 'day';
 
-/** A timeline event with its date read: `at` is the UTC start of its day, month or year. */
-export interface DatedEvent {
-  event: TimelineEvent;
+/** A date read: `at` is the UTC start of its day, month or year. */
+export interface ReadDate {
   at: number;
   precision: DatePrecision;
   year: number;
+}
+
+/** A timeline event with its date read, and its end date when it is a range ("2015 – 2017"). */
+export interface DatedEvent extends ReadDate {
+  event: TimelineEvent;
+  end?: ReadDate;
 }
 
 /** The timeline cut in two: the story's own period (day axis) and the older background. */
@@ -36,7 +41,7 @@ export interface TimelineSplit {
 }
 
 /** Reads an ISO day, month or year; undefined when unreadable. */
-export function readDate(date: string): Omit<DatedEvent, 'event'> | undefined {
+export function readDate(date: string): ReadDate | undefined {
   const match = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date);
   if (!match) return undefined;
   const year = Number(match[1]);
@@ -54,7 +59,8 @@ export function splitTimeline(events: readonly TimelineEvent[]): TimelineSplit {
   const dated = events
     .map((event) => {
       const read = readDate(event.date);
-      return read && { event, ...read };
+      const end = event.endDate === undefined ? undefined : readDate(event.endDate);
+      return read && { event, ...read, ...(end && { end }) };
     })
     .filter((item): item is DatedEvent => item !== undefined)
     .sort((left, right) => left.at - right.at);
@@ -73,12 +79,17 @@ export function splitTimeline(events: readonly TimelineEvent[]): TimelineSplit {
 }
 
 /** A date as a reader says it: "Sun 9 Mar 2025", "Sep 2024", "1968". */
-export function dateLabel(item: Omit<DatedEvent, 'event'>): string {
+export function dateLabel(item: ReadDate): string {
   const day = new Date(item.at);
   if (item.precision === 'year') return String(item.year);
   const month = `${MONTHS[day.getUTCMonth()]} ${item.year}`;
   if (item.precision === 'month') return month;
   return `${WEEKDAYS[day.getUTCDay()]} ${day.getUTCDate()} ${month}`;
+}
+
+/** A date or range as a reader says it: "Mon 26 Feb 2024 – Wed 28 Feb 2024", "2015 – 2017". */
+export function rangeLabel(item: DatedEvent): string {
+  return item.end === undefined ? dateLabel(item) : `${dateLabel(item)} – ${dateLabel(item.end)}`;
 }
 
 /** How long before the story an older event was: "(6 months before)", "(57 years before)". */
@@ -112,15 +123,20 @@ function TimelineAxis(props: { split: TimelineSplit; entryId: (number: number) =
   // The day axis spans the day-dated events; a month-only event outside them ("next month") goes to
   // a slot past a break at either end rather than stretching the axis to the 1st of its month.
   const exact = story.filter((item) => item.precision === 'day');
-  const extent = exact.length > 0 ? exact : story;
-  const before = story.some((item) => item.at < extent[0]!.at);
-  const after = story.some((item) => item.at > extent.at(-1)!.at);
+  // A range to a known day stretches the axis to its last day, so its bar fits.
+  const extent = (exact.length > 0 ? exact : story).flatMap((item) =>
+    item.end?.precision === 'day' ? [item.at, item.end.at] : [item.at],
+  );
+  const earliest = Math.min(...extent);
+  const latest = Math.max(...extent);
+  const before = story.some((item) => item.at < earliest);
+  const after = story.some((item) => item.at > latest);
   const slot = 64;
   const axisStart = (years.length === 0 ? EDGE + 24 : EDGE + bandWidth + 48) + (before ? slot : 0);
   const axisEnd = WIDTH - EDGE - 24 - (after ? slot : 0);
   // Half a day of padding each side, so a one-day story still has an axis.
-  const first = extent[0]!.at - DAY / 2;
-  const last = extent.at(-1)!.at + DAY / 2;
+  const first = earliest - DAY / 2;
+  const last = latest + DAY / 2;
   const x = (at: number) =>
     at < first
       ? axisStart - slot / 2
@@ -207,7 +223,13 @@ function TimelineAxis(props: { split: TimelineSplit; entryId: (number: number) =
             number,
             level,
           }) => html`<g class=${`event precision-${item.precision}`} onClick=${() => showEntry(props.entryId(number))}>
-            <circle cx=${x(item.at)} cy=${axisY - 12 - level * ROW} r="10"><title>${number}. ${dateLabel(item)}${item.precision === 'month' ? ' (month only)' : ''}: ${item.event.text}</title></circle>
+            ${
+              item.end?.precision === 'day'
+                ? html`<line x1=${x(item.at)} x2=${x(item.end.at)} y1=${axisY - 12 - level * ROW} y2=${axisY - 12 - level * ROW}
+                    class="event-range" stroke="currentColor" stroke-width="8" stroke-linecap="round" opacity="0.35" />`
+                : null
+            }
+            <circle cx=${x(item.at)} cy=${axisY - 12 - level * ROW} r="10"><title>${number}. ${rangeLabel(item)}${item.precision === 'month' ? ' (month only)' : ''}${item.event.scheduled ? ' (scheduled)' : ''}: ${item.event.text}</title></circle>
             <text x=${x(item.at)} y=${axisY - 8 - level * ROW} text-anchor="middle" class="event-number">${number}</text>
           </g>`,
         )}
@@ -227,11 +249,14 @@ function EventEntry(props: {
   sources: Map<string, Source>;
 }) {
   const { item } = props;
+  const notes = [props.note, item.event.scheduled ? '(scheduled)' : undefined].filter(Boolean).join(' ');
   return html`<li id=${props.id} tabindex="-1">
     ${props.number !== undefined ? html`<span class="entry-number" aria-hidden="true">${props.number}</span>` : null}
     <span class="event-body"><time datetime=${item.event.date}>${dateLabel(item)}</time>${
-      props.note ? html`<span class="muted"> ${props.note}</span>` : null
-    } ${item.event.text}
+      item.end !== undefined
+        ? html` – <time datetime=${item.event.endDate}>${dateLabel(item.end)}</time>`
+        : null
+    }${notes ? html`<span class="muted"> ${notes}</span>` : null} ${item.event.text}
       <${Citations} storyId=${props.storyId} evidence=${item.event.evidence} sources=${props.sources} /></span>
   </li>`;
 }
