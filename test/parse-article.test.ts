@@ -84,6 +84,18 @@ const successes: SuccessCase[] = [
     expected: { outlet: 'the-daily-ledger', path: 'inputs/the-daily-ledger.txt' },
   },
   {
+    name: 'no outlet from a generated file name (a hash is not an outlet)',
+    raw: BODY,
+    path: 'inputs/004_d98c98faffdd0a40.txt',
+    expected: { outlet: undefined, path: 'inputs/004_d98c98faffdd0a40.txt' },
+  },
+  {
+    name: 'the front matter names the outlet of a generated file name',
+    raw: `---\noutlet: The Daily Ledger\n---\n${BODY}`,
+    path: 'inputs/3f2a9c1d-7b4e-4e8a-9d2f-1a2b3c4d5e6f.txt',
+    expected: { outlet: 'The Daily Ledger' },
+  },
+  {
     name: 'unclosed front matter is read as text with a warning',
     raw: `---\ntitle: Ferry\n${BODY}`,
     expected: { title: undefined, body: `---\ntitle: Ferry\n${BODY}` },

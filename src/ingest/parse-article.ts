@@ -8,6 +8,7 @@
  * @packageDocumentation
  */
 import type { ArticleInput, Diagnostic, IsoDate } from '../model/index.js';
+import { isGeneratedName } from '../text/generated-name.js';
 
 /** Why an input cannot become an article. `not-utf8` and `too-large` are found by the reader, before parsing. */
 export type ParseFailureReason = 'empty' | 'binary' | 'not-utf8' | 'too-large' | 'no-text';
@@ -93,7 +94,9 @@ export function parseArticleText(raw: string, origin: ArticleOrigin): ParseResul
   const article: ArticleInput = { id: origin.id, body };
   if (origin.path !== undefined) article.path = origin.path;
   if (metadata.url !== undefined) article.url = metadata.url;
-  const outlet = metadata.outlet ?? (origin.path === undefined ? undefined : fileStem(origin.path));
+  // A file named after its outlet ("the-daily-ledger.txt") names it; a generated name names nothing.
+  const stem = origin.path === undefined ? undefined : fileStem(origin.path);
+  const outlet = metadata.outlet ?? (stem === undefined || isGeneratedName(stem) ? undefined : stem);
   if (outlet !== undefined && outlet !== '') article.outlet = outlet;
   if (metadata.title !== undefined) article.title = metadata.title;
   if (metadata.published !== undefined) article.published = metadata.published;

@@ -173,10 +173,25 @@ function inferStoryDate(articles: readonly ArticleInput[]): IsoDate | undefined 
   return latest;
 }
 
+/** A title made from a lead sentence is at most this many words. */
+const LEAD_TITLE_WORDS = 18;
+/** Where a lead's attribution starts: ", according to …", ", the agency said.", ", said Ms Roe." */
+const TRAILING_ATTRIBUTION =
+  /,\s+(?:according to\b|(?:[^,]{0,80}\s)?(?:said|says|reported|reports|told|announced|confirmed)\b)[^,]*$/i;
+
+/**
+ * The story's title: the first article title, else the lead sentence as a headline: its attribution
+ * and final stop dropped, then cut at a comma or dash, or after {@link LEAD_TITLE_WORDS} words with "…",
+ * when still too long.
+ */
 function storyTitle(articles: readonly AnalyzedArticle[], lead: string | undefined): string {
   const titled = articles.find((article) => article.source.title !== undefined);
   if (titled?.source.title !== undefined) return titled.source.title;
   if (lead === undefined) return 'Untitled story';
-  const words = lead.split(/\s+/);
-  return words.length > 14 ? `${words.slice(0, 14).join(' ')}…` : lead;
+  const stated = lead.replace(TRAILING_ATTRIBUTION, '').replace(/[.!?]["”’']?$/, '');
+  const words = stated.split(/\s+/);
+  if (words.length <= LEAD_TITLE_WORDS) return stated;
+  const clause = /^(.{20,}?)(?:,|\s[\u2014\u2013-]\s)/.exec(stated)?.[1];
+  if (clause !== undefined && clause.split(/\s+/).length <= LEAD_TITLE_WORDS) return clause;
+  return `${words.slice(0, LEAD_TITLE_WORDS).join(' ')}…`;
 }

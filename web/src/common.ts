@@ -6,6 +6,7 @@ import { useEffect, useId, useState } from 'preact/hooks';
 import type { Evidence, Source } from '../../src/model/index.js';
 import { html } from './html.js';
 import { sourceHref } from './links.js';
+import { sourceLabels } from './source-labels.js';
 
 /** The state of one async load. */
 export type Loaded<Value> =
@@ -32,14 +33,25 @@ export function useLoad<Value>(key: string, load: () => Promise<Value>): Loaded<
   return loaded;
 }
 
-/** What a source is called on screen: its outlet, else its title, else its id. */
-export function sourceName(source: Source | undefined, fallback: string): string {
-  return source?.outlet ?? source?.title ?? fallback;
+/** A story's sources by id, with the label each carries on screen (see {@link sourceLabels}). */
+export interface SourceIndex {
+  get(id: string): Source | undefined;
+  /** The source's short label; the id itself for a source the story does not have. */
+  label(id: string): string;
+  /** The source's place in the story, for ordering; after every source for one the story lacks. */
+  position(id: string): number;
 }
 
-/** Sources by id, for labels. */
-export function sourcesById(sources: readonly Source[]): Map<string, Source> {
-  return new Map(sources.map((source) => [source.id, source]));
+/** Indexes a story's sources for lookups and labels. */
+export function indexSources(sources: readonly Source[]): SourceIndex {
+  const byId = new Map(sources.map((source) => [source.id, source]));
+  const labels = sourceLabels(sources);
+  const positions = new Map(sources.map((source, index) => [source.id, index]));
+  return {
+    get: (id) => byId.get(id),
+    label: (id) => labels.get(id) ?? id,
+    position: (id) => positions.get(id) ?? sources.length,
+  };
 }
 
 /**
@@ -55,18 +67,19 @@ export function Citation(props: { storyId: string; evidence: Evidence; name: str
   </span>`;
 }
 
-/** One chip per source among the evidence (its first passage), in the order given. */
-export function Citations(props: {
-  storyId: string;
-  evidence: readonly Evidence[];
-  sources: Map<string, Source>;
-}) {
+/** One chip per source among the evidence (its first passage): the first given, then the rest in story order. */
+export function Citations(props: { storyId: string; evidence: readonly Evidence[]; sources: SourceIndex }) {
   const seen = new Set<string>();
-  const chips = props.evidence.filter((evidence) => !seen.has(evidence.source) && seen.add(evidence.source));
+  const [own, ...others] = props.evidence.filter(
+    (evidence) => !seen.has(evidence.source) && seen.add(evidence.source),
+  );
+  // The passage the text was taken from leads; the other outlets follow in the story's order.
+  others.sort((a, b) => props.sources.position(a.source) - props.sources.position(b.source));
+  const chips = own === undefined ? [] : [own, ...others];
   return html`<span class="citations">${chips.map(
     (evidence) =>
       html`<${Citation} key=${evidence.source} storyId=${props.storyId} evidence=${evidence}
-        name=${sourceName(props.sources.get(evidence.source), evidence.source)} />`,
+        name=${props.sources.label(evidence.source)} />`,
   )}</span>`;
 }
 

@@ -6,7 +6,7 @@
 import { useEffect } from 'preact/hooks';
 import type { Span, StoryReport } from '../../src/model/index.js';
 import { type ArticleResponse, getJson, loadStory } from './api.js';
-import { LoadState, sourceName, useLoad } from './common.js';
+import { indexSources, LoadState, useLoad } from './common.js';
 import { html } from './html.js';
 import { safeExternalUrl, storyHref } from './links.js';
 
@@ -103,10 +103,11 @@ export function SourcePage(props: { storyId: string; sourceId: string; start?: n
   const validTarget = target !== undefined && target.end <= source.text.length ? target : undefined;
   const removed = report.diagnostics.filter((diagnostic) => diagnostic.source === sourceId);
   const external = safeExternalUrl(source.url);
+  const label = indexSources(report.sources).label(source.id);
   return html`<article class="page source-page">
     <p class="back"><a href=${storyHref(storyId)}>← ${report.title}</a></p>
-    <h1 tabindex="-1">${source.title ?? sourceName(source, source.id)}</h1>
-    <p class="facts"><span class="outlet">${sourceName(source, source.id)}</span><span>${source.published ?? 'undated'}</span>
+    <h1 tabindex="-1">${source.title ?? label}</h1>
+    <p class="facts"><span class="outlet" title=${source.id}>${label}</span><span>${source.published ?? 'undated'}</span>
       ${stored.state === 'ready' ? html`<span>ingested ${stored.value.ingestedAt.slice(0, 10)}</span>` : null}
       ${external ? html`<a class="external" href=${external} rel="noopener noreferrer nofollow" target="_blank">original ↗</a>` : null}</p>
     <p class="legend"><mark class="claim">passage of a claim</mark> ${validTarget ? html`<mark class="target-legend">cited passage</mark>` : null}</p>

@@ -4,15 +4,15 @@
  */
 
 import { useState } from 'preact/hooks';
-import type { Claim, Conflict, QuoteGroup, Source, StoryReport } from '../../src/model/index.js';
+import type { Claim, Conflict, QuoteGroup, StoryReport } from '../../src/model/index.js';
 import { loadStory } from './api.js';
-import { Citations, dateRange, LoadState, sourceName, sourcesById, useLoad } from './common.js';
+import { Citations, dateRange, indexSources, LoadState, type SourceIndex, useLoad } from './common.js';
 import { html } from './html.js';
 import { safeExternalUrl, sourceHref, storyHref } from './links.js';
 import { Timeline } from './timeline.js';
 import { wordDiff } from './word-diff.js';
 
-type Sources = Map<string, Source>;
+type Sources = SourceIndex;
 
 /** Each reprint's original, following chains (a copy of a copy counts with the first original). */
 function originals(report: StoryReport): Map<string, string> {
@@ -43,17 +43,17 @@ function Summary(props: { storyId: string; report: StoryReport; sources: Sources
 
 function SourceList(props: { storyId: string; report: StoryReport; folded: Map<string, string> }) {
   const { storyId, report, folded } = props;
-  const names = sourcesById(report.sources);
+  const names = indexSources(report.sources);
   return html`<section aria-labelledby="sources-title">
     <h2 id="sources-title">Sources</h2>
     <ul class="source-list">${report.sources.map((source) => {
       const external = safeExternalUrl(source.url);
       const original = folded.get(source.id);
       return html`<li>
-        <a href=${sourceHref(storyId, source.id)}>${sourceName(source, source.id)}</a>
+        <a href=${sourceHref(storyId, source.id)}>${names.label(source.id)}</a>
         ${source.title ? html` — <span class="source-title">${source.title}</span>` : null}
         <span class="muted"> ${source.published ?? 'undated'}</span>
-        ${original !== undefined && original !== source.id ? html` <span class="badge reprint">reprints ${sourceName(names.get(original), original)}</span>` : null}
+        ${original !== undefined && original !== source.id ? html` <span class="badge reprint">reprints ${names.label(original)}</span>` : null}
         ${external ? html` <a class="external" href=${external} rel="noopener noreferrer nofollow" target="_blank">original ↗</a>` : null}
       </li>`;
     })}</ul>
@@ -89,9 +89,9 @@ function ClaimGrid(props: {
       <table class="claim-grid">
         <thead><tr><th scope="col">Claim</th>${columns.map((column) => {
           const folds = copies(column.id);
-          return html`<th scope="col"><span class="column-name">${sourceName(column, column.id)}</span>${
+          return html`<th scope="col"><span class="column-name">${sources.label(column.id)}</span>${
             folds.length > 0
-              ? html`<span class="folded">+ ${folds.map((copy) => sourceName(copy, copy.id)).join(', ')} (reprint)</span>`
+              ? html`<span class="folded">+ ${folds.map((copy) => sources.label(copy.id)).join(', ')} (reprint)</span>`
               : null
           }</th>`;
         })}</tr></thead>
@@ -104,7 +104,7 @@ function ClaimGrid(props: {
                 return html`<td class="absent"><span class="visually-hidden">not reported</span></td>`;
               const viaCopy = evidence.source !== column.id;
               return html`<td class="present"><a href=${sourceHref(storyId, evidence.source, evidence)} title=${evidence.text}
-                aria-label=${`${sourceName(sources.get(evidence.source), evidence.source)}: ${evidence.text}`}>${viaCopy ? '◐' : '●'}</a></td>`;
+                aria-label=${`${sources.label(evidence.source)}: ${evidence.text}`}>${viaCopy ? '◐' : '●'}</a></td>`;
             })}
           </tr>`,
         )}</tbody>
@@ -125,7 +125,7 @@ function ConflictCard(props: { storyId: string; conflict: Conflict; sources: Sou
         <${Citations} storyId=${storyId} evidence=${position.evidence} sources=${sources} />
         ${position.evidence.map(
           (evidence) =>
-            html`<blockquote><p>${evidence.text}</p><footer>— ${sourceName(sources.get(evidence.source), evidence.source)}</footer></blockquote>`,
+            html`<blockquote><p>${evidence.text}</p><footer>— ${sources.label(evidence.source)}</footer></blockquote>`,
         )}
       </div>`,
     )}</div>
@@ -161,7 +161,7 @@ function QuoteLedger(props: { storyId: string; quotes: QuoteGroup[]; sources: So
         <table class="quote-table"><thead><tr><th scope="col">Outlet</th><th scope="col">Rendering</th><th scope="col">Fidelity</th></tr></thead>
           <tbody>${group.variants.map(
             (variant) => html`<tr>
-              <th scope="row"><a href=${sourceHref(storyId, variant.source, variant.evidence)}>${sourceName(sources.get(variant.source), variant.source)}</a>
+              <th scope="row"><a href=${sourceHref(storyId, variant.source, variant.evidence)}>${sources.label(variant.source)}</a>
                 ${variant.speaker ? html`<span class="muted"> (${variant.speaker})</span>` : null}</th>
               <td><${Rendering} base=${group.text} text=${variant.text} /></td>
               <td><span class=${`badge fidelity-${variant.fidelity ?? 'unknown'}`}>${variant.fidelity ?? (variant.direct ? 'direct' : 'reported')}</span>
@@ -211,7 +211,7 @@ export function StoryPage(props: { storyId: string }) {
   const loaded = useLoad(props.storyId, () => loadStory(props.storyId));
   if (loaded.state !== 'ready') return html`<div class="page"><${LoadState} loaded=${loaded} /></div>`;
   const { story, report } = loaded.value;
-  const sources = sourcesById(report.sources);
+  const sources = indexSources(report.sources);
   const folded = originals(report);
   const dates = report.sources
     .map((source) => source.published)

@@ -5,8 +5,8 @@
  * year-only events as a compact background band before a visible axis break, both listed as text.
  */
 
-import type { Source, TimelineEvent } from '../../src/model/index.js';
-import { Citations } from './common.js';
+import type { TimelineEvent } from '../../src/model/index.js';
+import { Citations, type SourceIndex } from './common.js';
 import { html } from './html.js';
 
 const DAY = 86_400_000;
@@ -246,7 +246,7 @@ function EventEntry(props: {
   id: string;
   number?: number;
   note?: string;
-  sources: Map<string, Source>;
+  sources: SourceIndex;
 }) {
   const { item } = props;
   const notes = [props.note, item.event.scheduled ? '(scheduled)' : undefined].filter(Boolean).join(' ');
@@ -262,11 +262,7 @@ function EventEntry(props: {
 }
 
 /** The timeline section: chart, the story period's events, then the background by year. */
-export function Timeline(props: {
-  storyId: string;
-  events: readonly TimelineEvent[];
-  sources: Map<string, Source>;
-}) {
+export function Timeline(props: { storyId: string; events: readonly TimelineEvent[]; sources: SourceIndex }) {
   const split = splitTimeline(props.events);
   const { story, background } = split;
   const entryId = (number: number) => `timeline-event-${number}`;
