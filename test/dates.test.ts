@@ -25,6 +25,15 @@ interface Case {
 }
 
 const positiveCases: Case[] = [
+  // A clock time neither hides the look ahead ("p.m." ends no clause) nor joins the date.
+  {
+    text: 'The new order will go into effect at 11:59 p.m. Saturday, the county said.',
+    expected: ['Saturday=2024-02-24/day'],
+  },
+  {
+    text: 'The storm hit on Monday evening, 23 people were rescued.',
+    expected: ['Monday evening=2024-02-19/day'],
+  },
   { text: 'The parcel was handed over on Sunday by a courier.', expected: ['Sunday=2024-02-18/day'] },
   { text: 'The mayor spoke on Tuesday.', expected: ['Tuesday=2024-02-20/day'] },
   { text: 'The council met on Thursday.', expected: ['Thursday=2024-02-15/day'] },
@@ -109,6 +118,10 @@ const positiveCases: Case[] = [
 ];
 
 const negativeCases: string[] = [
+  // Durations are no dates.
+  'The crew searched the bay for eight hours.',
+  'The talks lasted roughly a month.',
+  'Divers worked through the day to free the hull.',
   // "Later" counts from another event, not from the publication day.
   'The crew returned two days later with spare parts.',
   'The town marked the 75th anniversary of the treaty.',

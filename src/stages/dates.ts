@@ -299,7 +299,8 @@ function lastSeparator(text: string): RegExpMatchArray | undefined {
  * look ahead ("was shut from Monday to Wednesday"), although a lone "from Wednesday" does.
  */
 function looksAhead(context: ParsingContext, result: chrono.ParsingResult): boolean {
-  const before = context.text.slice(0, result.index);
+  // "a.m." and "p.m." end no clause: "will go into effect at 11:59 p.m. Saturday" looks ahead.
+  const before = context.text.slice(0, result.index).replace(/\b([ap])\.m\./gi, '$1m');
   const cues = !result.end ? before : before.replace(/\b(?:from|between)\s+$/i, '');
   return (
     /\b(?:next|coming|this)\b/i.test(result.text) ||
@@ -413,13 +414,20 @@ const FUTURE_CUE =
  * the costliest of all, so it runs only on sentences that say "ago" (two parsers, one per kind of sentence).
  */
 const LATER_PARSER = 'ENTimeUnitLaterFormatParser';
+/**
+ * Parsers whose finds are not dates of events: "5 days later" (above); durations read as "within"
+ * ("for eight hours", "the day", "roughly a month": 17 false dates in the AllSides crawl, no true one);
+ * clock times ("11:59 p.m."), which changed no date there and only stretched spans over the numbers
+ * beside them ("Monday evening, 23", "19 on Monday").
+ */
+const DROPPED_PARSERS = new Set([LATER_PARSER, 'ENTimeUnitWithinFormatParser', 'ENTimeExpressionParser']);
 const AGO_PARSER = 'ENTimeUnitAgoFormatParser';
 
 function buildParser(withAgo: boolean): chrono.Chrono {
   const built = chrono.casual.clone();
   built.parsers = built.parsers.filter((candidate) => {
     const name = candidate.constructor.name;
-    return name !== LATER_PARSER && (withAgo || name !== AGO_PARSER);
+    return !DROPPED_PARSERS.has(name) && (withAgo || name !== AGO_PARSER);
   });
   built.parsers.push(yearParser);
   built.refiners.push(
