@@ -7,7 +7,14 @@ import type {
   Sentence,
   Span,
 } from '../model/index.js';
-import { DESCRIPTOR_RELATIONS, FEMALE_CUES, HONORIFICS, TITLE_ABBREVIATIONS } from './entity-gazetteer.js';
+import {
+  DESCRIPTOR_RELATIONS,
+  FEMALE_CUES,
+  HONORIFICS,
+  PERSON_ROLE_CUES,
+  PERSON_TITLES,
+  TITLE_ABBREVIATIONS,
+} from './entity-gazetteer.js';
 import { type Gender, genderKey, personGenders } from './entity-gender.js';
 import { isPossessiveAt } from './entity-names.js';
 
@@ -33,10 +40,17 @@ interface Speaker extends Span {
 }
 
 /** How a speaker was found; quotes of at most three words need an explicit one to count. */
-type Attribution = 'subject-before' | 'verb-before' | 'after' | 'verb-earlier' | 'continued';
+type Attribution =
+  | 'subject-before'
+  | 'verb-before'
+  | 'after'
+  | 'headline'
+  | 'trailing'
+  | 'verb-earlier'
+  | 'continued';
 
 const SPEECH =
-  'said|says|added|adds|told|tells|wrote|writes|stated|declared|insisted|warned|explained|asked|replied|continued|noted|stressed|reported|reports|announced|claimed|quoted|recalled|tweeted|posted|confirmed|argued|argues|commented|testified|acknowledged|admitted|responded|emphasized|emphasised|urged|cautioned|conceded|countered';
+  'said|says|added|adds|told|tells|wrote|writes|stated|declared|insisted|warned|explained|asked|replied|continued|noted|stressed|reported|reports|announced|claimed|quoted|recalled|tweeted|posted|confirmed|argued|argues|commented|testified|acknowledged|admitted|responded|emphasized|emphasised|urged|cautioned|conceded|countered|alleges|claims|warns|insists|explains|admits|announces|vowed|vows|promised|predicted|texted';
 /** "said:", "told reporters:", "said in a statement," or "said (that|the)" right before the opening mark. */
 const VERB_AT_END = new RegExp(
   String.raw`\b(?:${SPEECH}|saying|writing)\b(?:(?:\s+\p{Ll}+){0,3}\s*[:,]|(?:\s+(?:that|the|a|an|its|his|her|their|this))?)\s*$`,
@@ -118,7 +132,13 @@ class QuoteContext {
     const afterStart = raw.closed ? raw.close + 1 : raw.close;
     const afterEnd = Math.min(closeSentence.end, this.nextOpenInSentence(raw, closeSentence));
     const found = this.findSpeaker(raw, beforeStart, afterStart, afterEnd, openSentence);
-    if (words <= 3 && (found === undefined || found.how === 'continued' || found.how === 'verb-earlier'))
+    if (
+      words <= 3 &&
+      (found === undefined ||
+        found.how === 'continued' ||
+        found.how === 'verb-earlier' ||
+        found.how === 'trailing')
+    )
       return undefined;
     const before = this.text.slice(beforeStart, raw.open).trim();
     const first = this.text[content.start] ?? '';
@@ -169,16 +189,40 @@ class QuoteContext {
       const speaker = this.afterAttribution(after, afterStart);
       if (speaker) return { speaker, how: 'after' };
     }
+    // "Rep. Doe on the report: '…'" and "'…': Doe says …" in a headline.
+    const headline = this.headlineSpeaker(raw, openSentence, beforeStart, afterStart, afterEnd);
+    if (headline) return { speaker: headline, how: 'headline' };
     // He wrote a letter and said he wished … "…".
     let lastVerb: RegExpExecArray | undefined;
     for (const match of before.matchAll(VERB_ANYWHERE)) lastVerb = match as RegExpExecArray;
     if (lastVerb && !PASSIVE_BEFORE.test(before.slice(0, lastVerb.index))) {
-      const subject = this.findSubject(beforeStart, beforeStart + lastVerb.index);
+      const verbStart = beforeStart + lastVerb.index;
+      let subject = this.findSubject(beforeStart, verbStart);
+      // "X called the deal “…” and said the trio “…”": the verb after a conjunction is still X's.
+      if (
+        !subject &&
+        beforeStart > openSentence.start &&
+        /^\s*(?:,?\s*(?:and|but|then))?\s*$/u.test(this.text.slice(beforeStart, verbStart))
+      )
+        subject = this.findSubject(openSentence.start, verbStart);
+      if (subject) return { speaker: subject, how: 'verb-earlier' };
+    } else if (!lastVerb && beforeStart > openSentence.start) {
+      // "X told Fox News’ “Hannity” that the videos “…” and “…”": the reporting verb stands before an
+      // earlier quote of the same sentence, and nothing between that quote and this one names anyone else.
+      const subject = this.verbBeforeEarlierQuote(raw, openSentence, beforeStart);
       if (subject) return { speaker: subject, how: 'verb-earlier' };
     }
+    // "… “…” …, a US official told the AP." / "…, according to one official.": the sentence's source.
+    const trailing = this.trailingSpeaker(raw, openSentence, afterStart, afterEnd);
+    if (trailing) return { speaker: trailing, how: 'trailing' };
     // A quote standing alone continues the previous speaker.
     const previous = this.done[this.done.length - 1];
-    if (previous?.speaker && /^\s*$/.test(before)) {
+    // Only a quote with nothing after it in its sentence: "“…” was how a nurse described it" is not.
+    if (
+      previous?.speaker &&
+      /^\s*$/.test(before) &&
+      !LETTER_OR_DIGIT.test(this.text.slice(afterStart, afterEnd))
+    ) {
       const previousSentence = this.sentenceAt(previous.raw.open);
       const sameParagraph = previousSentence.paragraph === openSentence.paragraph;
       const previousParagraph =
@@ -186,6 +230,126 @@ class QuoteContext {
       if (sameParagraph || previousParagraph) return { speaker: previous.speaker, how: 'continued' };
     }
     return undefined;
+  }
+
+  /** The subject of the last reporting verb before an earlier quote of the sentence, outside quotes. */
+  private verbBeforeEarlierQuote(
+    raw: RawQuote,
+    sentence: Sentence,
+    beforeStart: number,
+  ): Speaker | undefined {
+    const between = this.text.slice(beforeStart, raw.open);
+    if (countWords(between) > 8 || this.mentionsIn(beforeStart, raw.open).some(speakingMention))
+      return undefined;
+    if (/[;:]/.test(between)) return undefined;
+    let verbStart: number | undefined;
+    const prefix = this.text.slice(sentence.start, raw.open);
+    for (const match of prefix.matchAll(VERB_ANYWHERE)) {
+      const at = sentence.start + (match.index ?? 0);
+      if (!this.insideQuote({ start: at, end: at + match[0].length })) verbStart = at;
+    }
+    if (verbStart === undefined || PASSIVE_BEFORE.test(this.text.slice(sentence.start, verbStart)))
+      return undefined;
+    return this.findSubject(sentence.start, verbStart);
+  }
+
+  /**
+   * The source a sentence ends on, for a quote inside it: "…, a US official told the AP", "…, said one
+   * aide", "…, according to one official who …". Only when nobody is named before the quote and no verb
+   * before it already gives the words to someone ("calling the plan “…”", "a book called “…”"), and never
+   * for a title in quotation marks.
+   */
+  private trailingSpeaker(
+    raw: RawQuote,
+    sentence: Sentence,
+    afterStart: number,
+    afterEnd: number,
+  ): Speaker | undefined {
+    if (afterEnd !== sentence.end || afterStart >= afterEnd) return undefined;
+    const content = this.text.slice(raw.open + 1, raw.close);
+    if (isTitleLike(content)) return undefined;
+    const lead = this.text.slice(sentence.start, raw.open);
+    if (NAMING_OR_SPEECH.test(lead) || VERB_ANYWHERE_ONCE.test(lead)) return undefined;
+    if (
+      this.mentionsIn(sentence.start, raw.open).some(
+        (mention) =>
+          mention.type === 'person' ||
+          (mention.type === 'other' && NAME_SHAPED.test(mention.text) && !/s$/.test(mention.text)),
+      )
+    )
+      return undefined;
+    const tail = maskNameParts(this.text.slice(afterStart, afterEnd));
+    const match = TRAILING_SOURCE.exec(tail);
+    if (!match?.indices) return undefined;
+    const groupIndex = match[1] !== undefined ? 1 : match[2] !== undefined ? 2 : 3;
+    const [groupStart, groupEnd] = match.indices[groupIndex]!;
+    // Nobody else speaks between the quote and the source.
+    const gap = this.text.slice(afterStart, afterStart + match.index);
+    if (VERB_ANYWHERE_ONCE.test(gap) || NAMING_OR_SPEECH.test(gap)) return undefined;
+    if (this.mentionsIn(afterStart, afterStart + match.index).some((mention) => mention.type === 'person'))
+      return undefined;
+    let phraseEnd = afterStart + groupEnd;
+    if (groupIndex !== 2) {
+      const cut = INVERTED_SUBJECT_END.exec(this.text.slice(afterStart + groupStart, phraseEnd));
+      if (cut) phraseEnd = afterStart + groupStart + cut.index;
+    }
+    while (phraseEnd > afterStart + groupStart && /[\s.!?…”’"]/u.test(this.text[phraseEnd - 1] ?? ''))
+      phraseEnd--;
+    const range = trimmedRange(this.text, afterStart + groupStart, phraseEnd);
+    if (!range || countWords(this.text.slice(range.start, range.end)) > 9) return undefined;
+    return this.resolvePhrase(range.start, range.end);
+  }
+
+  /**
+   * A headline's speaker: "Rep. Doe on the lab report: '…'", "Agency head: '…'", or "'…': Doe says …".
+   * Only in the first paragraph when it is one short line.
+   */
+  private headlineSpeaker(
+    raw: RawQuote,
+    sentence: Sentence,
+    beforeStart: number,
+    afterStart: number,
+    afterEnd: number,
+  ): Speaker | undefined {
+    if (sentence.paragraph !== 0 || countWords(sentence.text) > 30) return undefined;
+    const before = this.text.slice(beforeStart, raw.open);
+    const colon = /^(\s*)([^:]{2,90}?):\s*$/u.exec(before);
+    if (colon?.[2] !== undefined && beforeStart === sentence.start) {
+      const phraseStart = beforeStart + (colon[1] ?? '').length;
+      const phraseEnd = phraseStart + colon[2].length;
+      for (const mention of this.mentionsIn(phraseStart, phraseEnd)) {
+        if (!speakingMention(mention) || isPossessiveAt(this.text, mention.end)) continue;
+        const lead = this.text.slice(phraseStart, mention.start);
+        const rest = this.text.slice(mention.end, phraseEnd);
+        if (!/^(?:[\p{Lu}][\p{L}.-]*\s+)*$/u.test(lead)) break;
+        if (/^(?:\s+(?:on|to|at|about|in|after|over|for|with|vs\.?)\s.*)?$/u.test(rest))
+          return speakerOf(mention);
+        break;
+      }
+      // "Agency head: '…'": a short role, kept as a described speaker.
+      const phrase = this.text.slice(phraseStart, phraseEnd);
+      const last = /(\p{Ll}+)$/u.exec(phrase)?.[1];
+      if (
+        countWords(phrase) <= 4 &&
+        last !== undefined &&
+        HEADLINE_ROLES.has(last) &&
+        /^\p{Lu}/u.test(phrase)
+      )
+        return { start: phraseStart, end: phraseEnd, text: phrase, person: false };
+      return undefined;
+    }
+    if (before.trim() !== '' || beforeStart !== sentence.start) return undefined;
+    const after = maskNameParts(this.text.slice(afterStart, afterEnd));
+    const says =
+      /^\s*:\s+((?:\p{Lu}[\p{L}·.-]*\s+){0,3}\p{Lu}[\p{L}'’.-]*)\s+(?:says|vows|warns|tells|speaks|admits|insists|urges|compares|announces|pledges|promises|declares|explains|claims)\b/u.exec(
+        after,
+      );
+    if (says?.[1] === undefined) return undefined;
+    const nameEnd = afterStart + says[0].indexOf(says[1]) + says[1].length;
+    const mention = this.mentions.find(
+      (candidate) => candidate.end === nameEnd && candidate.start >= afterStart && speakingMention(candidate),
+    );
+    return mention ? speakerOf(mention) : undefined;
   }
 
   private opensParagraph(raw: RawQuote, sentence: Sentence): boolean {
@@ -237,9 +401,13 @@ class QuoteContext {
       const name = this.mentionsIn(nameStart, nameEnd).find(
         (mention) =>
           mention.end === trimmedRange(this.text, nameStart, nameEnd)?.end &&
-          (mention.type === 'person' || mention.type === 'organization'),
+          speakingMention(mention) &&
+          !isPossessiveAt(this.text, mention.end) &&
+          // "…," Fox... may be cut inside a longer name ("Fox News' reporter"); a person's name is not.
+          (mention.type !== 'organization' ||
+            !/^[\s,]*(?:\.{3}|…)/u.test(after.slice(appositive.indices![1]![1]))),
       );
-      if (name) return { start: name.start, end: name.end, text: name.text, person: name.type === 'person' };
+      if (name) return speakerOf(name);
     }
     return undefined;
   }
@@ -280,8 +448,22 @@ class QuoteContext {
     }
     segments.push({ start: segmentStart, end: verbStart });
     let subject = segments[segments.length - 1]!;
-    if (/^\s*$/.test(this.text.slice(subject.start, subject.end)) && segments.length >= 3) {
-      subject = segments[segments.length - 3]!;
+    if (/^\s*$/.test(this.text.slice(subject.start, subject.end))) {
+      // "X, the sister of …, said" skips the appositive; "X did Y, saying" goes back to the clause of X
+      // (but "Y happened, said X" is inverted order, found elsewhere).
+      const named = segments[segments.length - 2];
+      const namedRange = named && trimmedRange(this.text, named.start, named.end);
+      const isName =
+        namedRange !== undefined &&
+        this.mentions.some(
+          (mention) =>
+            mention.start === namedRange.start && mention.end === namedRange.end && speakingMention(mention),
+        );
+      // "Facebook VP of Global Affairs, Nick Clegg, announced": the name between the commas speaks.
+      if (segments.length >= 3 && isName) subject = named!;
+      else if (segments.length >= 3) subject = segments[segments.length - 3]!;
+      else if (segments.length === 2 && /^\p{L}+ing\b/u.test(this.text.slice(verbStart, verbStart + 12)))
+        subject = segments[0]!;
     }
     const range = trimmedRange(this.text, subject.start, subject.end);
     if (!range) return undefined;
@@ -290,10 +472,23 @@ class QuoteContext {
       (mention) =>
         mention.end === range.end &&
         mention.start >= range.start &&
-        (mention.type === 'person' || mention.type === 'organization'),
+        speakingMention(mention) &&
+        // "The Democrat argued": an untyped word after a determiner describes, it does not name.
+        (mention.type !== 'other' || !DESCRIPTOR_START.test(this.text.slice(range.start, mention.start))),
     );
-    if (ending)
-      return { start: ending.start, end: ending.end, text: ending.text, person: ending.type === 'person' };
+    if (ending) {
+      const left = this.conjoined(range.start, ending);
+      if (!left) return speakerOf(ending);
+      // "the Food and Drug Administration said": one organisation the tagger split at "and".
+      const joined = this.text.slice(left.start, ending.end);
+      if (
+        left.type !== 'person' &&
+        ending.type === 'organization' &&
+        this.text.slice(left.end, ending.start).trim() === 'and'
+      )
+        return { start: left.start, end: ending.end, text: joined, person: false };
+      return undefined;
+    }
     const pronoun = /^(?:(?:and|but|then)\s+)?(he|she|they)\b/i.exec(phrase);
     if (pronoun?.[1] !== undefined) {
       const pronounStart = range.start + pronoun[0].length - pronoun[1].length;
@@ -306,18 +501,58 @@ class QuoteContext {
     return person ? { start: person.start, end: person.end, text: person.text, person: true } : undefined;
   }
 
+  /**
+   * The first of two joined speakers when a mention is the second ("Bill and Melinda Gates", "X and manager Y"):
+   * the quote is theirs together, and neither name alone is its speaker.
+   */
+  private conjoined(regionStart: number, mention: Mention): Mention | undefined {
+    const before = this.text.slice(regionStart, mention.start);
+    const joint = /\s+and\s+((?:[\p{L}.-]+\s+){0,3})$/u.exec(before);
+    if (!joint) return undefined;
+    const words = (joint[1] ?? '').trim().split(/\s+/).filter(Boolean);
+    // Words between "and" and the name are a role ("manager"), not a name's last part ("Control and Prevention").
+    if (
+      !words.every(
+        (word) => /^\p{Ll}/u.test(word) || PERSON_TITLES.has(word.toLowerCase().replace(/\.$/, '')),
+      )
+    )
+      return undefined;
+    const leftEnd = regionStart + joint.index;
+    return this.mentions.find((other) => other.end === leftEnd && speakingMention(other));
+  }
+
   /** A short subject phrase: pronoun, descriptor, person, outlet or a role such as "the official". */
-  private resolvePhrase(start: number, end: number): Speaker | undefined {
+  private resolvePhrase(phraseStart: number, phraseEnd: number): Speaker | undefined {
+    // "he later said", "Smith reportedly explained", "a spokesman on Tuesday said": the adverb is not the speaker.
+    const core = phraseCore(this.text.slice(phraseStart, phraseEnd));
+    if (!core) return undefined;
+    const start = phraseStart + core.start;
+    const end = phraseStart + core.end;
     const phrase = this.text.slice(start, end);
     if (PRONOUN.test(phrase)) return this.resolvePronoun(start, end);
     const descriptor = this.descriptor(start, end);
     if (descriptor) return descriptor;
     const inside = this.mentionsIn(start, end).filter((mention) => !isPossessiveAt(this.text, mention.end));
     const person = inside.filter((mention) => mention.type === 'person').pop();
+    if (person && this.conjoined(start, person) !== undefined) return undefined;
     if (person) return { start: person.start, end: person.end, text: person.text, person: true };
+    // "Fiona Hill of the Brookings Institution": the untyped name heading the phrase, not the institution.
+    const head = inside.find(
+      (mention) =>
+        mention.type === 'other' &&
+        NAME_SHAPED.test(mention.text) &&
+        /^\s+(?:of|at|from|with)\s/u.test(this.text.slice(mention.end, end)) &&
+        !DESCRIPTOR_START.test(this.text.slice(start, mention.start)),
+    );
+    if (head) return speakerOf(head);
     const organization = inside.filter((mention) => mention.type === 'organization').pop();
     if (organization)
       return { start: organization.start, end: organization.end, text: organization.text, person: false };
+    // A name the tagger could not type, standing where the speaker stands ("…," Haugen said).
+    // Only right before the verb and not after a determiner: "The Manhattan jurist" is a description.
+    const untyped = inside.find((mention) => mention.end === end && speakingMention(mention));
+    if (untyped && !DESCRIPTOR_START.test(phrase))
+      return this.conjoined(start, untyped) === undefined ? speakerOf(untyped) : undefined;
     const role = /^(?:the|this|that)\s+(\p{Ll}+)$/u.exec(phrase);
     if (role?.[1] !== undefined) {
       // "the official said" after "said a ministry official": the same speaker again.
@@ -328,9 +563,13 @@ class QuoteContext {
     }
     if (
       countWords(phrase) <= 6 &&
-      // "the ministry", "a spokesman", "Kim's lawyer", "his family": a speaker described, not named.
-      /^(?:the|a|an|his|her|their|its)\s|['’]s\s/iu.test(phrase) &&
-      /^[\p{L}\s'’.-]+$/u.test(phrase)
+      // "the ministry", "a spokesman", "Kim's lawyer", "his family", "one senior insider", "the complaint":
+      // a speaker described, not named. The phrase is kept as written, starting with its determiner, so
+      // it never reads as (or merges with) a name.
+      (DESCRIPTOR_START.test(phrase) || /['’]s\s/u.test(phrase)) &&
+      /^[\p{L}\s'’.-]+$/u.test(phrase) &&
+      !/\b(?:he|she|they|we|it|you|I|him|them|us)\b/u.test(phrase.replace(DESCRIPTOR_START, '')) &&
+      !TIME_HEAD.test(phrase)
     )
       return { start, end, text: phrase, person: false };
     return undefined;
@@ -407,7 +646,22 @@ class QuoteContext {
     const trailing = REPORTED_TRAILING.exec(body);
     const inverted = trailing ? undefined : REPORTED_TRAILING_INVERTED.exec(body);
     const match = trailing ?? inverted;
-    if (match?.[1] !== undefined && match[2] !== undefined && countWords(match[1]) >= 4) {
+    // "…, two agencies said Americans don't need …": the verb has its own clause, so this is not a source
+    // closing the sentence.
+    const rest = match
+      ? body.slice(
+          body.indexOf(match[3] ?? '\u0000', (match[1]?.length ?? 0) + (match[2]?.length ?? 0)) +
+            (match[3]?.length ?? 0),
+        )
+      : '';
+    const restWords = rest.match(/[\p{L}\p{N}]+/gu) ?? [];
+    const ownClause =
+      trailing !== null &&
+      restWords.length >= 3 &&
+      !/^(?:on|in|at|during|last|this|earlier|later|today|yesterday|late|early|after|before|via|through|when|while|as|to|of|by|from|with|according|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u.test(
+        restWords[0] ?? '',
+      );
+    if (match?.[1] !== undefined && match[2] !== undefined && countWords(match[1]) >= 4 && !ownClause) {
       const subjectOffset = sentence.start + body.indexOf(match[2], match[1].length);
       let subjectText = match[2];
       const cut = INVERTED_SUBJECT_END.exec(subjectText);
@@ -466,11 +720,108 @@ class QuoteContext {
   }
 }
 
-/** "…," Judge Hanen, a George W. Bush appointee, wrote: name, one appositive between commas, verb. */
+/**
+ * "…," Judge Hanen, a George W. Bush appointee, wrote: name, an appositive between commas (itself up to
+ * three comma-separated parts: "former head of X and chief of Y, Z, told"), then the verb. Also the
+ * excerpt cut right after the name or its appositive ("…," Dr. Roe, director of the agency,...).
+ */
 const AFTER_APPOSITIVE = new RegExp(
-  String.raw`^\s*[,—–-]?\s*(\p{Lu}[^,;:!?"“”]{0,60}?)\s*,\s+[^,;:!?"“”]{2,100}?,\s+(?:${SPEECH})\b`,
+  String.raw`^\s*[,—–-]?\s*(\p{Lu}[^,;:!?"“”]{0,60}?)\s*(?:,\s+(?:[^,;:!?"“”]{2,120}?,\s+){1,3}(?:${SPEECH})\b|(?:,\s+[^;:!?"“”]{2,160}?)?,?\s*(?:\.{3}|…)\s*$)`,
   'ud',
 );
+/** The source at a sentence's end: "…, according to X", "…, X said/told …", "…, said X". */
+const TRAILING_SOURCE =
+  /,\s+(?:according\s+to\s+([^,;"“”]{2,120})|((?:[^,;"“”\s]+\s+){0,6}?[^,;"“”\s]+)\s+(?:said|says|told|added|wrote|explained|confirmed|acknowledged|alleges|claims|warned|insisted|stated)\b[^,;"“”]{0,60}|(?:said|says|added)\s+([^,;"“”]{2,80}))[\s.!?"”’…]*$/du;
+/** A verb before a quote that gives its words to someone or names a thing ("calling it", "a book called"). */
+const NAMING_OR_SPEECH =
+  /\b(?:call(?:ed|ing|s)?|dubbed|titled|entitled|named|described|describing|known\s+as|so-called|saying|writing|slogans?|book|film|show|song|series|program|podcast)\b/iu;
+const VERB_ANYWHERE_ONCE = new RegExp(String.raw`\b(?:${SPEECH})\b`, 'iu');
+/** Role nouns that may stand alone as a headline's speaker ("Agency head: '…'"). */
+const HEADLINE_ROLES = new Set([
+  ...PERSON_ROLE_CUES,
+  'head',
+  'boss',
+  'chief',
+  'official',
+  'officials',
+  'spokesman',
+]);
+
+/** Quoted words that are a title or a name ("Forward: Notes on the Future"), not something said. */
+function isTitleLike(content: string): boolean {
+  const words = content.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
+  const long = words.filter((word) => word.length >= 4);
+  if (long.length === 0) return /^\p{Lu}/u.test(content.trim());
+  return long.every((word) => /^[\p{Lu}\p{N}]/u.test(word));
+}
+
+/** Where a described speaker starts: "the", "a", "his", "one", "two", "several", "another". */
+const DESCRIPTOR_START =
+  /^(?:the|a|an|his|her|their|its|one|another|two|three|four|five|six|several|some|many|other|both)\s/iu;
+/** A described "speaker" that is a stretch of time ("a day after it said"). */
+const TIME_HEAD =
+  /\b(?:day|days|week|weeks|month|months|year|years|time|moment|hour|hours|minute|minutes|while|decade|night|morning|evening|afternoon)$/iu;
+/** Nouns ending in -ly that are not adverbs. */
+const LY_NOUNS = new Set([
+  'family',
+  'ally',
+  'assembly',
+  'supply',
+  'rally',
+  'daily',
+  'weekly',
+  'monthly',
+  'quarterly',
+  'monopoly',
+  'anomaly',
+  'bully',
+]);
+const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
+const TRAILING_ADVERB = new RegExp(
+  String.raw`\s+(?:(\p{Ll}{3,}ly)|later|then|also|again|once|earlier|further|too|still|first|last|today|yesterday|(?:on\s+|last\s+)?${WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)$`,
+  'u',
+);
+/** "…" and X said … is X saying something else, so "and"/"but" are not stripped. */
+const LEADING_ADVERB = /^(?:then|later|earlier|also|previously|once|again)\s+/iu;
+
+/** A phrase without the adverbs and days around a speaker ("he later", "Smith reportedly", "and then he"). */
+function phraseCore(phrase: string): Span | undefined {
+  let start = 0;
+  let end = phrase.length;
+  for (;;) {
+    const leading = LEADING_ADVERB.exec(phrase.slice(start, end));
+    if (!leading || leading[0].length >= end - start) break;
+    start += leading[0].length;
+  }
+  for (;;) {
+    const trailing = TRAILING_ADVERB.exec(phrase.slice(start, end));
+    if (!trailing || trailing.index === 0) break;
+    if (trailing[1] !== undefined && LY_NOUNS.has(trailing[1].toLowerCase())) break;
+    end = start + trailing.index;
+  }
+  return trimmedRange(phrase, start, end);
+}
+
+/** A name the tagger left untyped ("other") that still looks like one: capitalised words, no digits. */
+const NAME_SHAPED = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
+/**
+ * Whether a mention can be a speaker: a person or an organisation, or an untyped name (the tagger types
+ * unknown surnames "other"); only used where the position itself marks a speaker (right before or after a
+ * speech verb).
+ */
+function speakingMention(mention: Mention): boolean {
+  return (
+    mention.type === 'person' ||
+    mention.type === 'organization' ||
+    (mention.type === 'other' && NAME_SHAPED.test(mention.text))
+  );
+}
+
+/** The speaker a mention names; an untyped name is not taken as a person (pronouns do not resolve to it). */
+function speakerOf(mention: Mention): Speaker {
+  return { start: mention.start, end: mention.end, text: mention.text, person: mention.type === 'person' };
+}
 /** A title, honorific or initial whose full stop belongs to the name that follows: "Sen.", "Mr.", "W.". */
 const NAME_ABBREVIATION = new RegExp(
   String.raw`\b(?:${[...TITLE_ABBREVIATIONS, ...HONORIFICS, 'jr', 'sr', 'st']
