@@ -133,12 +133,14 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
   }
 
   heading('TIMELINE');
+  // One date column as wide as the widest date (a range is wider), text wrapping under the text.
+  const dateWidth = Math.max(0, ...report.timeline.map((event) => timelineDate(event).length));
   for (const event of report.timeline) {
     lines.push(
       ...wrap(
-        `${colors.bold(timelineDate(event).padEnd(10))} ${event.text} ${cite(event.sources)}`,
-        '  ',
-        '             ',
+        `${event.text} ${cite(event.sources)}`,
+        `  ${colors.bold(timelineDate(event).padEnd(dateWidth))} `,
+        ' '.repeat(dateWidth + 3),
       ),
     );
   }
