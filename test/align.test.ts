@@ -61,8 +61,8 @@ describe('alignClaims', () => {
     }
   });
 
-  // Known failure: the polarity nudge (×0.85) cannot outweigh near-total word overlap; a denial that
-  // shares fewer words with the statement (as in the seeds) is kept apart.
+  // Known failure: the denial factor (×0.5 on the similarity) cannot outweigh near-total word overlap; a
+  // denial that shares fewer words with the statement (as in the seeds) is kept apart.
   it.fails('does not align a denial with the statement it contradicts when they share nearly every word', () => {
     const alignment = alignClaims(
       articles(
