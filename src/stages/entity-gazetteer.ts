@@ -42,6 +42,9 @@ wisconsin|minnesota|iowa|new york city|new jersey|massachusetts|illinois|louisia
 tennessee|kentucky|missouri|colorado|oregon|utah|alaska|hawaii|oklahoma|kansas|nebraska|montana|idaho|
 north carolina|south carolina|north dakota|south dakota|arkansas|indiana|maryland|delaware|connecticut|
 maine|vermont|new hampshire|rhode island|new mexico|wyoming|puerto rico|guam|capitol hill|wall street|
+capitol|us capitol|manhattan|brooklyn|queens|bronx|miami|minneapolis|hollywood|new orleans|new england|
+san francisco|seattle|boston|atlanta|houston|dallas|phoenix|philadelphia|detroit|baltimore|denver|
+caribbean|pacific|atlantic|el salvador|gaza strip|kandahar|herat|mazar i sharif|
 `);
 
 /** Places written as acronyms. */
@@ -56,6 +59,11 @@ facebook|twitter|google|apple|amazon|microsoft|meta|youtube|instagram|tiktok|net
 pfizer|moderna|biontech|astrazeneca|johnson & johnson|novavax|boeing|walmart|exxon|chevron|goldman sachs|
 fox news|msnbc|nbc|cbs|abc|npr|pbs|politico|axios|bloomberg|cnbc|the hill|breitbart|vox|axios|
 fbi|cia|nsa|cdc|fda|nih|epa|irs|doj|dhs|sec|ftc|fcc|faa|ice|gop|dnc|rnc|supreme court|
+taliban|hamas|hezbollah|isis|isis k|al qaeda|house|us house|house of representatives|treasury|federal reserve|
+fed|border patrol|centers for disease control and prevention|food and drug administration|newsweek|
+immigration and customs enforcement|customs and border protection|national institutes of health|
+planned parenthood|al jazeera|intercept|the intercept|lancet|the lancet|whatsapp|snapchat|merck|j&j|
+legislature|secret service|pfizer biontech|johnson johnson|jj|joint chiefs|joint chiefs of staff|us senate|
 `);
 
 /** Last words that make a name an organisation. */
@@ -65,12 +73,15 @@ group|institute|university|department|office|commission|association|society|unio
 army|navy|forces|command|service|services|foundation|fund|company|times|post|journal|herald|daily|tribune|
 network|media|press|broadcasting|television|radio|airlines|motors|organization|organisation|board|bureau|
 authority|academy|college|school|hospital|federation|alliance|front|movement|club|police|guard|ilbo|
+archive|lab|labs|laboratory|laboratories|administration|caucus|institutes|centers|division|enforcement|
+protection|prevention|magazine|
 `);
 
 /** First words that make "X of Y" an organisation ("Ministry of Defence", "Bank of Korea"). */
 export const ORGANIZATION_HEADS: ReadonlySet<string> = words(`
 ministry|bank|council|committee|centre|center|institute|university|department|office|commission|
 association|society|union|league|court|academy|college|school|board|bureau|federation|house|
+centers|institutes|division|administration|
 `);
 
 /** Last words that make a name a place. */
@@ -149,7 +160,7 @@ admiral|colonel|captain|lieutenant|sergeant|secretary|senator|sen|governor|gov|m
 chair|leader|supreme|spokesman|spokeswoman|spokesperson|ambassador|judge|justice|foreign|defence|defense|
 deputy|first|lady|marshal|comrade|chief|commander|director|envoy|official|representative|rep|speaker|
 sheikh|crown|dictator|finance|interior|state|head|lt|col|sgt|capt|adm|maj|rev|prof|pres|sec|amb|supt|
-attorney|commissioner|superintendent|sheriff|
+attorney|commissioner|superintendent|sheriff|senators|sens|reps|representatives|governors|mp|
 `);
 
 /** Abbreviated titles whose full stop belongs to the name that follows ("Sen. Capito", "Gov. Noem"). */
@@ -171,6 +182,13 @@ ambassador|premier|dictator|strongman|founder|ceo|chief|general|lawyer|analyst|p
 director|commander|colleague|rival|successor|predecessor|heir|chancellor|diplomat|senator|governor|mayor|
 correspondent|reporter|editor|author|officer|deputy|official|economist|scientist|judge|attorney|
 representative|congressman|congresswoman|lawmaker|commissioner|administrator|actor|actress|singer|
+gymnast|athlete|player|coach|quarterback|pitcher|swimmer|runner|skier|golfer|boxer|star|superstar|champion|
+comedian|host|anchor|presenter|journalist|columnist|commentator|pundit|activist|whistleblower|rapper|
+musician|artist|filmmaker|producer|novelist|writer|poet|businessman|businesswoman|billionaire|entrepreneur|
+candidate|nominee|challenger|incumbent|politician|strategist|pollster|historian|physician|doctor|nurse|
+surgeon|epidemiologist|virologist|immunologist|psychologist|psychiatrist|sheriff|detective|prosecutor|
+defendant|plaintiff|suspect|victim|witness|teenager|student|teacher|pastor|priest|rabbi|imam|bishop|
+cardinal|executive|manager|employee|staffer|whip|superintendent|trooper|sergeant|lieutenant|captain|
 `);
 
 /** Lower-case nouns that, standing right before a name, make it an organisation ("daily Chosun Ilbo"). */
@@ -182,6 +200,7 @@ magazine|publication|channel|tabloid|paper|startup|maker|manufacturer|
 /** Speech verbs that name a person as the speaker rather than an outlet publishing. */
 export const PERSON_SPEECH_VERBS: ReadonlySet<string> = words(`
 said|says|told|added|wrote|stated|explained|insisted|tweeted|replied|recalled|stressed|admitted|
+testified|declared|quipped|joked|recounted|
 `);
 
 /** Given names with a known gender: a weak cue for persons and for pronoun resolution. */
@@ -383,6 +402,175 @@ export const FIRST_NAMES: ReadonlyMap<string, 'female' | 'male'> = new Map<strin
     'wayne',
     'wyatt',
     'zachary',
+    'joseph',
+    'kenneth',
+    'ken',
+    'adrian',
+    'alex',
+    'alfred',
+    'allen',
+    'alvin',
+    'andy',
+    'angelo',
+    'antonio',
+    'armando',
+    'arnold',
+    'barry',
+    'ben',
+    'benny',
+    'bernard',
+    'blake',
+    'brad',
+    'brendan',
+    'brent',
+    'caleb',
+    'calvin',
+    'cameron',
+    'chad',
+    'charlie',
+    'clay',
+    'clint',
+    'colin',
+    'conor',
+    'connor',
+    'craig',
+    'curtis',
+    'dale',
+    'dan',
+    'danny',
+    'darren',
+    'dave',
+    'derek',
+    'devin',
+    'dominic',
+    'don',
+    'drew',
+    'duncan',
+    'dustin',
+    'earl',
+    'eddie',
+    'edwin',
+    'eli',
+    'elliot',
+    'emilio',
+    'enrique',
+    'ernest',
+    'evan',
+    'felix',
+    'fernando',
+    'francis',
+    'francisco',
+    'fred',
+    'frederick',
+    'gavin',
+    'geoffrey',
+    'gerard',
+    'gilbert',
+    'glenn',
+    'gordon',
+    'graham',
+    'greg',
+    'hank',
+    'harry',
+    'harvey',
+    'hector',
+    'herbert',
+    'hugh',
+    'hugo',
+    'ian',
+    'igor',
+    'jake',
+    'jay',
+    'jeb',
+    'jerome',
+    'joel',
+    'joey',
+    'jorge',
+    'kurt',
+    'lance',
+    'leo',
+    'leonard',
+    'lewis',
+    'lorenzo',
+    'malcolm',
+    'manuel',
+    'marcus',
+    'mario',
+    'martin',
+    'marvin',
+    'matt',
+    'maurice',
+    'max',
+    'miguel',
+    'mohamed',
+    'nate',
+    'nelson',
+    'nick',
+    'nicolas',
+    'norman',
+    'oscar',
+    'pablo',
+    'perry',
+    'phil',
+    'ricardo',
+    'ricky',
+    'rob',
+    'rod',
+    'rodney',
+    'roberto',
+    'ross',
+    'sam',
+    'sergio',
+    'seth',
+    'shawn',
+    'sheldon',
+    'simon',
+    'spencer',
+    'stan',
+    'stanley',
+    'stuart',
+    'steve',
+    'todd',
+    'tony',
+    'travis',
+    'trevor',
+    'troy',
+    'victor',
+    'wallace',
+    'warren',
+    'wesley',
+    'willie',
+    'xavier',
+    'alejandro',
+    'andre',
+    'klaus',
+    'pierre',
+    'abdullah',
+    'mahmoud',
+    'mustafa',
+    'ibrahim',
+    'khalid',
+    'jamaal',
+    'raphael',
+    'cedric',
+    'tyrone',
+    'darnell',
+    'dwayne',
+    'marc',
+    'steny',
+    'ramon',
+    'rafael',
+    'raul',
+    'sanjay',
+    'rahul',
+    'amit',
+    'vivek',
+    'hamza',
+    'yusuf',
+    'tariq',
+    'kirk',
+    'lamar',
+    'marty',
   ].map((name): [string, 'male'] => [name, 'male']),
   ...[
     'maria',
@@ -528,6 +716,202 @@ export const FIRST_NAMES: ReadonlyMap<string, 'female' | 'male'> = new Map<strin
     'tulsi',
     'victoria',
     'virginia',
+    'adriana',
+    'aisha',
+    'alicia',
+    'allison',
+    'alyssa',
+    'amelia',
+    'ana',
+    'angelina',
+    'anita',
+    'anne',
+    'annie',
+    'audrey',
+    'ava',
+    'beatriz',
+    'becky',
+    'bella',
+    'bernadette',
+    'beth',
+    'bethany',
+    'bonnie',
+    'brooke',
+    'caitlin',
+    'caitlyn',
+    'camila',
+    'candace',
+    'carla',
+    'carmen',
+    'caroline',
+    'carrie',
+    'cathy',
+    'charlotte',
+    'chelsea',
+    'chloe',
+    'cindy',
+    'claire',
+    'clara',
+    'claudia',
+    'colleen',
+    'connie',
+    'courtney',
+    'crystal',
+    'daisy',
+    'delia',
+    'dianne',
+    'dolores',
+    'eleanor',
+    'elaine',
+    'elisa',
+    'eliza',
+    'ella',
+    'ellen',
+    'emma',
+    'erica',
+    'erika',
+    'erin',
+    'esther',
+    'eva',
+    'fiona',
+    'frances',
+    'francesca',
+    'gabriela',
+    'gabrielle',
+    'gail',
+    'gayle',
+    'gwen',
+    'haley',
+    'harriet',
+    'heidi',
+    'helen',
+    'holly',
+    'ingrid',
+    'irene',
+    'isabel',
+    'isabella',
+    'jana',
+    'jenna',
+    'jenny',
+    'jessica',
+    'joanna',
+    'jocelyn',
+    'jodi',
+    'josephine',
+    'juanita',
+    'kaitlan',
+    'kaitlyn',
+    'kara',
+    'kate',
+    'katie',
+    'katy',
+    'kay',
+    'keisha',
+    'kendra',
+    'kristin',
+    'kristina',
+    'lara',
+    'leah',
+    'leila',
+    'leslie',
+    'letitia',
+    'lillian',
+    'lily',
+    'liza',
+    'lois',
+    'loretta',
+    'lorraine',
+    'louise',
+    'lucia',
+    'lucy',
+    'lydia',
+    'lynn',
+    'marcia',
+    'margarita',
+    'marian',
+    'marianne',
+    'marisa',
+    'marlene',
+    'marsha',
+    'maureen',
+    'maya',
+    'meghan',
+    'melinda',
+    'mia',
+    'michele',
+    'miranda',
+    'molly',
+    'monica',
+    'nadia',
+    'nadine',
+    'naomi',
+    'nina',
+    'nora',
+    'norma',
+    'paula',
+    'pauline',
+    'peggy',
+    'penny',
+    'phyllis',
+    'priscilla',
+    'rachael',
+    'raquel',
+    'regina',
+    'renee',
+    'rhonda',
+    'rita',
+    'roberta',
+    'rochelle',
+    'rosa',
+    'rosemary',
+    'sabrina',
+    'sally',
+    'sheila',
+    'sherry',
+    'silvia',
+    'simone',
+    'sofia',
+    'stacey',
+    'stacy',
+    'sue',
+    'susanna',
+    'suzanne',
+    'sylvia',
+    'tamara',
+    'tania',
+    'tanya',
+    'tara',
+    'tessa',
+    'tiffany',
+    'tina',
+    'tracy',
+    'valerie',
+    'vanessa',
+    'vera',
+    'veronica',
+    'vicki',
+    'vivian',
+    'wendy',
+    'whitney',
+    'yvonne',
+    'zoe',
+    'nikole',
+    'greta',
+    'mazie',
+    'cori',
+    'brandi',
+    'brittney',
+    'chrissy',
+    'janelle',
+    'jasmine',
+    'jessie',
+    'kristy',
+    'lizzie',
+    'mariah',
+    'melanie',
+    'ashli',
+    'serena',
+    'venus',
   ].map((name): [string, 'female'] => [name, 'female']),
 ]);
 
@@ -535,8 +919,24 @@ export const FIRST_NAMES: ReadonlyMap<string, 'female' | 'male'> = new Map<strin
 export const SURNAMES: ReadonlySet<string> = words(`
 kim|lee|park|choi|jung|kang|cho|yoon|jang|lim|han|oh|seo|shin|kwon|hwang|ahn|song|ryu|hong|ri|pak|
 xi|li|wang|zhang|liu|chen|yang|zhao|huang|zhou|wu|putin|peskov|zakharova|lavrov|shoigu|medvedev|zelensky|
-zelenskyy|trump|biden|obama|
+zelenskyy|trump|biden|obama|pelosi|schumer|mcconnell|manchin|sinema|desantis|newsom|cuomo|fauci|cheney|
 `);
+
+/**
+ * Words naming a group of people (parties, nationalities, faiths): a name of their own but never one person
+ * or place, even before "said" ("Democrats said", "Afghans fled to …").
+ */
+export const GROUP_NAMES: ReadonlySet<string> = words(`
+democrat|democrats|democratic|dems|republican|republicans|gop|independents|conservatives|liberals|
+progressives|americans|afghans|haitians|cubans|mexicans|israelis|palestinians|iranians|iraqis|syrians|
+russians|ukrainians|europeans|asians|africans|canadians|australians|brits|britons|germans|koreans|
+japanese|chinese|taiwanese|indians|pakistanis|saudis|turks|arabs|jews|muslims|christians|catholics|
+evangelicals|latinos|latinas|latinx|hispanics|blacks|whites|asian americans|black americans|
+native americans|new yorkers|texans|californians|floridians|
+`);
+
+/** Party words that qualify a name without being part of it ("Republican Susan Wright", "Democratic Sen. …"). */
+export const PARTY_QUALIFIERS: ReadonlySet<string> = words('republican|democratic|democrat|gop');
 
 /** Weekday and month names: dates, never named entities. */
 export const CALENDAR_WORDS: ReadonlySet<string> = words(`
@@ -554,6 +954,9 @@ meanwhile|also|even|just|last|next|earlier|later|then|now|such|other|another|sev
 because|despite|during|over|under|into|about|between|among|against|without|within|is|are|was|were|be|been|
 has|have|had|do|does|did|will|would|can|could|may|might|must|should|shall|speaking|asked|read|please|thanks|
 sign|something|brought|various|international|state|local|national|global|official|new|old|former|
+nobody|everyone|everybody|someone|somebody|anyone|anybody|none|neither|either|nothing|everything|others|
+officials|experts|critics|authorities|residents|witnesses|investigators|prosecutors|researchers|analysts|
+lawmakers|sources|observers|protesters|voters|parents|
 `);
 
 /** All-caps words that are not names even though they look like acronyms. */

@@ -7,6 +7,7 @@ import {
   COMMON_CAPITALISED,
   DEMONYMS,
   FIRST_NAMES,
+  GROUP_NAMES,
   gazetteerType,
   HONORIFICS,
   KNOWN_ACRONYMS,
@@ -14,6 +15,7 @@ import {
   ORGANIZATION_CUES,
   ORGANIZATION_HEADS,
   ORGANIZATION_SUFFIXES,
+  PARTY_QUALIFIERS,
   PERSON_ROLE_CUES,
   PERSON_SPEECH_VERBS,
   PERSON_TITLES,
@@ -75,6 +77,13 @@ const APPOSITIVE_STOPS = new Set([
   'of',
   'for',
   'with',
+  'by',
+  'in',
+  'at',
+  'on',
+  'from',
+  'to',
+  'about',
 ]);
 /** Titles that, inside a capitalised run, separate a qualifier from the person's name. */
 const INNER_TITLES = new Set([
@@ -101,6 +110,132 @@ const INNER_TITLES = new Set([
   'sheriff',
   'director',
   'leader',
+  'speaker',
+  'chief',
+  'justice',
+  'coach',
+  'founder',
+  'ceo',
+  'host',
+  'anchor',
+  'correspondent',
+  'superintendent',
+  'commander',
+  'adviser',
+  'advisor',
+  'administrator',
+  'whip',
+  'mp',
+]);
+/** Capitalised words that, after "New", make a place or an outlet ("New York Times"), not a new thing. */
+const NEW_NAME_HEADS = new Set([
+  'york',
+  'jersey',
+  'mexico',
+  'zealand',
+  'delhi',
+  'hampshire',
+  'orleans',
+  'england',
+  'haven',
+  'yorker',
+  'yorkers',
+  'south',
+]);
+/** Speech verbs that, before a name standing alone in its clause, make it the speaker ("…,” said Olsen.). */
+const SPEECH_BEFORE = new Set([
+  'said',
+  'says',
+  'added',
+  'wrote',
+  'explained',
+  'insisted',
+  'recalled',
+  'stressed',
+  'replied',
+  'tweeted',
+  'continued',
+]);
+/** Staff nouns right after a name make it their employer ("Lumen Research economist Ana Ortiz"). */
+const ORGANIZATION_STAFF = new Set([
+  'economist',
+  'economists',
+  'researcher',
+  'researchers',
+  'employee',
+  'employees',
+  'staff',
+  'staffers',
+  'workers',
+  'engineer',
+  'engineers',
+  'scientist',
+  'scientists',
+  'executive',
+  'executives',
+  'ceo',
+  'director',
+  'analyst',
+  'analysts',
+  'shareholders',
+  'subscribers',
+  'users',
+  'customers',
+  'moderators',
+]);
+/** Given names that, alone, are more often a common word or a place ("the Bill", "a Marine"). */
+const AMBIGUOUS_GIVEN = new Set([
+  'bill',
+  'mark',
+  'marine',
+  'hunter',
+  'carter',
+  'jordan',
+  'austin',
+  'madison',
+  'grace',
+  'rose',
+  'chase',
+  'lance',
+  'drew',
+  'don',
+  'max',
+  'sue',
+  'kay',
+  'nick',
+  'rob',
+  'ken',
+  'dale',
+  'clay',
+  'colin',
+  'victor',
+  'frank',
+  'will',
+  'jay',
+  'jean',
+  'joy',
+]);
+/** Words before a capitalised word that make it a noun phrase rather than a person's name ("the former Olympian"). */
+const NOUN_DETERMINERS = new Set(['the', 'a', 'an', 'former', 'this', 'that', 'every', 'each']);
+/** Appositive heads that make the name before them a person besides the role nouns ("Olsen, a Republican,"). */
+const APPOSITIVE_PERSON_HEADS = new Set([
+  'republican',
+  'democrat',
+  'independent',
+  'member',
+  'resident',
+  'native',
+  'veteran',
+  'mom',
+  'dad',
+  'grandmother',
+  'grandfather',
+  'father',
+  'mother',
+  'woman',
+  'man',
+  'girl',
+  'boy',
 ]);
 const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'at', 'near', 'across', 'outside', 'inside', 'into']);
 const OPENING_MARKS = /^["“‘'«([:—–]$/u;
@@ -167,8 +302,18 @@ interface Draft {
   tokens: string[];
   sentence: number;
   placeCue: boolean;
-  /** Followed by "said", "told", …: a person unless something better types it. */
+  /** Followed by "said", "told", … or by a clause with "he"/"her": a person unless something better types it. */
   speechCue: boolean;
+  /** Typed 'other' on purpose (a group such as "Democrats"): the article-wide refinement leaves it. */
+  fixed: boolean;
+}
+
+/** The words around a candidate name that its type is read from. */
+interface Surroundings {
+  before: Word | undefined;
+  /** The word before a comma that stands right before the name ("correspondent, Kaitlan Collins"). */
+  beforeComma: Word | undefined;
+  after: readonly Word[];
 }
 
 function sentenceToWords(text: string, tokens: readonly Token[]): Word[] {
@@ -361,6 +506,29 @@ function findRuns(words: readonly Word[]): Word[][] {
           continue;
         }
       }
+      // "Food and Drug Administration", "Centers for Disease Control and Prevention": an organisation word
+      // ends what follows "and", and what precedes it is one word, an "of"/"for" phrase or starts with a known
+      // organisation ("House Ways and Means Committee"); two names ("Ana Ruiz and Lumora Department") split.
+      const named = current[0]!.normal === 'the' ? current.slice(1) : current;
+      if (
+        word.normal === 'and' &&
+        named.length > 0 &&
+        named.length <= 6 &&
+        !isPersonWord(named[0]!) &&
+        (named.length === 1 ||
+          named.some((part) => part.normal === 'of' || part.normal === 'for') ||
+          gazetteerType(named[0]!.normal) === 'organization')
+      ) {
+        const tail = capitalisedTail(words, index + 1);
+        if (
+          tail !== undefined &&
+          tail.length <= 3 &&
+          ORGANIZATION_SUFFIXES.has(tail[tail.length - 1]!.normal)
+        ) {
+          current.push(word);
+          continue;
+        }
+      }
     }
     if (word.text === '&' && last && next?.capitalised) {
       current.push(word);
@@ -370,6 +538,26 @@ function findRuns(words: readonly Word[]): Word[][] {
   }
   close();
   return runs;
+}
+
+/** The capitalised words from `index` up to the first word that is not one, or undefined when the run goes on. */
+function capitalisedTail(words: readonly Word[], index: number): Word[] | undefined {
+  const tail: Word[] = [];
+  for (let cursor = index; cursor < words.length; cursor++) {
+    const word = words[cursor]!;
+    if (word.breaker || !word.capitalised) break;
+    tail.push(word);
+    if (word.closesRun) break;
+  }
+  return tail.length > 0 ? tail : undefined;
+}
+
+function isPersonWord(word: Word): boolean {
+  return (
+    FIRST_NAMES.has(word.normal) ||
+    SURNAMES.has(word.normal) ||
+    HONORIFICS.has(word.normal.replace(/\.$/, ''))
+  );
 }
 
 /**
@@ -413,8 +601,11 @@ function runToDrafts(
 ): Draft[] {
   // Dates and non-name acronyms split a run: "Tuesday", "COVID".
   const pieces: Word[][] = [[]];
-  for (const word of run) {
-    if (CALENDAR_WORDS.has(word.normal) || NON_ENTITY_ACRONYMS.has(word.normal)) pieces.push([]);
+  for (const [position, word] of run.entries()) {
+    const splits =
+      NON_ENTITY_ACRONYMS.has(word.normal) ||
+      (CALENDAR_WORDS.has(word.normal) && !isCalendarName(run, position, sentenceWords));
+    if (splits) pieces.push([]);
     else pieces[pieces.length - 1]!.push(word);
   }
   const drafts: Draft[] = [];
@@ -425,6 +616,25 @@ function runToDrafts(
   return drafts;
 }
 
+/**
+ * A month written as part of a person's name: a surname after a known given name ("Theresa May", unless a
+ * day number follows), or "Jan" without its full stop before a capitalised name ("Jan Kowal").
+ */
+function isCalendarName(run: readonly Word[], position: number, sentenceWords: readonly Word[]): boolean {
+  const word = run[position]!;
+  const previous = run[position - 1];
+  const next = run[position + 1];
+  if (word.normal === 'jan') return next !== undefined && !CALENDAR_WORDS.has(next.normal);
+  if (!MONTH_SURNAMES.has(word.normal) || previous === undefined || !FIRST_NAMES.has(previous.normal))
+    return false;
+  if (next !== undefined) return false;
+  const following = wordsAfter(sentenceWords, word, 1)[0];
+  return following === undefined || !/^\d/.test(following.text);
+}
+
+/** Months that are also family names. */
+const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august']);
+
 function pieceToDraft(
   text: string,
   piece: readonly Word[],
@@ -432,13 +642,33 @@ function pieceToDraft(
   evidence: WordEvidence,
 ): Draft | undefined {
   let words = [...piece];
-  while (words.length > 0 && COMMON_CAPITALISED.has(words[0]!.normal)) words.shift();
+  let roleOpens = false;
+  while (words.length > 0 && COMMON_CAPITALISED.has(words[0]!.normal) && !keepsQualifier(words))
+    words.shift();
   while (words.length > 0 && NAME_CONNECTORS.has(words[words.length - 1]!.normal)) words.pop();
   const first = words[0];
   if (!first) return undefined;
   if (first.initial && !first.acronym) {
-    const known = isKnownName(first.normal) || evidence.capitalisedInside.has(first.normal);
+    const known =
+      isKnownName(first.normal) ||
+      evidence.capitalisedInside.has(first.normal) ||
+      opensName(words) ||
+      (words.length === 1 &&
+        !evidence.lowerWords.has(first.normal) &&
+        !/[^s]s$/.test(first.normal) &&
+        !GROUP_NAMES.has(first.normal) &&
+        personCueAfter(wordsAfter(sentenceWords, first, 7)));
     if (!known && (evidence.lowerWords.has(first.normal) || words.length === 1)) words.shift();
+    // "Gymnast Ana Ruiz won": a role noun capitalised only because it opens the sentence.
+    else if (
+      words.length > 1 &&
+      PERSON_ROLE_CUES.has(first.normal) &&
+      !PERSON_TITLES.has(first.normal) &&
+      !ORGANIZATION_SUFFIXES.has(words[words.length - 1]!.normal)
+    ) {
+      words.shift();
+      roleOpens = true;
+    }
   }
   if (words.length === 0) return undefined;
   // Headlines and bylines in capitals ("SIGN UP", "REUTERS") are not names.
@@ -450,7 +680,7 @@ function pieceToDraft(
     return undefined;
 
   const before = wordBefore(sentenceWords, words[0]!);
-  let personCue = false;
+  let personCue = roleOpens;
   const fullKey = nameKey(text.slice(words[0]!.start, words[words.length - 1]!.end)).key;
   const lastNormal = words[words.length - 1]!.normal;
   const organizationTail = ORGANIZATION_SUFFIXES.has(lastNormal) || PLACE_SUFFIXES.has(lastNormal);
@@ -460,7 +690,11 @@ function pieceToDraft(
       const pair = words.length > 1 ? `${words[0]!.normal} ${words[1]!.normal}` : '';
       if (DEMONYMS.has(pair)) words = words.slice(2);
       else if (DEMONYMS.has(words[0]?.normal ?? '')) words = words.slice(1);
-      else if (PERSON_TITLES.has(words[0]?.normal.replace(/\.$/, '') ?? '')) {
+      else if (words.length > 1 && PARTY_QUALIFIERS.has(words[0]!.normal)) {
+        // "Republican Ana Ruiz": a party word before a name that no gazetteer or suffix types is a politician.
+        words = words.slice(1);
+        personCue = true;
+      } else if (PERSON_TITLES.has(words[0]?.normal.replace(/\.$/, '') ?? '')) {
         words = words.slice(1);
         personCue = true;
       } else break;
@@ -492,7 +726,12 @@ function pieceToDraft(
   const key = nameKey(written);
   if (key.key.length === 0) return undefined;
   const after = wordsAfter(sentenceWords, words[words.length - 1]!, 7);
-  const type = decideType(words, key.key, key.honorific !== undefined, personCue, before, after);
+  const beforeComma = before?.text === ',' ? wordBefore(sentenceWords, before) : undefined;
+  const type = decideType(words, key.key, key.honorific !== undefined, personCue, {
+    before,
+    beforeComma,
+    after,
+  });
   return {
     start,
     end,
@@ -500,9 +739,129 @@ function pieceToDraft(
     key: key.key,
     tokens: key.tokens,
     sentence: 0,
+    fixed: type === 'other',
     placeCue: type === undefined && before !== undefined && PLACE_PREPOSITIONS.has(before.normal),
-    speechCue: after[0] !== undefined && PERSON_SPEECH_VERBS.has(after[0].normal),
+    speechCue:
+      after[0] !== undefined &&
+      (PERSON_SPEECH_VERBS.has(after[0].normal) ||
+        (!/[^s]s$/.test(lastNormal) &&
+          !(before !== undefined && NOUN_DETERMINERS.has(before.normal)) &&
+          pronounFollows(after))),
   };
+}
+
+/**
+ * "Ortiz closely guarded her notes": a possessive or object pronoun in the clause the name opens, with no
+ * preposition or conjunction between ("… Plan during his address" and "… when he" say nothing of the name).
+ */
+function pronounFollows(after: readonly Word[]): boolean {
+  const next = after[0];
+  if (next === undefined || next.breaker || next.capitalised) return false;
+  for (let index = 0; index < Math.min(after.length, 4); index++) {
+    const word = after[index]!;
+    if (word.breaker || word.capitalised || CLAUSE_BREAKS.has(word.normal)) return false;
+    if (index > 0 && PERSONAL_PRONOUNS.has(word.normal)) return true;
+  }
+  return false;
+}
+
+const PERSONAL_PRONOUNS = new Set(['his', 'her', 'him', 'himself', 'herself']);
+/** Words after which a pronoun may belong to someone else. */
+const CLAUSE_BREAKS = new Set([
+  ...APPOSITIVE_STOPS,
+  'as',
+  'after',
+  'before',
+  'during',
+  'since',
+  'until',
+  'if',
+  'because',
+  'while',
+  'than',
+  'into',
+  'over',
+  'under',
+  'against',
+  'between',
+  'through',
+  'or',
+  'is',
+  'was',
+  'are',
+  'were',
+]);
+
+/** A usually common capitalised word that here opens a name: "New York", "State Department", "National Guard". */
+function keepsQualifier(words: readonly Word[]): boolean {
+  const first = words[0]!.normal;
+  const second = words[1];
+  if (second === undefined) return false;
+  if (first === 'new') return NEW_NAME_HEADS.has(second.normal);
+  return (
+    (first === 'state' || first === 'national' || first === 'international') &&
+    ORGANIZATION_SUFFIXES.has(words[words.length - 1]!.normal)
+  );
+}
+
+/** Words kept at a name's start though they often open a sentence: "New York", "Judge Ruiz", "Supreme Court". */
+function opensName(words: readonly Word[]): boolean {
+  const first = words[0]!.normal.replace(/\.$/, '');
+  const second = words[1];
+  if (second === undefined) return false;
+  if (keepsQualifier(words) || STRONG_TITLES.has(first) || HONORIFICS.has(first)) return true;
+  return gazetteerType(nameKey(`${words[0]!.text} ${second.text}`).key) !== undefined;
+}
+
+/** Titles that, opening a sentence before a capitalised word, are a title and not a common noun. */
+const STRONG_TITLES = new Set([
+  'president',
+  'senator',
+  'sen',
+  'governor',
+  'gov',
+  'mayor',
+  'judge',
+  'justice',
+  'secretary',
+  'minister',
+  'rep',
+  'representative',
+  'gen',
+  'general',
+  'ambassador',
+  'chairman',
+  'chairwoman',
+  'speaker',
+  'sheriff',
+  'commissioner',
+  'prime',
+  'vice',
+  'attorney',
+  'prof',
+  'professor',
+  'dr',
+]);
+
+/** Evidence after a name that it is a person: a speech verb, ", who", an age or a role heading an appositive. */
+function personCueAfter(after: readonly Word[]): boolean {
+  const next = after[0];
+  if (next === undefined) return false;
+  if (PERSON_SPEECH_VERBS.has(next.normal)) return true;
+  if (next.text !== ',') return false;
+  const second = after[1];
+  if (second?.normal === 'who') return true;
+  // "Olsen, 45, said": an age between commas.
+  if (second !== undefined && /^\d{1,3}$/.test(second.text) && after[2]?.text === ',') return true;
+  // Appositive: "Maria Zakharova, the spokeswoman", "Colin Powell, the first Black secretary of state".
+  // The role must head the appositive: scanning stops where a clause or another phrase begins.
+  const phrase = after.slice(1);
+  const stop = phrase.findIndex((word) => word.breaker || APPOSITIVE_STOPS.has(word.normal));
+  const head = stop < 0 ? phrase : phrase.slice(0, stop);
+  if (head.some((word) => PERSON_ROLE_CUES.has(word.normal))) return true;
+  // "Olsen, a Republican," / "Olsen, a longtime resident,": the head's last word says what the name is.
+  const last = head[head.length - 1];
+  return stop >= 0 && last !== undefined && APPOSITIVE_PERSON_HEADS.has(last.normal);
 }
 
 function wordBefore(sentenceWords: readonly Word[], word: Word): Word | undefined {
@@ -520,8 +879,7 @@ function decideType(
   key: string,
   honorific: boolean,
   personCue: boolean,
-  before: Word | undefined,
-  after: readonly Word[],
+  { before, beforeComma, after }: Surroundings,
 ): EntityType | undefined {
   if (honorific) return 'person';
   const first = words[0]!;
@@ -537,27 +895,51 @@ function decideType(
   if (CAR_BRANDS.has(firstKey) || CAR_BRANDS.has(pairKey)) return 'product';
   if (words.length > 1 && words.some((word) => MODEL_CODE.test(word.text))) return 'product';
   if (ORGANIZATION_SUFFIXES.has(last.normal)) return 'organization';
+  // "Ministry of Defence", "Waksman Institute of Microbiology": an organisation word heads the "of" phrase.
   if (
-    ORGANIZATION_HEADS.has(first.normal) &&
-    words.some((word) => word.normal === 'of' || word.normal === 'for')
+    words.some(
+      (word, position) =>
+        ORGANIZATION_HEADS.has(word.normal) &&
+        (words[position + 1]?.normal === 'of' || words[position + 1]?.normal === 'for'),
+    )
   )
     return 'organization';
   if (PLACE_SUFFIXES.has(last.normal)) return 'place';
+  // "Democrats", "Senate Republicans", "Black Americans": a group, whatever verb follows.
+  if (GROUP_NAMES.has(last.normal) || GROUP_NAMES.has(key)) return 'other';
   if (personCue) return 'person';
   if (before && !before.breaker && !before.capitalised) {
     if (PERSON_ROLE_CUES.has(before.normal)) return 'person';
     if (ORGANIZATION_CUES.has(before.normal)) return 'organization';
   }
-  if (FIRST_NAMES.has(first.normal) || SURNAMES.has(first.normal)) return 'person';
   const next = after[0];
-  if (words.length > 1 && next && PERSON_SPEECH_VERBS.has(next.normal)) return 'person';
-  // Appositive: "Maria Zakharova, the spokeswoman", "Colin Powell, the first Black secretary of state".
-  if (next?.text === ',') {
-    // The role must head the appositive: scanning stops where a clause or another phrase begins.
-    const phrase = after.slice(1);
-    const stop = phrase.findIndex((word) => word.breaker || APPOSITIVE_STOPS.has(word.normal));
-    if ((stop < 0 ? phrase : phrase.slice(0, stop)).some((word) => PERSON_ROLE_CUES.has(word.normal)))
-      return 'person';
+  // "the former Olympian, reality TV star …": a name after an article or "former" is used as a noun.
+  const asNoun = before !== undefined && NOUN_DETERMINERS.has(before.normal);
+  // "CNN's chief correspondent, Kaitlan Collins, asked": a role, a comma, then the name closed by punctuation.
+  if (
+    beforeComma !== undefined &&
+    !beforeComma.capitalised &&
+    PERSON_ROLE_CUES.has(beforeComma.normal) &&
+    (next === undefined || next.breaker)
+  )
+    return 'person';
+  const lone = words.length === 1;
+  if (
+    (FIRST_NAMES.has(first.normal) && !(lone && AMBIGUOUS_GIVEN.has(first.normal))) ||
+    SURNAMES.has(first.normal)
+  )
+    return 'person';
+  if (!lone && next && PERSON_SPEECH_VERBS.has(next.normal)) return 'person';
+  // "…,” said Olsen." — the speaker of an inverted attribution, closed by punctuation.
+  if (before && SPEECH_BEFORE.has(before.normal) && (next === undefined || next.breaker)) return 'person';
+  // "Lumen Research economist Ana Ortiz": staff nouns after a name that no person cue typed.
+  if (next && !next.capitalised && !next.breaker && ORGANIZATION_STAFF.has(next.normal))
+    return 'organization';
+  if (next?.text === ',' && !asNoun) {
+    // "Cyber Foxes, who …" is a team: a plural-looking lone word is left to other evidence.
+    const plural = /[^s]s$/.test(last.normal);
+    if (!plural && personCueAfter(after)) return 'person';
+    if (plural && after[1]?.normal !== 'who' && personCueAfter(after)) return 'person';
   }
   return undefined;
 }
@@ -567,6 +949,7 @@ function refineTypes(drafts: Draft[]): void {
   const votes = new Map<string, Map<EntityType, number>>();
   const personTokens = new Set<string>();
   for (const draft of drafts) {
+    if (draft.fixed) continue;
     if (draft.type === 'person' || (draft.type === 'other' && draft.speechCue))
       for (const token of draft.tokens) personTokens.add(token);
     if (draft.type === 'other') continue;
@@ -575,7 +958,7 @@ function refineTypes(drafts: Draft[]): void {
     votes.set(draft.key, tally);
   }
   for (const draft of drafts) {
-    if (draft.type !== 'other') continue;
+    if (draft.type !== 'other' || draft.fixed) continue;
     const tally = votes.get(draft.key);
     if (tally) {
       let best: EntityType = 'other';
