@@ -225,3 +225,39 @@ describe('speakers: known failures', () => {
     });
   });
 });
+
+describe('speakers: a gerund of speech hangs on the subject of the clause before it', () => {
+  const cases: Case[] = [
+    {
+      name: 'a subordinate clause naming someone else comes first',
+      text: 'As Vela tried to speak, Mayor Okafor continued, saying: “The span stays shut.”',
+      expected: [['The span stays shut', 'Okafor']],
+    },
+    {
+      name: 'the object at the end of the clause is not the speaker',
+      text: 'Senator Ilse Brandt on Monday apologized for comparing the toll rules to the Prohibition, declaring that “there is no comparison.”',
+      expected: [['there is no comparison', 'Ilse Brandt']],
+    },
+    {
+      name: 'a clause without a subject goes back to the one that has it',
+      text: 'Ines Okafor, on Wednesday, reflected on the long meeting with Marsh, saying “we are not there yet.”',
+      expected: [['we are not there yet', 'Ines Okafor']],
+    },
+    {
+      name: 'a title before the name',
+      text: 'District Judge Ama Lind granted the request and denied the appeal, writing “the council may not wait.”',
+      expected: [['the council may not wait', 'Ama Lind']],
+    },
+    {
+      name: 'a participle other than "saying"',
+      text: 'Asked about the girder by a reporter, Ines Okafor appeared tired, responding: “I am not certain.”',
+      expected: [['I am not certain', 'Ines Okafor']],
+    },
+    {
+      name: 'no name opens the clause: no speaker rather than a wrong one',
+      text: 'After the vote on the Marsh report, the doors of the hall closed, adding to the sense that “nothing at all will change in this town for years.”',
+      expected: [['nothing at all will change', null]],
+    },
+  ];
+  it.each(cases)('$name', check);
+});

@@ -51,9 +51,12 @@ type Attribution =
 
 const SPEECH =
   'said|says|added|adds|told|tells|wrote|writes|stated|declared|insisted|warned|explained|asked|replied|continued|noted|stressed|reported|reports|announced|claimed|quoted|recalled|tweeted|posted|confirmed|argued|argues|commented|testified|acknowledged|admitted|responded|emphasized|emphasised|urged|cautioned|conceded|countered|alleges|claims|warns|insists|explains|admits|announces|vowed|vows|promised|predicted|texted';
+/** "X did Y, responding: …": the clause's subject speaks, as with "saying". */
+const SPEECH_GERUNDS =
+  'saying|writing|adding|asking|noting|responding|replying|explaining|warning|insisting|declaring|arguing|stressing|telling';
 /** "said:", "told reporters:", "said in a statement," or "said (that|the)" right before the opening mark. */
 const VERB_AT_END = new RegExp(
-  String.raw`\b(?:${SPEECH}|saying|writing)\b(?:(?:\s+\p{Ll}+){0,3}\s*[:,]|(?:\s+(?:that|the|a|an|its|his|her|their|this))?)\s*$`,
+  String.raw`\b(?:${SPEECH}|${SPEECH_GERUNDS})\b(?:(?:\s+\p{Ll}+){0,3}\s*[:,]|(?:\s+(?:that|the|a|an|its|his|her|their|this))?)\s*$`,
   'iu',
 );
 const VERB_ANYWHERE = new RegExp(String.raw`\b(${SPEECH})\b`, 'giu');
@@ -459,11 +462,12 @@ class QuoteContext {
           (mention) =>
             mention.start === namedRange.start && mention.end === namedRange.end && speakingMention(mention),
         );
+      // "X did Y, saying": the subject of the clause before the gerund speaks, not a name inside it.
+      if (/^\p{L}+ing\b/u.test(this.text.slice(verbStart, verbStart + 12)))
+        return this.gerundSubject(segments.slice(0, -1));
       // "Facebook VP of Global Affairs, Nick Clegg, announced": the name between the commas speaks.
       if (segments.length >= 3 && isName) subject = named!;
       else if (segments.length >= 3) subject = segments[segments.length - 3]!;
-      else if (segments.length === 2 && /^\p{L}+ing\b/u.test(this.text.slice(verbStart, verbStart + 12)))
-        subject = segments[0]!;
     }
     const range = trimmedRange(this.text, subject.start, subject.end);
     if (!range) return undefined;
@@ -499,6 +503,38 @@ class QuoteContext {
       (mention) => mention.type === 'person' && !isPossessiveAt(this.text, mention.end),
     );
     return person ? { start: person.start, end: person.end, text: person.text, person: true } : undefined;
+  }
+
+  /**
+   * The subject of the clause a gerund of speech hangs on ("Mr Biden continued, saying", "Rep. Roe on Monday
+   * apologized for comparing X to Y, declaring"): the name or pronoun opening the nearest clause that has
+   * one, going back over clauses without a subject ("Biden, on Wednesday, reflected on the talks with
+   * Putin, saying"). A name further inside the clause is an object, never the speaker.
+   */
+  private gerundSubject(clauses: readonly Span[]): Speaker | undefined {
+    for (let index = clauses.length - 1; index >= 0; index--) {
+      const range = trimmedRange(this.text, clauses[index]!.start, clauses[index]!.end);
+      if (!range) continue;
+      const opening = this.text.slice(range.start, range.end);
+      // "on Wednesday", "reflected on …", "who …": no subject of its own here.
+      if (/^\p{Ll}/u.test(opening) && !/^(?:he|she|they)\b/.test(opening)) continue;
+      const pronoun = /^(?:(?:and|but|then)\s+)?(he|she|they)\b/i.exec(opening);
+      if (pronoun?.[1] !== undefined) {
+        const pronounStart = range.start + pronoun[0].length - pronoun[1].length;
+        return this.resolvePronoun(pronounStart, pronounStart + pronoun[1].length);
+      }
+      // Subordinate openings ("As Ames tried to speak", "After the vote") name no speaker.
+      if (/^(?:as|after|before|when|while|since|although|though|if|because|asked|despite)\b/i.test(opening))
+        return undefined;
+      const first = this.mentionsIn(range.start, range.end).find(
+        (mention) => speakingMention(mention) && !isPossessiveAt(this.text, mention.end),
+      );
+      // The name must open the clause, after at most a title ("Rep.", "Senate Majority Leader").
+      if (first === undefined || /(?:^|\s)\p{Ll}/u.test(this.text.slice(range.start, first.start)))
+        return undefined;
+      return speakerOf(first);
+    }
+    return undefined;
   }
 
   /**
