@@ -1,31 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { DateMention } from '../src/model/index.js';
-import { extractDates } from '../src/stages/dates.js';
-import { segment } from '../src/text/segment.js';
-
-/** A Tuesday: every relative expression below resolves against it. */
-const REFERENCE = '2024-02-20';
-
-function datesOf(text: string, referenceDate: string | null = REFERENCE): DateMention[] {
-  return extractDates(text, segment(text), referenceDate ?? undefined);
-}
-
-/** `text=value/precision`, or `text=value..endDate/precision` for a range. */
-function summary(mentions: readonly DateMention[]): string[] {
-  return mentions.map(
-    (mention) =>
-      `${mention.text}=${mention.value}${mention.endDate === undefined ? '' : `..${mention.endDate}`}/${mention.precision}`,
-  );
-}
-
-interface Case {
-  text: string;
-  expected: string[];
-  knownFailure?: boolean;
-}
+import { type DateCase, datesOf, summary } from './helpers/dates.js';
 
 /** Ranges: one mention over both ends, both resolved together. All text invented. */
-const rangeCases: Case[] = [
+const rangeCases: DateCase[] = [
   // Years.
   {
     text: 'The harbour bridge was shut from 2015 to 2017 for repairs.',
@@ -132,7 +109,7 @@ const rangeCases: Case[] = [
 ];
 
 /** Not ranges of dates: scores, ages, counts, numbers, hours, and two separate dates. */
-const notRangeCases: Case[] = [
+const notRangeCases: DateCase[] = [
   { text: 'The home side won 3-5 after extra time.', expected: [] },
   { text: 'Voters aged 18 to 24 turned out in force.', expected: [] },
   { text: 'Between 5 and 10 people were hurt.', expected: [] },

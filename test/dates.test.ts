@@ -1,30 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { DateMention } from '../src/model/index.js';
 import { extractDates } from '../src/stages/dates.js';
 import { segment } from '../src/text/segment.js';
+import { type DateCase, datesOf, REFERENCE, summary } from './helpers/dates.js';
 
-/** A Tuesday: every relative expression below resolves against it. */
-const REFERENCE = '2024-02-20';
-
-function datesOf(text: string, referenceDate: string | null = REFERENCE): DateMention[] {
-  return extractDates(text, segment(text), referenceDate ?? undefined);
-}
-
-/** `text=value/precision`, or `text=value..endDate/precision` for a range. */
-function summary(mentions: readonly DateMention[]): string[] {
-  return mentions.map(
-    (mention) =>
-      `${mention.text}=${mention.value}${mention.endDate === undefined ? '' : `..${mention.endDate}`}/${mention.precision}`,
-  );
-}
-
-interface Case {
-  text: string;
-  expected: string[];
-  knownFailure?: boolean;
-}
-
-const positiveCases: Case[] = [
+const positiveCases: DateCase[] = [
   // A clock time neither hides the look ahead ("p.m." ends no clause) nor joins the date.
   {
     text: 'The new order will go into effect at 11:59 p.m. Saturday, the county said.',

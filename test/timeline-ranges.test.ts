@@ -6,23 +6,8 @@ import type { AnalyzedArticle, TimelineEvent } from '../src/model/index.js';
 import { synthesize } from '../src/pipeline/synthesize.js';
 import { renderMarkdown } from '../src/render/markdown.js';
 import { renderText } from '../src/render/text.js';
-import { extractDates } from '../src/stages/dates.js';
 import { buildTimeline } from '../src/stages/timeline.js';
-import { segment } from '../src/text/segment.js';
-
-/** Builds the part of an analysed article the timeline reads: source, segmentation and dates. */
-function article(id: string, body: string, referenceDate = '2024-02-20'): AnalyzedArticle {
-  const segmentation = segment(body);
-  return {
-    source: { id, text: body, published: referenceDate },
-    segmentation,
-    referenceDate,
-    mentions: [],
-    dates: extractDates(body, segmentation, referenceDate),
-    quotes: [],
-    diagnostics: [],
-  };
-}
+import { datedArticle } from './helpers/dates.js';
 
 /** `date..endDate sources` of each event, in timeline order; `!` marks a scheduled event. */
 function outline(events: readonly TimelineEvent[]): string[] {
@@ -53,7 +38,7 @@ const MIXED =
 
 describe('buildTimeline with date ranges', () => {
   it('gives one event per ranged event, both ends resolved together, and marks the scheduled one', () => {
-    const articles = [article('a', MIXED)];
+    const articles = [datedArticle('a', MIXED)];
     const events = buildTimeline(articles);
     expect(outline(events)).toEqual([
       '2015..2017 a',
@@ -75,62 +60,62 @@ describe('buildTimeline with date ranges', () => {
     {
       name: 'the same year range told three ways by three outlets',
       articles: [
-        article('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
-        article('beta', 'Repairs kept the harbour bridge closed between 2015 and 2017.'),
-        article('gamma', 'The harbour bridge stayed closed for repairs in 2015–17.'),
+        datedArticle('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
+        datedArticle('beta', 'Repairs kept the harbour bridge closed between 2015 and 2017.'),
+        datedArticle('gamma', 'The harbour bridge stayed closed for repairs in 2015–17.'),
       ],
       expected: ['2015..2017 alpha,beta,gamma'],
     },
     {
       name: 'the same day range from a weekday and a dated outlet',
       articles: [
-        article('alpha', 'The town pool was shut for cleaning from Monday to Wednesday last week.'),
-        article('beta', 'The town pool was shut for cleaning from Feb. 12 to Feb. 14.', '2024-02-21'),
+        datedArticle('alpha', 'The town pool was shut for cleaning from Monday to Wednesday last week.'),
+        datedArticle('beta', 'The town pool was shut for cleaning from Feb. 12 to Feb. 14.', '2024-02-21'),
       ],
       expected: ['2024-02-12..2024-02-14 alpha,beta'],
     },
     {
       name: 'a single date inside the range about the same closure',
       articles: [
-        article('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
-        article('beta', 'Repairs closed the harbour bridge in 2016.'),
+        datedArticle('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
+        datedArticle('beta', 'Repairs closed the harbour bridge in 2016.'),
       ],
       expected: ['2015..2017 alpha,beta'],
     },
     {
       name: 'a single date inside the range about something else',
       articles: [
-        article('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
-        article('beta', 'The council elected a new mayor in 2016.'),
+        datedArticle('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
+        datedArticle('beta', 'The council elected a new mayor in 2016.'),
       ],
       expected: ['2015..2017 alpha', '2016 beta'],
     },
     {
       name: 'a single date outside the range about the same bridge',
       articles: [
-        article('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
-        article('beta', 'The harbour bridge was closed for repairs again in 2019.'),
+        datedArticle('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
+        datedArticle('beta', 'The harbour bridge was closed for repairs again in 2019.'),
       ],
       expected: ['2015..2017 alpha', '2019 beta'],
     },
     {
       name: 'two ranges that disagree on the start',
       articles: [
-        article('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
-        article('beta', 'The harbour bridge was closed from 2014 to 2017 for repairs.'),
+        datedArticle('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
+        datedArticle('beta', 'The harbour bridge was closed from 2014 to 2017 for repairs.'),
       ],
       expected: ['2014..2017 beta', '2015..2017 alpha'],
     },
     {
       name: 'two unrelated dates of one sentence, which stay two events',
-      articles: [article('alpha', 'The ferry contract was signed in 2015 and renewed in 2020.')],
+      articles: [datedArticle('alpha', 'The ferry contract was signed in 2015 and renewed in 2020.')],
       expected: ['2015 alpha', '2020 alpha'],
     },
     {
       name: 'a single date sorted before a range starting on it',
       articles: [
-        article('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
-        article('beta', 'A new ferry company was founded in 2015.'),
+        datedArticle('alpha', 'The harbour bridge was closed from 2015 to 2017 for repairs.'),
+        datedArticle('beta', 'A new ferry company was founded in 2015.'),
       ],
       expected: ['2015 beta', '2015..2017 alpha'],
     },
@@ -145,25 +130,25 @@ describe('buildTimeline with date ranges', () => {
   it.each([
     {
       name: 'told as ahead by its only source',
-      articles: [article('alpha', 'The mayor will open the new harbour market on Friday.')],
+      articles: [datedArticle('alpha', 'The mayor will open the new harbour market on Friday.')],
       expected: ['2024-02-23! alpha'],
     },
     {
       name: 'told as ahead by one source and as done by a later one',
       articles: [
-        article('alpha', 'The mayor will open the new harbour market on Friday.'),
-        article('beta', 'The mayor opened the new harbour market on Friday.', '2024-02-24'),
+        datedArticle('alpha', 'The mayor will open the new harbour market on Friday.'),
+        datedArticle('beta', 'The mayor opened the new harbour market on Friday.', '2024-02-24'),
       ],
       expected: ['2024-02-23 alpha,beta'],
     },
     {
       name: 'a month after the report',
-      articles: [article('alpha', 'The harbour regatta is planned for next month.')],
+      articles: [datedArticle('alpha', 'The harbour regatta is planned for next month.')],
       expected: ['2024-03! alpha'],
     },
     {
       name: 'a year that has begun',
-      articles: [article('alpha', 'The harbour market will reopen this year.')],
+      articles: [datedArticle('alpha', 'The harbour market will reopen this year.')],
       expected: ['2024 alpha'],
     },
   ])(

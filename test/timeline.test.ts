@@ -1,23 +1,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { AnalyzedArticle, TimelineEvent } from '../src/model/index.js';
-import { extractDates } from '../src/stages/dates.js';
 import { buildTimeline } from '../src/stages/timeline.js';
-import { segment } from '../src/text/segment.js';
-
-/** Builds the part of an analysed article the timeline reads: source, segmentation and dates. */
-function article(id: string, body: string, referenceDate = '2024-02-20'): AnalyzedArticle {
-  const segmentation = segment(body);
-  return {
-    source: { id, text: body, published: referenceDate },
-    segmentation,
-    referenceDate,
-    mentions: [],
-    dates: extractDates(body, segmentation, referenceDate),
-    quotes: [],
-    diagnostics: [],
-  };
-}
+import { datedArticle } from './helpers/dates.js';
 
 function expectVerifiedEvidence(
   events: readonly TimelineEvent[],
@@ -35,20 +20,20 @@ function expectVerifiedEvidence(
 
 /** An invented story told by three outlets. */
 const story = [
-  article(
+  datedArticle(
     'alpha',
     'The old lighthouse keeper retired on Sunday after forty years at the cape. ' +
       'He first climbed the lighthouse tower in 1984, the harbour office said. ' +
       'In September, the keeper trained a young apprentice from the village.\n\n' +
       'Subscribe to our weekly harbour newsletter on Sunday',
   ),
-  article(
+  datedArticle(
     'beta',
     'The lighthouse keeper retired on 18 February, ending four decades at the cape. ' +
       'The apprentice he trained last year will take over the lamp. ' +
       'A storm damaged the pier last December.',
   ),
-  article(
+  datedArticle(
     'gamma',
     'After forty years, the keeper of the cape lighthouse retired on Feb. 18. ' +
       'The apprentice began training at the lighthouse last September with the keeper. ' +
@@ -100,7 +85,7 @@ describe('buildTimeline', () => {
 
   it.each([
     { name: 'no articles', articles: [] },
-    { name: 'an article without dates', articles: [article('delta', 'Nothing happened at the cape.')] },
+    { name: 'an article without dates', articles: [datedArticle('delta', 'Nothing happened at the cape.')] },
   ])('returns no events for $name', ({ articles }) => {
     expect(buildTimeline(articles)).toEqual([]);
   });
@@ -119,7 +104,7 @@ describe.skipIf(!seedsExist)('buildTimeline on the seed story', () => {
           const raw = readFileSync(new URL(name, seedDirectory), 'utf8');
           const dated = /^\s*date (\d{4}-\d{2}-\d{2})\s+/.exec(raw);
           // The undated seed is taken as of the story's latest date.
-          return article(name, dated ? raw.slice(dated[0].length) : raw, dated?.[1] ?? '2024-02-20');
+          return datedArticle(name, dated ? raw.slice(dated[0].length) : raw, dated?.[1] ?? '2024-02-20');
         })
     : [];
   const events = buildTimeline(articles);

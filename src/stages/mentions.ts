@@ -85,8 +85,8 @@ const APPOSITIVE_STOPS = new Set([
   'to',
   'about',
 ]);
-/** Titles that, inside a capitalised run, separate a qualifier from the person's name. */
-const INNER_TITLES = new Set([
+/** Offices that both stand inside a capitalised run and open a sentence as a title ("Judge", "Speaker"). */
+const OFFICE_TITLES = [
   'president',
   'senator',
   'sen',
@@ -96,9 +96,6 @@ const INNER_TITLES = new Set([
   'judge',
   'secretary',
   'minister',
-  'spokesman',
-  'spokeswoman',
-  'spokesperson',
   'representative',
   'rep',
   'ambassador',
@@ -108,11 +105,18 @@ const INNER_TITLES = new Set([
   'chairwoman',
   'commissioner',
   'sheriff',
+  'speaker',
+  'justice',
+];
+/** Titles that, inside a capitalised run, separate a qualifier from the person's name. */
+const INNER_TITLES = new Set([
+  ...OFFICE_TITLES,
+  'spokesman',
+  'spokeswoman',
+  'spokesperson',
   'director',
   'leader',
-  'speaker',
   'chief',
-  'justice',
   'coach',
   'founder',
   'ceo',
@@ -814,34 +818,7 @@ function opensName(words: readonly Word[]): boolean {
 }
 
 /** Titles that, opening a sentence before a capitalised word, are a title and not a common noun. */
-const STRONG_TITLES = new Set([
-  'president',
-  'senator',
-  'sen',
-  'governor',
-  'gov',
-  'mayor',
-  'judge',
-  'justice',
-  'secretary',
-  'minister',
-  'rep',
-  'representative',
-  'gen',
-  'general',
-  'ambassador',
-  'chairman',
-  'chairwoman',
-  'speaker',
-  'sheriff',
-  'commissioner',
-  'prime',
-  'vice',
-  'attorney',
-  'prof',
-  'professor',
-  'dr',
-]);
+const STRONG_TITLES = new Set([...OFFICE_TITLES, 'prime', 'vice', 'attorney', 'prof', 'professor', 'dr']);
 
 /** Evidence after a name that it is a person: a speech verb, ", who", an age or a role heading an appositive. */
 function personCueAfter(after: readonly Word[]): boolean {
