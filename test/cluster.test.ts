@@ -279,12 +279,12 @@ describe('clusterArticles refinement on tiny corpora', () => {
   it.each([
     { name: 'skipped by default below 20 articles', refine: undefined, knownFailure: false },
     { name: 'forced on four undated articles', refine: true, knownFailure: false },
-    // Known failure: without the number penalty and the shared-neighbour factor, local scaling over
-    // four articles joins the two quakes, hence the default above.
+    // Known failure: without the number and weekday penalties and the shared-neighbour factor, local
+    // scaling over four articles joins the two quakes, hence the default above.
     {
-      name: 'forced, the two newer signals off',
+      name: 'forced, the newer signals off',
       refine: true,
-      options: { numberPenalty: 0, sharedNeighbours: 0, refineThreshold: 0.4 },
+      options: { numberPenalty: 0, weekdayPenalty: 0, sharedNeighbours: 0, refineThreshold: 0.4 },
       knownFailure: true,
     },
   ])('$name', ({ refine, knownFailure, ...rest }) => {

@@ -55,6 +55,13 @@ export interface ClusterOptions {
    */
   numberPenalty?: number;
   /**
+   * Share taken away when both articles name weekdays and share none, but only when the year or number
+   * penalty also applies: one weekday mismatch alone is often a later follow-up of the same event
+   * ("arrested Friday, charged Monday"), while with a second disagreement it marks a sister event (the
+   * rule issued on a Thursday, its reversal months later on a Tuesday). Default 0.5.
+   */
+  weekdayPenalty?: number;
+  /**
    * Neighbours each article lists for the shared-neighbour factor of {@link StoryClusterer.refine}: its
    * closest articles, at most this many and each at least half as alike as the closest. 0 turns the
    * factor off. Default 5.
@@ -159,6 +166,7 @@ export const DEFAULT_CLUSTER_OPTIONS: Readonly<Required<ClusterOptions>> = {
   refineThreshold: 0.2,
   yearPenalty: 0.5,
   numberPenalty: 0.4,
+  weekdayPenalty: 0.5,
   sharedNeighbours: 5,
   sharedNeighbourShare: 0.5,
 };
@@ -189,10 +197,14 @@ interface ArticleVector {
   years: Set<string>;
   /** Numbers other than years among the terms. */
   numbers: Set<string>;
+  /** Weekday names among the terms (as stemmed). */
+  weekdays: Set<string>;
 }
 
 /** A term that is a plain number (digits, perhaps a decimal point). */
 const NUMBER_TERM = /^\d+(?:\.\d+)?$/;
+/** Weekday names as the content terms stem them; abbreviations ("Tue") are left out, as they mostly stand in datelines. */
+const WEEKDAY_TERMS = new Set(['mondai', 'tuesdai', 'wednesdai', 'thursdai', 'fridai', 'saturdai', 'sundai']);
 
 /** Least similarity to an article, as a share of its closest article's, of the neighbours it lists. */
 const NEIGHBOUR_RATIO = 0.5;
@@ -211,7 +223,9 @@ function sharedShare(left: ReadonlySet<number> | undefined, right: ReadonlySet<n
   return shared / small.size;
 }
 
-function disjoint(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
+/** Both sets hold something and they share nothing: the two articles state different values. */
+function disagree(left: ReadonlySet<string>, right: ReadonlySet<string>): boolean {
+  if (left.size === 0 || right.size === 0) return false;
   for (const value of left) if (right.has(value)) return false;
   return true;
 }
@@ -339,8 +353,14 @@ export class StoryClusterer {
         'idfPrior and windowDays must not be negative, and decayDays must be positive',
       );
     }
-    const { yearPenalty, numberPenalty, sharedNeighbours, sharedNeighbourShare } = this.#options;
-    for (const [name, value] of Object.entries({ yearPenalty, numberPenalty, sharedNeighbourShare })) {
+    const { yearPenalty, numberPenalty, weekdayPenalty, sharedNeighbours, sharedNeighbourShare } =
+      this.#options;
+    for (const [name, value] of Object.entries({
+      yearPenalty,
+      numberPenalty,
+      weekdayPenalty,
+      sharedNeighbourShare,
+    })) {
       if (!(value >= 0 && value <= 1)) {
         throw new CrosscheckError('invalid-option', `${name} must be in [0, 1], got ${value}`);
       }
@@ -723,7 +743,8 @@ export class StoryClusterer {
    * similarity): a long report and its rewrite score 0.5, two 80-word excerpts of one event 0.15, and a
    * fixed threshold suits only one of them. Pairs that both mention years but share none are damped
    * ({@link ClusterOptions.yearPenalty}), and so are pairs that both carry numbers other than years but
-   * share none ({@link ClusterOptions.numberPenalty}); the time window applies between the two articles'
+   * share none ({@link ClusterOptions.numberPenalty}), more when their weekdays disagree too
+   * ({@link ClusterOptions.weekdayPenalty}); the time window applies between the two articles'
    * days. Last, each pair is weighed by the share of their closest articles the two have in common
    * ({@link ClusterOptions.sharedNeighbours}): articles of one event list each other, while a sister
    * event that shares the rare terms (the same player, another club's offer) lists its own articles.
@@ -924,10 +945,11 @@ export class StoryClusterer {
           .map(([term]) => term)
           .filter((term) => NUMBER_TERM.test(term) && !YEAR_TERM.test(term)),
       ),
+      weekdays: new Set(features.terms.map(([term]) => term).filter((term) => WEEKDAY_TERMS.has(term))),
     };
   }
 
-  /** Similarity of two articles as refinement scores it: cosines, year mismatch and time window. */
+  /** Similarity of two articles as refinement scores it: cosines, year, number and weekday mismatch, and time window. */
   #pairSimilarity(
     left: ArticleVector,
     right: ArticleVector,
@@ -940,12 +962,12 @@ export class StoryClusterer {
       score = (1 - share) * score + share * sparseDot(left.entities, right.entities);
     }
     const options = this.#options;
-    if (left.years.size > 0 && right.years.size > 0 && disjoint(left.years, right.years)) {
-      score *= 1 - options.yearPenalty;
-    }
-    if (left.numbers.size > 0 && right.numbers.size > 0 && disjoint(left.numbers, right.numbers)) {
-      score *= 1 - options.numberPenalty;
-    }
+    // A penalty set to 0 switches its signal off, also as corroboration for the weekday penalty.
+    const years = options.yearPenalty > 0 && disagree(left.years, right.years);
+    const numbers = options.numberPenalty > 0 && disagree(left.numbers, right.numbers);
+    if (years) score *= 1 - options.yearPenalty;
+    if (numbers) score *= 1 - options.numberPenalty;
+    if ((years || numbers) && disagree(left.weekdays, right.weekdays)) score *= 1 - options.weekdayPenalty;
     const leftDay = leftArticle.features.day;
     const rightDay = rightArticle.features.day;
     if (leftDay !== undefined && rightDay !== undefined) {
