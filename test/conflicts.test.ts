@@ -205,6 +205,48 @@ const cases: Case[] = [
     kind: 'stance',
   },
   {
+    name: 'a sale, and a speaker saying it did not happen',
+    bodies: [
+      'The Wexmoor council sold the old ferry to a private buyer in March.',
+      'The Wexmoor council said the old ferry was not sold to a private buyer.',
+    ],
+    kind: 'stance',
+    values: ['asserted', 'reported denied (“said … was not”)'],
+  },
+  {
+    name: 'a leak, and no evidence of it',
+    bodies: [
+      'The tanker leaked oil into Wexmoor bay on Sunday.',
+      'The harbour agency said there was no evidence that the tanker leaked oil into Wexmoor bay.',
+    ],
+    kind: 'stance',
+    values: ['asserted', 'reported denied (“no evidence that”)'],
+  },
+  {
+    name: 'a negation both sources state',
+    bodies: [
+      'The old ferry was not sold to a private buyer, the Wexmoor council said.',
+      'The Wexmoor council said the old ferry was not sold to a private buyer.',
+    ],
+    kind: 'stance',
+  },
+  {
+    name: 'a fare rise, and a promise of none',
+    bodies: [
+      'The Wexmoor ferry operator raised fares for the winter crossing.',
+      'The Wexmoor ferry operator said it would not raise fares for the winter crossing.',
+    ],
+    kind: 'stance',
+  },
+  {
+    name: 'a negative assertion of what nobody states',
+    bodies: [
+      'The Wexmoor council closed the harbour bridge to heavy lorries.',
+      'The engineer said the harbour bridge was not safe for heavy lorries.',
+    ],
+    kind: 'stance',
+  },
+  {
     name: 'a named boat and an undisclosed one',
     bodies: [
       'The mayor of Wexmoor bought a boat for the harbour patrol. The make and model of the boat were not disclosed.',

@@ -308,6 +308,24 @@ describe('isStanceSplit: a hedge splits only from a source that states the thing
       expected: false,
     },
     {
+      name: 'a sale, and a speaker saying it did not happen',
+      asserted: 'The council sold the old ferry to a private buyer.',
+      hedged: 'The council said the old ferry was not sold to a private buyer.',
+      expected: true,
+    },
+    {
+      name: 'a negation stated by both sources',
+      asserted: 'The old ferry was not sold to a private buyer, the council said.',
+      hedged: 'The council said the old ferry was not sold to a private buyer.',
+      expected: false,
+    },
+    {
+      name: 'a fare rise, and a promise of none',
+      asserted: 'The operator raised fares on the winter crossing.',
+      hedged: 'The operator said it would not raise fares on the winter crossing.',
+      expected: false,
+    },
+    {
       name: 'a refusal reported twice',
       asserted: 'The envoy said he would not meet the admiral.',
       hedged: 'The envoy flatly rejected meeting the admiral.',
@@ -315,6 +333,31 @@ describe('isStanceSplit: a hedge splits only from a source that states the thing
     },
   ])('$name → $expected', ({ asserted, hedged, expected }) => {
     expect(split(asserted, hedged)).toBe(expected);
+  });
+});
+
+describe('claimStances: a negation denies only what a source affirms', () => {
+  const stancesOf = (...texts: string[]): string[] => {
+    const evidence = texts.map((text, index) => ({ source: `s${index}`, start: 0, end: text.length, text }));
+    const claim: Claim = { id: 'c1', text: texts[0]!, sources: [], evidence, kind: 'shared', score: 1 };
+    return (claimStances([claim], [])[0]!.stances ?? []).map((item) => item.stance);
+  };
+  it('reads a hedged negation beside the same negation as a hedge', () => {
+    expect(
+      stancesOf(
+        'The old ferry was not sold to a private buyer.',
+        'The council said the old ferry was probably not sold to a private buyer.',
+      ),
+    ).toEqual(['asserts', 'hedges']);
+  });
+  it('reads a negation beside an affirming source as a denial', () => {
+    expect(
+      stancesOf(
+        'The old ferry was sold to a private buyer.',
+        'The old ferry was not sold to a private buyer.',
+        'The council said the old ferry was not sold to a private buyer.',
+      ),
+    ).toEqual(['asserts', 'asserts', 'denies']);
   });
 });
 
@@ -329,6 +372,171 @@ describe('a plural noun is no attribution verb', () => {
     { text: 'The pier was unsafe, the inspector states.', stance: 'attributes', cue: 'states' },
     { text: 'The inquiry reports: the pier was unsafe.', stance: 'attributes', cue: 'reports' },
     { text: 'The council claims the pier was safe.', stance: 'attributes', cue: 'claims' },
+  ];
+  it.each(cases)('"$text" → $stance', check);
+});
+
+describe('a denial reported without a denial verb counts only against what another source states', () => {
+  const sale = 'The ministry sold the ferry to a private buyer in March.';
+  const meeting = 'Roe met the broker twice in Lisbon.';
+  const leak = 'The tanker leaked oil into the bay on Sunday.';
+  const greek = 'The council sold the ferry line to a Greek shipping group.';
+  const cases: Case[] = [
+    // A speaker negates what the other source states.
+    {
+      statement: sale,
+      text: 'The ministry said the ferry was not sold to a private buyer.',
+      stance: 'denies',
+      cue: 'said … was not',
+    },
+    {
+      statement: sale,
+      text: 'The ferry was not sold to a private buyer, the ministry said.',
+      stance: 'denies',
+      cue: 'was not … said',
+    },
+    {
+      statement: meeting,
+      text: 'Roe said he had never met the broker.',
+      stance: 'denies',
+      cue: 'said … had never',
+    },
+    {
+      statement: meeting,
+      text: 'Roe told reporters he didn’t meet the broker in Lisbon.',
+      stance: 'denies',
+      cue: 'told … didn’t',
+    },
+    {
+      statement: 'The mayor took bribes from the ferry operator.',
+      text: 'The mayor insisted he did nothing wrong in his dealings with the ferry operator.',
+      stance: 'denies',
+      cue: 'insisted … did nothing wrong',
+    },
+    // A verdict on a report that states it.
+    {
+      statement: greek,
+      text: 'The company called reports that the ferry line was sold to a Greek shipping group false.',
+      stance: 'denies',
+      cue: 'called … false',
+    },
+    {
+      statement: greek,
+      text: 'Officials said claims that the ferry line was sold to a Greek shipping group were untrue.',
+      stance: 'denies',
+      cue: 'untrue',
+    },
+    {
+      statement: greek,
+      text: 'Speculation that the council sold the ferry line is baseless, officials said.',
+      stance: 'denies',
+      cue: 'baseless',
+    },
+    {
+      statement: greek,
+      text: 'The mayor dismissed the Greek shipping group sale story as fake news.',
+      stance: 'denies',
+      cue: 'dismissed … fake news',
+    },
+    // No evidence of what the other source states.
+    {
+      statement: leak,
+      text: 'The agency said there was no evidence that the tanker leaked oil into the bay.',
+      stance: 'denies',
+      cue: 'no evidence that',
+    },
+    {
+      statement: leak,
+      text: 'So far no evidence has emerged that the tanker leaked oil.',
+      stance: 'denies',
+      cue: 'no evidence has emerged that',
+    },
+    // Without the statement of another source a negation denies nothing.
+    {
+      text: 'The ministry said the ferry was not sold to a private buyer.',
+      stance: 'attributes',
+      cue: 'said',
+    },
+    // A promise or a forecast is no denial.
+    {
+      statement: 'The ferry operator raised fares on the winter crossing.',
+      text: 'The ferry operator said it would not raise fares on the winter crossing.',
+      stance: 'attributes',
+      cue: 'said',
+    },
+    {
+      statement: sale,
+      text: 'The ministry said it will never sell the ferry to a private buyer.',
+      stance: 'attributes',
+      cue: 'said',
+    },
+    // A negative assertion of something nobody states: the bridge's safety, not its closure.
+    {
+      statement: 'The council closed the harbour bridge to heavy lorries.',
+      text: 'The engineer said the harbour bridge was not safe for heavy lorries.',
+      stance: 'attributes',
+      cue: 'said',
+    },
+    // No evidence, or a verdict, about something else.
+    {
+      statement: leak,
+      text: "The agency said there was no evidence of foul play in the tanker crew's illness.",
+      stance: 'attributes',
+      cue: 'said',
+    },
+    {
+      statement: sale,
+      text: 'The minister said the claims about the harbour budget were false.',
+      stance: 'attributes',
+      cue: 'said',
+    },
+    // A silence, a state of knowledge, a negation inside an embedded question.
+    {
+      statement: sale,
+      text: 'The ministry did not respond to questions about the sale of the ferry to a private buyer.',
+      stance: 'asserts',
+    },
+    {
+      statement: sale,
+      text: 'The ministry said it was not aware the ferry had been sold to a private buyer.',
+      stance: 'attributes',
+      cue: 'said',
+    },
+    {
+      statement: sale,
+      text: 'The ministry said it wanted to know which buyers had not paid for the ferry.',
+      stance: 'attributes',
+      cue: 'said',
+    },
+    // A verdict under a condition takes no side.
+    {
+      statement: greek,
+      text: 'If rumours that the ferry line was sold to a Greek shipping group are false, the council must act.',
+      stance: 'asserts',
+    },
+    // Someone else's denial quoted inside the sentence is the speaker's words, not the outlet's report.
+    {
+      statement: meeting,
+      text: 'The ministry quoted Roe as saying "I never met the broker in Lisbon."',
+      stance: 'attributes',
+      cue: 'quoted',
+    },
+    {
+      // Known failure: a verdict on "the claims" alone does not say which claims, so it ties to no statement.
+      statement: greek,
+      text: 'Officials said the claims were untrue.',
+      stance: 'denies',
+      cue: 'untrue',
+      knownFailure: true,
+    },
+    {
+      // Known failure: "no evidence" in quotation marks is masked with the rest of the quote.
+      statement: leak,
+      text: 'The agency said there was "no evidence" that the tanker leaked oil into the bay.',
+      stance: 'denies',
+      cue: 'no evidence',
+      knownFailure: true,
+    },
   ];
   it.each(cases)('"$text" → $stance', check);
 });

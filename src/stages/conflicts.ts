@@ -29,7 +29,14 @@ import {
   valueFrame,
 } from './conflict-values.js';
 import { DEMONYMS } from './entity-gazetteer.js';
-import { isHypothetical, readStance } from './stance.js';
+import {
+  IMPLIED_DENIAL_HINT,
+  isHypothetical,
+  maskQuotes,
+  readStance,
+  STATES_NEGATION,
+  statementTerms,
+} from './stance.js';
 
 /*
  * Conflicts are found slot by slot rather than over all sentence pairs: values are bucketed by what they
@@ -686,9 +693,20 @@ function stanceConflicts(articles: readonly AnalyzedArticle[], infos: readonly S
   articles.forEach((article, articleIndex) => {
     for (const info of infos[articleIndex]!) {
       const key = `${info.source}:${info.sentence.index}`;
-      if (used.has(key) || !DENIAL_HINT.test(info.sentence.text)) continue;
-      const reading = readStance(info.sentence.text, outletOption(article));
-      if (reading.stance !== 'denies' || reading.denied === undefined) continue;
+      if (used.has(key)) continue;
+      const explicitHint = DENIAL_HINT.test(info.sentence.text);
+      if (!explicitHint && !IMPLIED_DENIAL_HINT.test(info.sentence.text)) continue;
+      let reading = explicitHint ? readStance(info.sentence.text, outletOption(article)) : undefined;
+      // A negation without a denial verb ("said the ferry was not sold") is found with the sentence's own
+      // terms; each sentence that states it must then confirm it (see below).
+      const implied = reading?.stance !== 'denies';
+      if (implied) {
+        reading = readStance(info.sentence.text, {
+          ...outletOption(article),
+          claimTerms: new Set(statementTerms(info.sentence.text).keys()),
+        });
+      }
+      if (reading === undefined || reading.stance !== 'denies' || reading.denied === undefined) continue;
       // A denial cut off by the excerpt ("denied that his decision went against the...") denies we know not what.
       if (TRUNCATED.test(info.sentence.text.slice(reading.denied.start))) continue;
       const denied = passageTerms(reading.denied.text);
@@ -722,6 +740,17 @@ function stanceConflicts(articles: readonly AnalyzedArticle[], infos: readonly S
         if (matched < 2 || matched / denied.size < DENIAL_COVERAGE) continue;
         // The predicate itself must be stated, not just its names: most of its own words, not two of five.
         if (predicateMatched / predicate.size < DENIAL_COVERAGE) continue;
+        if (implied) {
+          // A sentence that negates something itself ("the ferry was not sold") agrees with the negation
+          // or speaks of something else; one that states it must carry what this sentence negates.
+          if (STATES_NEGATION.test(maskQuotes(candidate.sentence.text))) continue;
+          const stated = statementTerms(candidate.sentence.text);
+          const confirmed = readStance(info.sentence.text, {
+            ...outletOption(article),
+            claimTerms: new Set([...stated.keys()]),
+          });
+          if (confirmed.stance !== 'denies' || confirmed.denied?.start !== reading.denied.start) continue;
+        }
         const focus = focusOffset(candidate.sentence.text, denied);
         // Its hedge must bear on the denied statement, not on a side clause of the sentence.
         const side = readStance(candidate.sentence.text, {

@@ -62,7 +62,7 @@ const CLAUSE_END =
   /,\s+(?:which|who|saying|adding|as|while|but|although|though|and\s+(?:said|added|vowed|called))\b|;|\s+and\s+(?:vowed|said|added|called|urged)\b|[.!?]["”’]?\s*$/i;
 
 /** The text with quoted passages blanked out, offsets kept. */
-function maskQuotes(text: string): string {
+export function maskQuotes(text: string): string {
   return text.replace(QUOTED, (quoted) => ' '.repeat(quoted.length));
 }
 
@@ -100,6 +100,18 @@ export function readStance(text: string, options: StanceOptions = {}): StanceRea
     const to = scopeStart + denial.contentEnd;
     if (to > from) reading.denied = { start: from, end: to, text: text.slice(from, to) };
     return reading;
+  }
+  if (options.claimTerms !== undefined) {
+    const implied = findImpliedDenial(scope, options.claimTerms);
+    if (implied !== undefined) {
+      const from = scopeStart + implied.contentStart;
+      const to = scopeStart + implied.contentEnd;
+      return {
+        stance: 'denies',
+        cue: implied.cue,
+        denied: { start: from, end: to, text: text.slice(from, to) },
+      };
+    }
   }
   const hedge = findHedge(scope, options.claimTerms);
   if (hedge !== undefined) return { stance: 'hedges', cue: hedge };
@@ -405,6 +417,203 @@ function findDenial(text: string): { cue: string; contentStart: number; contentE
   return undefined;
 }
 
+/*
+ * Denials reported without a denial verb: a speaker's negated statement ("said the ferry was not sold",
+ * "insisted he did nothing wrong"), a verdict on a report ("called reports that … false", "the claims that
+ * … were baseless") and "no evidence that …". Unlike "denied that", a negation says nothing about what
+ * others hold: "said it would not raise fares" promises, "said the bridge was not safe" asserts. Each
+ * therefore counts only when the statement's terms are known (see {@link StanceOptions.claimTerms}) and
+ * the negated part carries them: then it negates what another source states.
+ */
+
+/** Any word an implied denial needs: a cheap test before the full reading. */
+export const IMPLIED_DENIAL_HINT =
+  /\b(?:not|never|nothing|\w+n['’]t|false|untrue|baseless|groundless|fabricated|unfounded|fake|bogus|hoax|lie|lies|inaccurate|evidence|proof)\b/i;
+/** Verbs that report what someone says, before the clause they report. */
+const SAYING =
+  /\b(?:said|says|told|tells|insisted|insists|maintained|maintains|stressed|stresses|asserted|asserts|contended|contends|argued|argues|claimed|countered|counters|responded|replied|added|stated|wrote|writes)\b/gi;
+/**
+ * What may stand between a verb of saying and the clause it reports: a day, "in a statement", whom it
+ * was told to.
+ */
+const SAYING_FILLER =
+  /^(?:\s+(?:(?:on|late|early|last|this)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|week|night|month|year)\b|\s+in\s+an?\s+(?:statement|interview|letter|post|tweet|email|filing|video)\b|\s+to\s+(?:reporters|journalists|the\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*))*,?(?:\s+that\b)?/;
+/** Whom something was told ("told reporters", "told the Gazette"): after it comes what was told. */
+const TOLD_OBJECT =
+  /^\s+(?:reporters|journalists|him|her|them|us|me|the\s+[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*|[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*)/;
+/** "…, the ministry said." closing a sentence: what came before is what was said. */
+const SAYING_AFTER =
+  /,\s+(?:(?:the|a|an|his|her|its|their)\s+)?(?:[\w'’.-]+\s+){0,5}?(?:said|says|insisted|insists|maintained|maintains|added|stated|argued|argues|claimed|told\s+[\w'’.-]+(?:\s+[\w'’.-]+)?)\b[^,;]*$/i;
+/**
+ * A negation of what happened or holds: "was not", "hadn't", "never", "did nothing wrong", "had nothing
+ * to do with". Modals are left out ("would not", "will never"): they promise or forecast, they deny nothing.
+ */
+const NEGATION =
+  /\b(?:(?:is|are|was|were|has|have|had|did|does|do)\s+(?:not|never)|(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)['’]t|(?<!\b(?:would|will|could|can|should|shall|might|may|must|to)\s+)never|(?:did|does|do|had|has|have|done)\s+nothing\s+(?:wrong|illegal|improper|unlawful|untoward)|(?:had|has|have)\s+nothing\s+to\s+do\s+with)\b/gi;
+/**
+ * Words after a negation that make it no denial: a state of knowledge ("was not aware"), a plan ("does
+ * not plan to"), a silence ("did not respond", "has not yet"), an addition ("not only").
+ */
+const NOT_DENIAL_AFTER =
+  /^\s+(?:yet|only|just|immediately|able|aware|sure|certain|clear|known|expected|going|planning|intending|likely|about|want|wants|wanted|plan|plans|planned|intend|intends|need|needs|foresee|foresees|agree|agrees|established|determined|confirmed|verified|proven|know|knew|recall|remember|believe|think|expect|see|respond|responded|return|returned|comment|commented|say|said|specify|elaborate|disclose|disclosed|provide|provided|reveal|revealed|identify|identified|name|named|address|answer|explain|been\s+(?:told|informed|notified|asked|contacted))\b/i;
+/** A word opening an embedded clause, an infinitive or a question before a negation. */
+const EMBEDDED_BEFORE =
+  /\b(?:which|who|whom|whose|what|where|when|how|why|whether|if|unless|because|to|that)\b/i;
+/** A verdict that a report is untrue. */
+const VERDICT =
+  /(?:(?:completely|totally|entirely|simply|patently|demonstrably|categorically|wholly|absolutely|utterly|false\s+and)\s+)?(?:false|untrue|baseless|groundless|fabricated|unfounded|fake\s+news|fake|a\s+lie|lies|bogus|a\s+hoax|a\s+fabrication|made[\s-]up|inaccurate|not\s+true|without\s+(?:merit|basis|foundation))\b/;
+/** What a verdict may be passed on: a report, a claim, an allegation, a story. */
+const REPORT_HEAD =
+  /(?:report|reports|reporting|claim|claims|allegation|allegations|accusation|accusations|story|stories|suggestion|suggestions|rumou?rs?|assertion|assertions|charge|charges|article|articles|account|accounts|speculation|theory|theories|narrative)/;
+/** A report named as what a verdict is passed on, with what it says ("reports that the ferry was sold"). */
+const REPORT_PHRASE = `\\b((?:(?!(?:said|says|told|tells|insisted|insists|added|stated|called|calls|labell?ed|branded|described|termed|dismissed|that|and|but|as|if|unless|whether|when|because|though|although)\\b)[\\w'’-]+\\s+){0,5}?${REPORT_HEAD.source}\\b(?:\\s+(?:that|of|about|on|from)\\s+[^,;]*?)?)`;
+/** "called the report false", "dismissed the claims as baseless". */
+const VERDICT_CALLED = new RegExp(
+  `\\b(?:called|calls|calling|labell?ed|labels|branded|brands|described|describes|describing|termed|dismissed|dismisses|dismissing)\\s+${REPORT_PHRASE}\\s+(?:as\\s+)?(${VERDICT.source})`,
+  'gi',
+);
+/** "the claims that … were baseless". */
+const VERDICT_COPULAR = new RegExp(`${REPORT_PHRASE}\\s+(?:was|were|is|are)\\s+(${VERDICT.source})`, 'gi');
+/** "no evidence that …", "found no proof of …". */
+const NO_EVIDENCE =
+  /\b(?:no|not\s+any)\s+(?:(?:credible|direct|hard|concrete|real|clear|such|other|new|physical|firm)\s+)?(?:evidence|proof|indication|sign)\s+(?:whatsoever\s+)?(?:(?:has|have|had)\s+(?:yet\s+)?(?:emerged|surfaced|been\s+(?:found|produced|presented|offered))\s+)?(?:that|of|to\s+(?:suggest|support|show|indicate|back)|suggesting|showing|indicating|supporting)\s+/gi;
+/** A condition or a question before a verdict: "if the claims are false", "whether there is no evidence". */
+const OPEN_QUESTION_BEFORE = /\b(?:if|unless|whether|even\s+if)\s+(?:[\w'’-]+\s+){0,8}$/i;
+/** Where a reported clause stops. */
+const REPORTED_END =
+  /[,;:]|\s+(?:but|while|whereas|although|though|because|and\s+(?:said|added|called|vowed))\b|[.!?]["”’]?\s*$/i;
+
+/** Whether a passage carries the statement: enough of its terms, one of them written in lower case. */
+function carriesClaim(text: string, claimTerms: ReadonlySet<string>, exclude?: ReadonlySet<string>): boolean {
+  let shared = 0;
+  let lower = false;
+  for (const [term, lowercase] of statementTerms(text)) {
+    if (!claimTerms.has(term) || exclude?.has(term)) continue;
+    shared++;
+    lower ||= lowercase;
+  }
+  return shared >= MIN_CLAIM_TERMS && lower;
+}
+
+/** A negation in a reported clause that bears on the statement, as offsets in the clause. */
+function negationIn(clause: string, claimTerms: ReadonlySet<string>): { cue: string } | undefined {
+  for (const match of clause.matchAll(NEGATION)) {
+    const at = match.index ?? 0;
+    const after = clause.slice(at + match[0].length);
+    if (NOT_DENIAL_AFTER.test(after) || /\byet\b/i.test(after)) continue;
+    // "to know which Americans haven't been vaccinated": a negation in an embedded clause or a question
+    // is no part of what the speaker holds true.
+    if (EMBEDDED_BEFORE.test(clause.slice(0, at))) continue;
+    // A quotation mark left after masking opens a quote the excerpt cuts: the words are the speaker's.
+    if (/["“”]/.test(clause.slice(0, at))) continue;
+    // "said the bridge was not safe" beside "closed the bridge": the negated word must be one another
+    // source states, or the speaker negates something nobody asserts. "Nothing wrong" negates the whole.
+    if (!/nothing/i.test(match[0]) && !negatedWord(after).some((term) => claimTerms.has(term))) continue;
+    if (carriesClaim(clause, claimTerms)) return { cue: match[0] };
+  }
+  return undefined;
+}
+
+/** Words between a negation and the word it negates: auxiliaries, determiners, "part of". */
+const NEGATED_SKIP = new Set(
+  'be been being have has had ever even really actually in any a an the part of involved'.split(' '),
+);
+
+/** The terms of the word a negation bears on: the first content word after it ("was not sold" → sold). */
+function negatedWord(after: string): string[] {
+  const clause = /^[^,;:.!?()\u2014\u2013]*/.exec(after)?.[0] ?? '';
+  for (const match of clause.matchAll(/[A-Za-z][A-Za-z'’-]*/g)) {
+    const word = match[0].toLowerCase();
+    if (
+      NEGATED_SKIP.has(word) ||
+      GOVERNED_SKIP.has(word) ||
+      (/[a-z]{3}ly$/.test(word) && !LY_WORDS.has(word))
+    )
+      continue;
+    const held = [...statementTerms(match[0]).keys()];
+    if (held.length > 0) return held;
+  }
+  return [];
+}
+
+/** The first implied denial of the statement in a (quote-masked) text, or undefined. */
+function findImpliedDenial(
+  text: string,
+  claimTerms: ReadonlySet<string>,
+): { cue: string; contentStart: number; contentEnd: number } | undefined {
+  // "said the ferry was not sold"
+  for (const match of text.matchAll(SAYING)) {
+    let verbEnd = (match.index ?? 0) + match[0].length;
+    if (/^tel|^tol/i.test(match[0])) verbEnd += TOLD_OBJECT.exec(text.slice(verbEnd))?.[0].length ?? 0;
+    const filler = SAYING_FILLER.exec(text.slice(verbEnd))?.[0] ?? '';
+    let start = verbEnd + filler.length;
+    while (start < text.length && /\s/.test(text[start]!)) start++;
+    const rest = text.slice(start);
+    const end = REPORTED_END.exec(rest);
+    const clause = rest.slice(0, end === null ? rest.length : end.index);
+    const negation = negationIn(clause, claimTerms);
+    if (negation !== undefined) {
+      return { cue: `${match[0]} … ${negation.cue}`, contentStart: start, contentEnd: start + clause.length };
+    }
+  }
+  // "The ferry was not sold, the ministry said."
+  const after = SAYING_AFTER.exec(text);
+  if (after !== null) {
+    const before = text.slice(0, after.index);
+    const clauseStart = Math.max(
+      0,
+      ...[...before.matchAll(/[,;:]\s*/g)].map((item) => (item.index ?? 0) + item[0].length),
+    );
+    const clause = before.slice(clauseStart);
+    const negation = negationIn(clause, claimTerms);
+    if (negation !== undefined) {
+      const verb =
+        /\b(?:said|says|insisted|insists|maintained|maintains|added|stated|argued|argues|claimed|told)\b/i.exec(
+          after[0],
+        );
+      return {
+        cue: `${negation.cue} … ${verb?.[0] ?? ''}`.trim(),
+        contentStart: clauseStart,
+        contentEnd: after.index,
+      };
+    }
+  }
+  // "called reports that the ferry was sold false", "the claims that the ferry was sold were untrue"
+  for (const pattern of [VERDICT_CALLED, VERDICT_COPULAR]) {
+    for (const match of text.matchAll(pattern)) {
+      const phrase = match[1] ?? '';
+      const at = (match.index ?? 0) + match[0].indexOf(phrase);
+      if (OPEN_QUESTION_BEFORE.test(text.slice(Math.max(0, at - 60), at))) continue;
+      // The report's own name ("claims") is no content: what it says must carry the statement.
+      const head = new Set(statementTerms(REPORT_HEAD.exec(phrase)?.[0] ?? '').keys());
+      if (!carriesClaim(phrase, claimTerms, head)) continue;
+      const verdict = match[2] ?? '';
+      return {
+        cue: pattern === VERDICT_CALLED ? `${match[0].split(/\s/)[0]} … ${verdict}` : verdict,
+        contentStart: at,
+        contentEnd: at + phrase.length,
+      };
+    }
+  }
+  // "there was no evidence that the tanker leaked"
+  for (const match of text.matchAll(NO_EVIDENCE)) {
+    const at = match.index ?? 0;
+    if (OPEN_QUESTION_BEFORE.test(text.slice(Math.max(0, at - 60), at))) continue;
+    const start = at + match[0].length;
+    const rest = text.slice(start);
+    const end = REPORTED_END.exec(rest);
+    const clause = rest.slice(0, end === null ? rest.length : end.index);
+    if (carriesClaim(clause, claimTerms)) {
+      return { cue: match[0].trim(), contentStart: start, contentEnd: start + clause.length };
+    }
+  }
+  return undefined;
+}
+
+/** A sentence that negates or disputes something itself: it states no statement another may deny. */
+export const STATES_NEGATION =
+  /\b(?:not|never|nothing|no|\w+n['’]t|false|untrue|baseless|groundless|fabricated|unfounded|fake|bogus|hoax|den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|refut\w*|disput\w*)\b/i;
+
 /** Whether a clause states a hypothetical ("which would also be a violation"): no side is taken. */
 export function isHypothetical(text: string): boolean {
   return /\b(?:would|if|unless|were to)\b/i.test(maskQuotes(text));
@@ -425,6 +634,24 @@ export function claimStances(claims: readonly Claim[], articles: readonly Analyz
       const outlet = outlets.get(evidence.source);
       const options: StanceOptions = outlet === undefined ? {} : { outlet };
       let reading = readStance(evidence.text, options);
+      // A negation ("said the ferry was not sold") denies only what another source states: read with the
+      // terms of the sources that state it without a negation of their own.
+      if (reading.stance !== 'denies' && IMPLIED_DENIAL_HINT.test(maskQuotes(evidence.text))) {
+        termsOf ??= claim.evidence.map((item) => statementTerms(item.text));
+        const terms = termsOf;
+        const affirming = terms.filter(
+          (_, other) =>
+            claim.evidence[other]!.source !== evidence.source &&
+            !STATES_NEGATION.test(maskQuotes(claim.evidence[other]!.text)),
+        );
+        if (affirming.length > 0) {
+          const claimTerms = new Set(
+            [...terms[position]!.keys()].filter((term) => affirming.some((held) => held.has(term))),
+          );
+          const implied = readStance(evidence.text, { ...options, claimTerms });
+          if (implied.stance === 'denies') reading = implied;
+        }
+      }
       // The statement as the other sources word it: what this source's hedge must bear on.
       if (reading.stance === 'hedges' && claim.evidence.some((other) => other.source !== evidence.source)) {
         termsOf ??= claim.evidence.map((item) => statementTerms(item.text));
@@ -433,7 +660,10 @@ export function claimStances(claims: readonly Claim[], articles: readonly Analyz
         options.claimTerms = new Set(
           [...terms[position]!.keys()].filter((term) => others.some((held) => held.has(term))),
         );
-        reading = readStance(evidence.text, options);
+        const hedged = readStance(evidence.text, options);
+        // A negation is a denial only against the sources that affirm (read above), not against these terms,
+        // which may come from a source stating the same negation.
+        if (hedged.stance !== 'denies') reading = hedged;
       }
       const stance: ClaimStance = { source: evidence.source, stance: reading.stance };
       if (reading.cue !== undefined) stance.cue = reading.cue;
