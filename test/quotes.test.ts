@@ -128,6 +128,14 @@ describe('extractQuotes: attribution patterns', () => {
       ],
     },
     {
+      name: '"the mayor said" is the one mayor the text named before; "a spokesman" stays anonymous',
+      text: 'Mayor Hanna Olsen closed the pier. "The pier stays shut," the mayor said. "Not for long," a spokesman said.',
+      expected: [
+        { text: 'The pier stays shut', form: 'direct', speaker: 'Hanna Olsen' },
+        { text: 'Not for long', form: 'direct', speaker: 'a spokesman' },
+      ],
+    },
+    {
       name: 'reported speech: X said that …',
       text: 'Mayor Hanna Olsen said that the repairs would cost far more than planned.',
       expected: [

@@ -112,6 +112,8 @@ class QuoteContext {
   private readonly genders: Map<string, Gender>;
   /** Quotes attributed so far, in text order, with the raw quote they came from. */
   private readonly done: Array<{ quote: QuoteMention; raw: RawQuote; speaker?: Speaker }> = [];
+  /** The persons the text gives a role, found on first need. */
+  private introductions: RoleIntroduction[] | undefined;
 
   constructor(
     private readonly text: string,
@@ -572,6 +574,9 @@ class QuoteContext {
     const person = inside.filter((mention) => mention.type === 'person').pop();
     if (person && this.conjoined(start, person) !== undefined) return undefined;
     if (person) return { start: person.start, end: person.end, text: person.text, person: true };
+    // "the mayor said" after "Mayor Ines Okafor closed the bridge": the one person the article gave that role.
+    const holder = this.roleHolder(start, end);
+    if (holder) return holder;
     // "Fiona Hill of the Brookings Institution": the untyped name heading the phrase, not the institution.
     const head = inside.find(
       (mention) =>
@@ -609,6 +614,81 @@ class QuoteContext {
     )
       return { start, end, text: phrase, person: false };
     return undefined;
+  }
+
+  /**
+   * The named person a definite role description stands for: "the mayor", "the Kremlin spokesman", "the
+   * director" after the article gave exactly one person that role ("Mayor Ines Okafor", "Kremlin spokesman
+   * Dmitry Peskov", "Lionel Marsh, the director of the authority,"), or the name set right after it in
+   * apposition ("The judge, Ama Lind, said"). Never for an indefinite description ("a spokesman" is an
+   * anonymous source), nor when the article also has an unnamed holder of the role ("a spokesman said"), nor
+   * for a role given only later in the text.
+   */
+  private roleHolder(start: number, end: number): Speaker | undefined {
+    // Only "the": "this reporter" is the writer, not a reporter the article named.
+    const definite = /^the\s+(.+)$/iu.exec(this.text.slice(start, end));
+    if (definite?.[1] === undefined) return undefined;
+    const role = parseRole(definite[1]);
+    if (!role) return undefined;
+    // "The judge, Ama Lind, said": the name in apposition is the holder, whatever came before.
+    const apposed = /^\s*,\s*/u.exec(this.text.slice(end, end + 4));
+    if (apposed) {
+      const named = this.mentions.find(
+        (mention) =>
+          mention.start === end + apposed[0].length &&
+          mention.type === 'person' &&
+          !isPossessiveAt(this.text, mention.end) &&
+          !/^\s+and\s/u.test(this.text.slice(mention.end, mention.end + 5)),
+      );
+      if (named) return speakerOf(named);
+    }
+    const introductions = this.roleIntroductions().filter(
+      (introduction) => introduction.person.end <= start && sameRole(role, introduction.role),
+    );
+    const holders = new Set(introductions.map((introduction) => personKey(introduction.person.text)));
+    if (holders.size !== 1 || introductions.some((introduction) => introduction.embedded)) return undefined;
+    // "A spokesman said …" earlier: the role has an unnamed holder too, so "the spokesman" may be either.
+    const unnamed = new RegExp(
+      String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}'’.-]+\s+){0,3}?(?:${roleForms(role.head).join('|')})\b(?!-)`,
+      'giu',
+    );
+    const prefix = this.text.slice(0, start);
+    for (const match of prefix.matchAll(unnamed)) {
+      const at = match.index ?? 0;
+      // Only an unnamed source competes; "A federal judge blocked the order" is the judge named next.
+      const source =
+        UNNAMED_SOURCE_AFTER.test(prefix.slice(at + match[0].length, at + match[0].length + 60)) ||
+        UNNAMED_SOURCE_BEFORE.test(prefix.slice(Math.max(0, at - 20), at));
+      if (!source) continue;
+      const introducing = this.roleIntroductions().some(
+        (introduction) =>
+          at < introduction.roleSpan.end && at + match[0].length > introduction.roleSpan.start,
+      );
+      if (!introducing) return undefined;
+    }
+    const fullest = introductions.reduce((best, introduction) =>
+      introduction.person.text.length > best.person.text.length ? introduction : best,
+    );
+    return speakerOf(fullest.person);
+  }
+
+  /** Every person the text gives a role, by title, appositive or a role set before the name (cached). */
+  private roleIntroductions(): readonly RoleIntroduction[] {
+    if (this.introductions) return this.introductions;
+    const found: RoleIntroduction[] = [];
+    for (const mention of this.mentions) {
+      const sentence = this.sentences[mention.sentence] ?? this.sentenceAt(mention.start);
+      if (mention.type === 'person') {
+        found.push(...introductionsOf(this.text, sentence, mention));
+        continue;
+      }
+      const embedded = embeddedTitledName(mention);
+      if (!embedded) continue;
+      for (const introduction of introductionsOf(this.text, sentence, embedded))
+        found.push({ ...introduction, embedded: true });
+    }
+    this.introductions = found;
+    return found;
   }
 
   /**
@@ -951,4 +1031,320 @@ function findQuoteMarks(text: string, paragraphs: readonly Paragraph[]): RawQuot
     }
   }
   return found.sort((left, right) => left.open - right.open);
+}
+
+/** A role as a text writes it: "the Kremlin spokesman", "Treasury Secretary", "the director of the authority". */
+interface Role {
+  /** The head noun, by class: "spokesman" stands for spokeswoman and spokesperson too. */
+  head: string;
+  /** The word that makes another office of the head ("vice" president, "prime" minister), or ''. */
+  rank: string;
+  /** "former", "ex-" or "then-": a past holder is another person than the present one. */
+  former: boolean;
+  /** The other words before the head, lower-cased ("kremlin", "treasury", "interim"). */
+  modifiers: readonly string[];
+  /** What follows "of", "for", "at" …, lower-cased, without "the" ("authority"); '' when nothing does. */
+  complement: string;
+  /** The party tag after the holder's name ("(R-Texas)" is 'R'), for an introduction that has one. */
+  party?: string;
+}
+
+/** A person given a role in the text, and where the role words stand. */
+interface RoleIntroduction {
+  person: Mention;
+  role: Role;
+  roleSpan: Span;
+  /**
+   * A name the tagger folded into a longer mention ("Judge Jo Roe of Federal District Court" as one
+   * organisation): it makes a role ambiguous, but is never given as a speaker.
+   */
+  embedded?: true;
+}
+
+/** Relation nouns: "the son" is someone's son, not an office the article gave a single person. */
+const RELATIVE_ROLES = new Set([
+  'sister',
+  'brother',
+  'son',
+  'daughter',
+  'wife',
+  'husband',
+  'father',
+  'mother',
+  'grandfather',
+  'grandmother',
+  'uncle',
+  'aunt',
+  'counterpart',
+  'colleague',
+  'rival',
+  'successor',
+  'predecessor',
+  'heir',
+]);
+/** Role nouns a definite description may stand for: offices, jobs and titles, no relations. */
+const ROLE_HEADS: ReadonlySet<string> = new Set([
+  ...[...PERSON_ROLE_CUES].filter((word) => !RELATIVE_ROLES.has(word)),
+  ...'mayor|judge|justice|king|queen|prince|princess|pope|admiral|colonel|marshal|sheikh|speaker|major|president-elect|secretary-general|ceo|executive|congressman|businessman'.split(
+    '|',
+  ),
+]);
+/** Spellings of one role: the class is the first. */
+const ROLE_CLASSES: ReadonlyMap<string, string> = new Map([
+  ['spokeswoman', 'spokesman'],
+  ['spokesperson', 'spokesman'],
+  ['chairwoman', 'chairman'],
+  ['chair', 'chairman'],
+  ['chairperson', 'chairman'],
+  ['congresswoman', 'congressman'],
+  ['businesswoman', 'businessman'],
+  ['advisor', 'adviser'],
+]);
+/** Abbreviated titles, spelled out ("Sen." is the senator). */
+const ROLE_ABBREVIATIONS: ReadonlyMap<string, string> = new Map([
+  ['sen', 'senator'],
+  ['rep', 'representative'],
+  ['gov', 'governor'],
+  ['gen', 'general'],
+  ['lt', 'lieutenant'],
+  ['col', 'colonel'],
+  ['sgt', 'sergeant'],
+  ['capt', 'captain'],
+  ['adm', 'admiral'],
+  ['maj', 'major'],
+  ['prof', 'professor'],
+  ['pres', 'president'],
+  ['sec', 'secretary'],
+  ['amb', 'ambassador'],
+  ['supt', 'superintendent'],
+]);
+/** Words that never stand inside a role ("X, and the interior secretary" is not X's role). */
+const ROLE_FUNCTION_WORDS = new Set([
+  'the',
+  'a',
+  'an',
+  'and',
+  'or',
+  'but',
+  'who',
+  'which',
+  'that',
+  'as',
+  'his',
+  'her',
+]);
+/** A word before the head that makes another office: the vice president is not "the president". */
+const ROLE_RANKS = new Set([
+  'vice',
+  'prime',
+  'deputy',
+  'assistant',
+  'associate',
+  'under',
+  'lieutenant',
+  'attorney',
+  'surgeon',
+  'press',
+  'chief',
+  'co',
+]);
+/** Words a description may add without the introduction saying so ("the embattled governor"). */
+const FREE_MODIFIERS = new Set(['top', 'new', 'longtime', 'veteran', 'embattled', 'current', 'sitting']);
+/** Lower-case words that stand in a title before a name ("former", "acting", "deputy"). */
+const TITLE_WORDS = new Set([
+  'former',
+  'acting',
+  'interim',
+  'then',
+  'deputy',
+  'vice',
+  'prime',
+  'foreign',
+  'chief',
+  'senior',
+  'press',
+  'assistant',
+  'district',
+  'federal',
+  'state',
+  'top',
+  'ex',
+  'defense',
+  'defence',
+  'finance',
+  'health',
+]);
+
+/**
+ * A role phrase without its determiner ("Kremlin spokesman", "director of the authority", "country’s interim
+ * prime minister"); undefined when its head is not an office or job. A lower-case possessor ("the country’s")
+ * only points at the context, so it is dropped.
+ */
+function parseRole(phrase: string): Role | undefined {
+  const normal = phrase.replace(/’/gu, "'").replace(/\s+/gu, ' ').trim();
+  const split = /^(.*?)\s+(?:of|for|at|from|in|on|with|to)\s+(.+)$/u.exec(normal);
+  const headPart = split?.[1] ?? normal;
+  const complement = (split?.[2] ?? '')
+    .toLowerCase()
+    .replace(/^the\s+/u, '')
+    .replace(/[.,]+$/u, '');
+  let former = false;
+  const tokens: string[] = [];
+  for (const written of headPart.split(' ')) {
+    let word = written.toLowerCase().replace(/\.$/u, '');
+    const past = /^(?:ex|then)-/u.exec(word);
+    if (past) {
+      former = true;
+      word = word.slice(past[0].length);
+    }
+    if (word === 'former' || word === 'ex') {
+      former = true;
+      continue;
+    }
+    if (/^\p{Ll}[\p{L}-]*'s$/u.test(written.replace(/’/gu, "'"))) continue;
+    if (!/^\p{L}[\p{L}'.-]*$/u.test(word) || ROLE_FUNCTION_WORDS.has(word)) return undefined;
+    tokens.push(ROLE_ABBREVIATIONS.get(word) ?? word);
+  }
+  const last = tokens.pop();
+  if (last === undefined) return undefined;
+  const head = ROLE_CLASSES.get(last) ?? last;
+  if (!ROLE_HEADS.has(head)) return undefined;
+  const before = tokens[tokens.length - 1];
+  const rank = before !== undefined && ROLE_RANKS.has(before) ? before : '';
+  if (rank !== '') tokens.pop();
+  return { head, rank, former, modifiers: tokens, complement };
+}
+
+/**
+ * Whether a definite description names the role an introduction gave: same head, rank and "former"; every
+ * word the description adds is in the introduction; a complement, when the description has one, is the
+ * introduction's. A bare "the president" is the president of a country, so it never stands for someone
+ * introduced as the president of something ("Marsh, the president of the authority").
+ */
+function sameRole(description: Role, introduction: Role): boolean {
+  if (
+    description.head !== introduction.head ||
+    description.rank !== introduction.rank ||
+    description.former !== introduction.former
+  )
+    return false;
+  const introduced = new Set([...introduction.modifiers, ...introduction.complement.split(/\s+/u)]);
+  const fits = (word: string): boolean => {
+    const party = PARTY_WORDS.get(word);
+    if (party !== undefined) return introduction.party === undefined || introduction.party === party;
+    return introduced.has(word) || FREE_MODIFIERS.has(word);
+  };
+  if (!description.modifiers.every(fits)) return false;
+  if (description.complement !== '') {
+    const words = description.complement.split(/\s+/u).filter((word) => !/^(?:the|of|and)$/u.test(word));
+    return (
+      description.complement === introduction.complement ||
+      words.every((word) => introduction.modifiers.includes(word))
+    );
+  }
+  return !(description.head === 'president' && introduction.complement !== '');
+}
+
+/** Every spelling of a role class, for finding its unnamed holders ("a spokeswoman"). */
+function roleForms(head: string): string[] {
+  const forms = [head];
+  for (const [form, role] of ROLE_CLASSES) if (role === head) forms.push(form);
+  return forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+}
+
+/** One person across the forms of a name: "Mayor Okafor" and "Ines Okafor" share the surname. */
+function personKey(name: string): string {
+  const words = name
+    .toLowerCase()
+    .replace(/['’]s$/u, '')
+    .split(/\s+/u);
+  return words[words.length - 1] ?? '';
+}
+
+/** A speech verb soon after an unnamed holder of a role: "a White House official said", "a spokesman for X told". */
+const UNNAMED_SOURCE_AFTER = new RegExp(
+  String.raw`^(?:[^.;:“”"]{0,50}?\b(?:${SPEECH})\b|[^.;:“”"]{0,80}?\b(?:anonymity|not\s+authori[sz]ed))`,
+  'iu',
+);
+/** An unnamed source after its verb: "said a spokesman", "according to one official". */
+const UNNAMED_SOURCE_BEFORE = /\b(?:said|says|added|told|according\s+to)\s+$/iu;
+/** Party words a description may add ("the Republican governor"), unless the holder's party tag says otherwise. */
+const PARTY_WORDS: ReadonlyMap<string, string> = new Map([
+  ['republican', 'R'],
+  ['gop', 'R'],
+  ['democratic', 'D'],
+  ['democrat', 'D'],
+]);
+
+/** Clause openings before a role set ahead of a name in apposition ("the judge, Ama Lind,"). */
+const APPOSED_ROLE = new RegExp(
+  String.raw`(?:^|[,“"(]\s*(?:(?:and|or)\s+)?|\b(?:${SPEECH})\s+)((?:the|a|an)\s+([^,;:()“”"]{2,60}?)),\s*$`,
+  'iu',
+);
+/** A role in apposition after a name: ", the director of the authority," or ", 54, a spokesman for X". */
+const ROLE_AFTER =
+  /^(?:\s*\([^)]{1,30}\))?,\s+(?:\d{1,3},\s+)?((?:(?:the|a|an|his|her|their)\s+)?([^,;:()“”"\n]{2,90}?))(?=\s*(?:[,;:.)—–]|$)|\s+(?:who|which)\b)/u;
+
+/**
+ * The roles a person mention is introduced with: the title right before it ("Mayor", "Kremlin spokesman",
+ * "U.S. District Judge", "Secretary of State"), an appositive right after it (", the director of the
+ * authority,") or a role set before it in apposition ("the company’s chief executive, John Matze").
+ */
+function introductionsOf(text: string, sentence: Sentence, person: Mention): RoleIntroduction[] {
+  const found: RoleIntroduction[] = [];
+  const party = /^\s*\(([RDI])\b/u.exec(text.slice(person.end, person.end + 6))?.[1];
+  const add = (role: Role | undefined, roleSpan: Span): void => {
+    if (!role) return;
+    if (party !== undefined) role.party = party;
+    found.push({ person, role, roleSpan });
+  };
+  // The title: capitalised words, "of" inside them, and the lower-case words of titles, right before the name.
+  const lead = text.slice(Math.max(sentence.start, person.start - 80), person.start);
+  const leadStart = person.start - lead.length;
+  const tokens = [...lead.matchAll(/\S+/gu)];
+  let first = tokens.length;
+  for (let index = tokens.length - 1; index >= 0 && tokens.length - index <= 6; index--) {
+    const token = tokens[index]![0];
+    const end = (tokens[index]!.index ?? 0) + token.length;
+    if (index === tokens.length - 1 && !/^\s*$/u.test(lead.slice(end))) break;
+    if (!/^\p{L}[\p{L}.'’-]*$/u.test(token) || /['’]s$/u.test(token)) break;
+    const lower = token.toLowerCase().replace(/\.$/u, '');
+    const capitalised = /^\p{Lu}/u.test(token) && !/^(?:the|a|an|and|but|or|in|on|at|as|by)$/u.test(lower);
+    const ofInside = lower === 'of' && first < tokens.length && /^\p{Lu}/u.test(tokens[first]![0]);
+    if (!capitalised && !ofInside && !TITLE_WORDS.has(lower) && !ROLE_HEADS.has(lower)) break;
+    first = index;
+  }
+  if (first < tokens.length) {
+    const phraseStart = leadStart + (tokens[first]!.index ?? 0);
+    // "Secretary of State Antony Blinken": the words after "of" are the complement, not a head.
+    add(parseRole(text.slice(phraseStart, person.start)), { start: phraseStart, end: person.start });
+  }
+  const after = ROLE_AFTER.exec(text.slice(person.end, Math.min(sentence.end, person.end + 140)));
+  if (after?.[1] !== undefined && after[2] !== undefined) {
+    const phraseStart = person.end + after.index + after[0].indexOf(after[1]);
+    add(parseRole(after[2]), { start: phraseStart, end: phraseStart + after[1].length });
+  }
+  const apposed = APPOSED_ROLE.exec(text.slice(sentence.start, person.start));
+  if (apposed?.[1] !== undefined && apposed[2] !== undefined) {
+    const phraseStart = sentence.start + apposed.index + apposed[0].indexOf(apposed[1]);
+    add(parseRole(apposed[2]), { start: phraseStart, end: phraseStart + apposed[1].length });
+  }
+  return found;
+}
+
+/**
+ * The name inside a mention the tagger typed as something else but that opens with a title: "Judge Jo Roe of
+ * Federal District Court" holds the name "Jo Roe", returned as a person mention at its own offsets.
+ */
+function embeddedTitledName(mention: Mention): Mention | undefined {
+  const match =
+    /^(\p{Lu}\p{L}*\.?)\s+(\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’.-]*){1,3}?)(?:\s+(?:of|at|for|from)\s.*)?$/u.exec(
+      mention.text,
+    );
+  if (match?.[1] === undefined || match[2] === undefined) return undefined;
+  const title = match[1].toLowerCase().replace(/\.$/u, '');
+  const head = ROLE_CLASSES.get(title) ?? ROLE_ABBREVIATIONS.get(title) ?? title;
+  if (!ROLE_HEADS.has(head)) return undefined;
+  const start = mention.start + match[0].indexOf(match[2], match[1].length);
+  return { start, end: start + match[2].length, text: match[2], type: 'person', sentence: mention.sentence };
 }
