@@ -142,6 +142,17 @@ describe('summarize', () => {
     expect(texts[1]).toMatch(/^The announcement applies/);
   });
 
+  it('leaves out sentences under eight words by default, however widely shared', () => {
+    const bodies = HARBOUR.map((body) => `${body} A risk to every commuter in town.`);
+    const { articles, alignment } = story(bodies);
+    const texts = summarize(alignment, articles, { words: 500 }).map((sentence) => sentence.text);
+    expect(texts).not.toContain('A risk to every commuter in town.');
+    const allowed = summarize(alignment, articles, { words: 500, minimumWords: 6 }).map(
+      (sentence) => sentence.text,
+    );
+    expect(allowed).toContain('A risk to every commuter in town.');
+  });
+
   it('never takes the second half of a title split at its question mark', () => {
     const bodies = [
       `Should The Council Pay For Repairs? We Asked Three Local Engineers Today. ${HARBOUR[0]!}`,

@@ -13,7 +13,7 @@ export interface SummarizeOptions {
    * {@link selectByCoverage}. Default `[1, 2, 1, 0.5]`.
    */
   positionWeights?: readonly number[];
-  /** Sentences with fewer words are never chosen (default 6). */
+  /** Sentences with fewer words are never chosen (default 8). */
   minimumWords?: number;
 }
 

@@ -40,7 +40,12 @@ export interface CoverageChoice {
  * Flatter weights (1,1,1,1) lost 0.9 points, a heavier lead (1,3,1,.5) 0.8.
  */
 const DEFAULT_POSITION_WEIGHTS: readonly number[] = [1, 2, 1, 0.5];
-const DEFAULT_MINIMUM_WORDS = 6;
+/**
+ * Shorter sentences are fragments and asides more often than facts ("A risk to their fellow citizens.",
+ * "Small dominoes can eventually topple big nations."); NeuS validation ROUGE-2 at 6, 7, 8 words: 19.35,
+ * 19.48, 19.45.
+ */
+const DEFAULT_MINIMUM_WORDS = 8;
 /**
  * Two sentences of one claim repeat each other only when they are also this alike: a claim chains its
  * members (A like B, B like C), so its far ends can state different details of one fact.
