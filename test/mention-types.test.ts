@@ -252,3 +252,46 @@ describe('entities follow the typed mentions', () => {
     expect(orrow?.aliases).toContain('Orrow');
   });
 });
+
+describe('mention types: where a name starts and ends inside a capitalised run', () => {
+  const cases: Case[] = [
+    {
+      name: 'a titled person "of" a court is a person and a court',
+      text: 'Judge Ana Brosnik of Wexmoor District Court ruled on Monday.',
+      expected: [
+        ['Ana Brosnik', 'person'],
+        ['Wexmoor District Court', 'organization'],
+      ],
+    },
+    {
+      name: 'a reporter "of" a newspaper',
+      text: 'The interview was given to Robert Velk of The Aldous Courier last week.',
+      expected: [
+        ['Robert Velk', 'person'],
+        ['Aldous Courier', 'organization'],
+      ],
+    },
+    {
+      name: 'an organisation word before a given name qualifies the person',
+      text: 'Speaker of the House Nancy Velkovy called the vote.',
+      expected: [['Nancy Velkovy', 'person']],
+    },
+    {
+      name: 'a company ending in a business word is an organisation, even before "said"',
+      text: 'Wexmoor Robotics said it would cut 300 jobs.',
+      expected: [['Wexmoor Robotics', 'organization']],
+    },
+  ];
+  it.each(cases)('$name', ({ text, expected }) => {
+    expect(mentionsOf(text)).toEqual(expected);
+  });
+
+  // A given name after a place word is part of the place: "West Virginia", "San Francisco".
+  it.each([
+    ['West Virginia Democrat Ana Ruiz spoke.', 'Virginia'],
+    ['Flights to the San Francisco Bay Area resumed.', 'Francisco Bay Area'],
+    ['Mullah Mohammad Hassan Akhund leads the council.', 'Hassan Akhund'],
+  ])('keeps "%s" whole: no person "%s"', (text, wrong) => {
+    expect(mentionsOf(text).some(([name]) => name === wrong)).toBe(false);
+  });
+});

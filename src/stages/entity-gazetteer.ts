@@ -74,7 +74,10 @@ army|navy|forces|command|service|services|foundation|fund|company|times|post|jou
 network|media|press|broadcasting|television|radio|airlines|motors|organization|organisation|board|bureau|
 authority|academy|college|school|hospital|federation|alliance|front|movement|club|police|guard|ilbo|
 archive|lab|labs|laboratory|laboratories|administration|caucus|institutes|centers|division|enforcement|
-protection|prevention|magazine|
+protection|prevention|magazine|robotics|systems|technologies|technology|industries|holdings|partners|
+pharmaceuticals|pharma|therapeutics|biosciences|energy|airways|railways|software|solutions|ventures|
+capital|brands|foods|studios|entertainment|insurance|securities|logistics|courier|gazette|chronicle|
+inquirer|telegraph|examiner|
 `);
 
 /** First words that make "X of Y" an organisation ("Ministry of Defence", "Bank of Korea"). */

@@ -505,7 +505,12 @@ function findRuns(words: readonly Word[]): Word[][] {
           cursor++;
         const tail = words[Math.min(cursor, words.length - 1)]!;
         const lastOfTail = tail.capitalised && !tail.breaker ? tail : words[cursor - 1]!;
-        if (ORGANIZATION_HEADS.has(last.normal) || ORGANIZATION_SUFFIXES.has(lastOfTail.normal)) {
+        // "Judge Jack B. Weinstein of Federal District Court": a person's name ends at "of", whatever follows.
+        const personBefore = current.length >= 2 && current.some((part) => FIRST_NAMES.has(part.normal));
+        if (
+          !personBefore &&
+          (ORGANIZATION_HEADS.has(last.normal) || ORGANIZATION_SUFFIXES.has(lastOfTail.normal))
+        ) {
           current.push(word);
           continue;
         }
@@ -712,6 +717,43 @@ function pieceToDraft(
     if (title > 0 && words.length - title - 1 <= 3) {
       words = words.slice(title + 1);
       personCue = true;
+    } else {
+      // "(Speaker of the) House Nancy Pelosi", "(Chief of) Staff Colin Powell": a given name inside the run,
+      // followed by one or two more names, starts the person; the words before it qualify them.
+      // Only qualifiers may stand before it: an office or organisation word, a place, or a word the
+      // article also writes in lower case ("Mullah Mohammad Hassan Akhund" keeps "Mohammad"; "West
+      // Virginia" and "San Francisco" are places, not people named Virginia or Francisco).
+      const qualifier = (word: Word): boolean =>
+        gazetteerType(word.normal) !== undefined ||
+        evidence.lowerWords.has(word.normal) ||
+        INNER_TITLES.has(word.normal.replace(/\.$/, '')) ||
+        PERSON_TITLES.has(word.normal.replace(/\.$/, '')) ||
+        PERSON_ROLE_CUES.has(word.normal) ||
+        ORGANIZATION_SUFFIXES.has(word.normal) ||
+        ORGANIZATION_HEADS.has(word.normal) ||
+        PARTY_QUALIFIERS.has(word.normal) ||
+        DEMONYMS.has(word.normal) ||
+        word.normal === 'chair';
+      const lastWord = words[words.length - 1]!.normal.replace(/\.$/, '');
+      const given = words.findIndex(
+        (word, position) =>
+          position > 0 &&
+          FIRST_NAMES.has(word.normal) &&
+          gazetteerType(word.normal) === undefined &&
+          words.slice(0, position).every(qualifier) &&
+          !INNER_TITLES.has(lastWord) &&
+          !PERSON_TITLES.has(lastWord) &&
+          // "US Marine Corps": a given name that is also a common word needs a known surname after it.
+          (!AMBIGUOUS_GIVEN.has(word.normal) || SURNAMES.has(words[position + 1]?.normal ?? '')) &&
+          !isPersonWord(words[position - 1]!) &&
+          !words[position - 1]!.initial &&
+          words.length - position >= 2 &&
+          words.length - position <= 3,
+      );
+      if (given > 0) {
+        words = words.slice(given);
+        personCue = true;
+      }
     }
   } else if (words.every((word) => DEMONYMS.has(word.normal))) return undefined;
   const only = words.length === 1 ? words[0]!.normal.replace(/\.$/, '') : undefined;
