@@ -142,6 +142,27 @@ describe('summarize', () => {
     expect(texts[1]).toMatch(/^The announcement applies/);
   });
 
+  it.each([
+    {
+      name: 'a bare surname when the summary gives the full name',
+      shared: 'Okafor was dismissed after she refused to resign from the port board, officials said.',
+    },
+    {
+      name: 'a sentence that adds to another ("was also asked")',
+      shared: 'The deputy chair of the port board was also asked to resign and she complied at once.',
+    },
+  ])('does not open on $name', ({ shared }) => {
+    const bodies = [
+      `The Aldous council dismissed port board chair Ines Okafor on Friday after a long and bitter dispute over harbour fees and the ferry contract. ${shared}`,
+      `${shared} The harbour fees will stay frozen until the spring.`,
+      `${shared} The council will name a new chair next month.`,
+    ];
+    const { articles, alignment } = story(bodies);
+    const texts = summarize(alignment, articles, { words: 80 }).map((sentence) => sentence.text);
+    expect(texts).toContain(shared);
+    expect(texts[0]).toMatch(/^The Aldous council dismissed port board chair Ines Okafor/);
+  });
+
   it('leaves out sentences under eight words by default, however widely shared', () => {
     const bodies = HARBOUR.map((body) => `${body} A risk to every commuter in town.`);
     const { articles, alignment } = story(bodies);

@@ -63,9 +63,25 @@ export function summarize(
     Math.min(0, readability(alignment.units[choice.unit]!.sentence.text));
   // "The announcement applies to …" cannot open a summary: its subject points back to a sentence the
   // reader has not seen. Such a sentence may still follow the one it refers to.
-  const leadCandidates = chosen.filter(
-    (choice) => !ANAPHORIC_OPENING.test(alignment.units[choice.unit]!.sentence.text),
-  );
+  // Nor on a bare surname ("Saul was fired …") when another chosen sentence gives the full name: the
+  // reader meets the person first in full.
+  const surnames = new Set<string>();
+  for (const choice of chosen) {
+    const unit = alignment.units[choice.unit]!;
+    for (const mention of articles[unit.article]!.mentions) {
+      const inside = mention.start >= unit.sentence.start && mention.end <= unit.sentence.end;
+      const isName = mention.type === 'person' || mention.type === 'other';
+      if (inside && isName && /\s/.test(mention.text)) surnames.add(lastWord(mention.text));
+    }
+  }
+  const opensOnSurname = (choice: (typeof chosen)[number]): boolean => {
+    const opening = /^\p{Lu}[\p{L}'’-]+(?=\s)/u.exec(alignment.units[choice.unit]!.sentence.text)?.[0];
+    return opening !== undefined && surnames.has(opening);
+  };
+  const leadCandidates = chosen.filter((choice) => {
+    const text = alignment.units[choice.unit]!.sentence.text;
+    return !ANAPHORIC_OPENING.test(text) && !CONTINUES.test(text) && !opensOnSurname(choice);
+  });
   const lead =
     headline ??
     (leadCandidates.length > 0 ? leadCandidates : chosen).reduce((best, choice) =>
@@ -100,6 +116,10 @@ export function summarize(
 const ANAPHORIC_OPENING =
   /^["“‘']?the\s+(?:move|decision|statement|report|story|article|case|deal|plan|proposal|measure|ruling|order|letter|tweet|post|comments?|remarks?|change|news|development|step|effort|incident|meeting|vote|agreement|findings?|claims?|allegations?|request|offer|idea|episode|controversy|backlash|criticism|response|announcements?)\b/i;
 
+/** A sentence that adds to one before it ("X was also asked to resign", "Meanwhile, …"): never the lead. */
+const CONTINUES =
+  /^(?:\S+\s+){0,8}?(?:also|too|likewise|meanwhile|additionally|moreover|furthermore|similarly)\b|^(?:in addition|as well)\b/i;
+
 /** Opening sentences up to this many words read as an outlet's title (NeuS titles: median 11, 99th percentile 21). */
 const HEADLINE_WORDS = 20;
 /** Headlines that ask or tease rather than state: "Why …", "How …", "Here's what …", "What we know …". */
@@ -116,6 +136,11 @@ export function isHeadline(sentence: Pick<Sentence, 'index' | 'text'>): boolean 
   if (sentence.index !== 0 || wordLength(text) > HEADLINE_WORDS) return false;
   if (/[?!]/.test(text) || TEASER_OPENING.test(text)) return false;
   return !/\byou(?:r|rs|'re|’re|'ll|’ll)?\b/i.test(text);
+}
+
+/** The last word of a name: the surname a later bare mention uses. */
+function lastWord(name: string): string {
+  return name.trim().split(/\s+/).pop() ?? name;
 }
 
 /** Where a claim stands in the articles that carry it, from 0 (the top) to 1 (the end). */
