@@ -2,7 +2,7 @@
  * `npm run eval`: runs every evaluation whose data is present, prints one table per task with
  * crosscheck beside the published baselines, and writes `eval/results/<task>.json`.
  *
- * Usage: `tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|conflicts]… [--split test|val] [--words N]`
+ * Usage: `tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|alignment-gold|conflicts|entities]… [--split test|val] [--words N]`
  * - `--split val` scores crosscheck alone on the NeuS validation split (for tuning).
  * - `--words N` fixes the summary budget; by default it is calibrated on the validation split so the
  *   summaries' mean length matches the references'.
@@ -14,9 +14,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runAlignment } from './alignment.js';
+import { alignmentGoldAvailable, printAlignmentGold, runAlignmentGold } from './alignment-gold.js';
 import { clusteringAvailable, runClustering } from './clustering.js';
 import { conflictsAvailable, printConflicts, runConflicts } from './conflicts.js';
 import { RESULTS_DIRECTORY } from './data-paths.js';
+import { entitiesAvailable, printEntities, runEntities } from './entities.js';
 import { extractionAvailable, runExtraction } from './extraction.js';
 import {
   type NeusReport,
@@ -28,7 +30,16 @@ import {
 import { type CeilingReport, runNeusCeiling } from './neus-ceiling.js';
 import { formatTable } from './table.js';
 
-const TASKS = ['neus', 'neus-ceiling', 'extraction', 'clustering', 'alignment', 'conflicts'] as const;
+const TASKS = [
+  'neus',
+  'neus-ceiling',
+  'extraction',
+  'clustering',
+  'alignment',
+  'alignment-gold',
+  'conflicts',
+  'entities',
+] as const;
 type Task = (typeof TASKS)[number];
 
 /** The summary may be this many words longer or shorter on average than the references. */
@@ -228,6 +239,26 @@ function evaluateConflicts(): void {
   console.log(`wrote ${writeResult('conflicts', report)}`);
 }
 
+function evaluateAlignmentGold(): void {
+  if (!alignmentGoldAvailable()) {
+    console.log('\n## Alignment (ECB+ gold): skipped, ECB+ is absent under ../shared/data/ecbplus');
+    return;
+  }
+  const report = runAlignmentGold();
+  printAlignmentGold(report);
+  console.log(`wrote ${writeResult('alignment-gold', report)}`);
+}
+
+function evaluateEntities(): void {
+  if (!entitiesAvailable()) {
+    console.log('\n## Entities: skipped, ECB+ is absent under ../shared/data/ecbplus');
+    return;
+  }
+  const report = runEntities();
+  printEntities(report);
+  console.log(`wrote ${writeResult('entities', report)}`);
+}
+
 /** A mistake on the command line: reported in one line, without a stack trace. */
 class UsageError extends Error {}
 
@@ -255,7 +286,9 @@ function main(): void {
     extraction: evaluateExtraction,
     clustering: evaluateClustering,
     alignment: evaluateAlignment,
+    'alignment-gold': evaluateAlignmentGold,
     conflicts: evaluateConflicts,
+    entities: evaluateEntities,
   };
   for (const task of tasks as Task[]) run[task]();
 }
@@ -266,7 +299,7 @@ try {
   if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
   console.error(`eval: ${error.message}`);
   console.error(
-    'usage: tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|conflicts]… [--split test|val] [--words N]',
+    'usage: tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|alignment-gold|conflicts|entities]… [--split test|val] [--words N]',
   );
   process.exitCode = 2;
 }
