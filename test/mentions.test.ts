@@ -147,3 +147,112 @@ describe('extractMentions', () => {
     expect(mentionsOf('Theresa May resigned.')).toEqual([['Theresa May', 'person']]);
   });
 });
+
+describe('extractMentions: name boundaries', () => {
+  const cases: Array<{
+    name: string;
+    text: string;
+    expected: Array<[string, EntityType]>;
+    knownFailure?: boolean;
+  }> = [
+    {
+      name: 'a role abbreviation ends the team and starts the person',
+      text: 'Harbourton Gulls QB Tavin Morrow threw twice.',
+      expected: [
+        ['Harbourton Gulls', 'organization'],
+        ['Tavin Morrow', 'person'],
+      ],
+    },
+    {
+      name: 'a qualifier before a role abbreviation names nothing',
+      text: 'Assistant GM Rolan Petrak resigned.',
+      expected: [['Rolan Petrak', 'person']],
+    },
+    {
+      name: 'negative: a role abbreviation ending the run splits nothing',
+      text: 'The Gulls traded their QB on Monday.',
+      expected: [
+        ['Gulls', 'other'],
+        ['QB', 'organization'],
+      ],
+    },
+    {
+      name: 'a role noun after a title is no part of the name',
+      text: 'General Manager Tavin Morrow spoke.',
+      expected: [['Tavin Morrow', 'person']],
+    },
+    {
+      name: 'a sentence-initial adverb is trimmed from the surname after it',
+      text: 'Ironically Velkovy had agreed. Later, Velkovy said no.',
+      expected: [
+        ['Velkovy', 'person'],
+        ['Velkovy', 'person'],
+      ],
+    },
+    {
+      name: 'a sentence-initial participle is trimmed before a given name',
+      text: 'Named Maurice Brandt coach, the club moved on.',
+      expected: [['Maurice Brandt', 'person']],
+    },
+    {
+      name: 'a hyphenated adjective opening the sentence is trimmed',
+      text: 'Top-ranked Harbourton won again. Fans of Harbourton cheered.',
+      expected: [
+        ['Harbourton', 'other'],
+        ['Harbourton', 'other'],
+      ],
+    },
+    {
+      name: 'a role noun opening the sentence is trimmed before a full name',
+      text: 'Moviemaker Tomas Brandt quit on Monday.',
+      expected: [['Tomas Brandt', 'person']],
+    },
+    {
+      name: 'a function word opening the sentence is trimmed',
+      text: 'Once Lumora files, rivals follow.',
+      expected: [['Lumora', 'other']],
+    },
+    {
+      name: 'negative: a short given name ending in -ed stays',
+      text: 'Hamed Velkovy arrived. Velkovy spoke.',
+      expected: [
+        ['Hamed Velkovy', 'other'],
+        ['Velkovy', 'other'],
+      ],
+    },
+    {
+      name: 'negative: a known title with an -ing word stays whole',
+      text: 'Rolling Stone ran the story.',
+      expected: [['Rolling Stone', 'organization']],
+    },
+    {
+      name: 'known failure: an unknown given name that looks like a participle is trimmed',
+      text: 'Sterling Quade spoke first. Later, Quade left.',
+      expected: [
+        ['Sterling Quade', 'other'],
+        ['Quade', 'other'],
+      ],
+      knownFailure: true,
+    },
+    {
+      name: 'a known place and a plural is a team',
+      text: 'The Lisbon Herons beat the Kansas City Gales.',
+      expected: [
+        ['Lisbon Herons', 'organization'],
+        ['Kansas City Gales', 'organization'],
+      ],
+    },
+    {
+      name: 'negative: a place and an event plural is no team',
+      text: 'The Tokyo Olympics opened on Monday.',
+      expected: [['Tokyo Olympics', 'other']],
+    },
+  ];
+
+  for (const item of cases) {
+    const test = item.knownFailure ? it.fails : it;
+    test(item.name, () => {
+      expect(mentionsOf(item.text)).toEqual(item.expected);
+    });
+  }
+});

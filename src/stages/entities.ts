@@ -1,7 +1,14 @@
 import type { AnalyzedArticle, Entity, EntityIndex, EntityType, Mention } from '../model/index.js';
-import { DESCRIPTOR_RELATIONS, FEMALE_HONORIFICS } from './entity-gazetteer.js';
+import { DESCRIPTOR_RELATIONS, FEMALE_HONORIFICS, FIRST_NAMES, gazetteerType } from './entity-gazetteer.js';
 import { personGenders } from './entity-gender.js';
-import { initialsOf, type NameKey, nameKey } from './entity-names.js';
+import {
+  initialsOf,
+  middlesAgree,
+  type NameKey,
+  nameKey,
+  type PersonNameParts,
+  personNameParts,
+} from './entity-names.js';
 
 /*
  * Cross-source entity merging by rule (exact folded names, unique token-subset, acronym definitions and
@@ -24,6 +31,8 @@ interface NameNode {
   gender: number;
   /** Resolved per source (honorific forms, bare surnames shared by several people). */
   ambiguous: boolean;
+  /** Mentions right after "into", "at", "entered", …: a person's name used for the place named after them. */
+  placeCues: number;
 }
 
 /**
@@ -61,6 +70,8 @@ class EntityMerger {
     for (const article of articles) this.collect(article);
     for (const article of articles) this.linkDefinitions(article);
     this.linkInitials();
+    this.linkPersonVariants();
+    this.linkOrganizationVariants();
     this.linkSubsets();
     this.markAmbiguous();
     this.computeRootStats();
@@ -87,6 +98,8 @@ class EntityMerger {
       node.types.set(mention.type, (node.types.get(mention.type) ?? 0) + 1);
       node.perSource.set(article.source.id, (node.perSource.get(article.source.id) ?? 0) + 1);
       node.mentions++;
+      if (PLACE_CUE_BEFORE.test(article.source.text.slice(Math.max(0, mention.start - 12), mention.start)))
+        node.placeCues++;
     }
     for (const [key, gender] of genders) {
       // Honorific forms are stored as "ms kim" by gender and "ms|kim" here: only plain names vote.
@@ -118,6 +131,7 @@ class EntityMerger {
         mentions: 0,
         gender: 0,
         ambiguous: false,
+        placeCues: 0,
       };
       this.nodes.push(node);
       this.parent.push(node.id);
@@ -242,6 +256,76 @@ class EntityMerger {
       roots.add(this.find(candidate.id));
     }
     return roots;
+  }
+
+  /**
+   * "Fred LaRue", "Frederick C. LaRue" and "Frederick Cheney LaRue" are one person: same surname, same given
+   * name once short forms are expanded, middle names and initials that agree, at most one generational suffix.
+   * A surname whose people disagree (two middle names, "Chris" beside "Christine") links nothing.
+   */
+  private linkPersonVariants(): void {
+    const bySurname = new Map<string, Array<{ node: NameNode; parts: PersonNameParts }>>();
+    for (const node of this.nodes) {
+      if (node.name.honorific !== undefined || node.name.tokens.length < 2) continue;
+      const type = this.typeOf(node);
+      if (type !== 'person' && type !== 'other') continue;
+      const parts = personNameParts(node.name.tokens);
+      if (parts === undefined) continue;
+      if (type === 'other' && !FIRST_NAMES.has(parts.writtenGiven) && parts.given === parts.writtenGiven)
+        continue;
+      bySurname.set(parts.surname, [...(bySurname.get(parts.surname) ?? []), { node, parts }]);
+    }
+    for (const people of bySurname.values()) {
+      if (people.length < 2 || !people.some(({ node }) => this.typeOf(node) === 'person')) continue;
+      const byGiven = new Map<string, Array<{ node: NameNode; parts: PersonNameParts }>>();
+      for (const person of people)
+        byGiven.set(person.parts.given, [...(byGiven.get(person.parts.given) ?? []), person]);
+      for (const [given, group] of byGiven) {
+        if (group.length < 2) continue;
+        // "Chris Ward" beside "Christine Ward": a short form another given name of the surname also begins with.
+        const shortForms = group.filter(({ parts }) => parts.writtenGiven !== given);
+        const clash = shortForms.some(({ parts }) =>
+          people.some(
+            (other) => other.parts.given !== given && other.parts.writtenGiven.startsWith(parts.writtenGiven),
+          ),
+        );
+        if (clash) continue;
+        const middles = group.map(({ parts }) => parts.middles);
+        if (!middles.every((left) => middles.every((right) => middlesAgree(left, right)))) continue;
+        const suffixes = new Set(group.map(({ parts }) => parts.suffix).filter((suffix) => suffix !== ''));
+        const joining = suffixes.size > 1 ? group.filter(({ parts }) => parts.suffix === '') : group;
+        for (const { node } of joining.slice(1)) this.union(joining[0]!.node.id, node.id);
+      }
+    }
+  }
+
+  /**
+   * "Morningside", "Morningside Recovery" and "Morningside Recovery Center" are one organisation: names equal
+   * once generic organisation words are taken off their end, one of them typed an organisation. A known place
+   * keeps its own name ("Boston" is not "Boston Medical Center"); a person's name joins only where the articles
+   * mostly use it as a place ("checked into Betty Ford").
+   */
+  private linkOrganizationVariants(): void {
+    const byCore = new Map<string, NameNode[]>();
+    for (const node of this.nodes) {
+      if (node.name.honorific !== undefined || node.name.tokens.length === 0) continue;
+      const tokens = [...node.name.tokens];
+      while (tokens.length > 1 && GENERIC_ORGANIZATION_WORDS.has(tokens[tokens.length - 1]!)) tokens.pop();
+      if (GENERIC_ORGANIZATION_WORDS.has(tokens[tokens.length - 1]!)) continue;
+      const core = tokens.join(' ');
+      byCore.set(core, [...(byCore.get(core) ?? []), node]);
+    }
+    for (const [core, members] of byCore) {
+      if (members.length < 2) continue;
+      if (!members.some((node) => this.typeOf(node) === 'organization' && node.name.key !== core)) continue;
+      const joining = members.filter((node) => {
+        const type = this.typeOf(node);
+        if (type === 'organization' || type === 'other') return true;
+        if (type === 'place') return gazetteerType(node.name.key) === undefined;
+        return type === 'person' && node.name.key === core && node.placeCues * 2 >= node.mentions;
+      });
+      for (const node of joining.slice(1)) this.union(joining[0]!.id, node.id);
+    }
   }
 
   /** Honorific forms and bare names shared by several people are resolved per source. */
@@ -470,6 +554,33 @@ class EntityMerger {
     );
   }
 }
+
+/** Words before a name that use it as a place ("checked into Betty Ford", "treated at Morningside"). */
+const PLACE_CUE_BEFORE = /\b(?:into|at|entered|entering|leaving|left)\s+(?:the\s+)?$/iu;
+
+/** Last words that say what kind of organisation a name is without telling two of one name apart. */
+const GENERIC_ORGANIZATION_WORDS = new Set([
+  'center',
+  'centers',
+  'treatment',
+  'recovery',
+  'rehabilitation',
+  'rehab',
+  'clinic',
+  'medical',
+  'facility',
+  'inc',
+  'incorporated',
+  'corp',
+  'corporation',
+  'co',
+  'ltd',
+  'llc',
+  'plc',
+  'company',
+  'group',
+  'holdings',
+]);
 
 /** Official short forms of places that no initials rule finds (DPRK is North Korea). */
 const PLACE_ALIASES: ReadonlyMap<string, string> = new Map([

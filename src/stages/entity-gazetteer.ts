@@ -50,7 +50,10 @@ caribbean|pacific|atlantic|el salvador|gaza strip|kandahar|herat|mazar i sharif|
 /** Places written as acronyms. */
 export const PLACE_ACRONYMS: ReadonlySet<string> = words('us|usa|uk|uae|dprk|rok|prc|ussr|drc|dc');
 
-/** Organisations written as acronyms or single names that carry no suffix. */
+/**
+ * Organisations written as acronyms or single names that carry no suffix. Name keys are spelling-folded
+ * (`foldSpelling`: "rolling" → "roling"), so a name a fold changes is listed in both forms.
+ */
 export const KNOWN_ORGANIZATIONS: ReadonlySet<string> = words(`
 kremlin|pentagon|white house|reuters|yonhap|sputnik|tass|ria novosti|interfax|kcna|afp|ap|bbc|cnn|nato|un|
 united nations|eu|european union|imf|iaea|who|opec|asean|g7|g20|telegram|chosun ilbo|nk news|korea herald|
@@ -64,6 +67,7 @@ fed|border patrol|centers for disease control and prevention|food and drug admin
 immigration and customs enforcement|customs and border protection|national institutes of health|
 planned parenthood|al jazeera|intercept|the intercept|lancet|the lancet|whatsapp|snapchat|merck|j&j|
 legislature|secret service|pfizer biontech|johnson johnson|jj|joint chiefs|joint chiefs of staff|us senate|
+rolling stone|roling stone|
 `);
 
 /** Last words that make a name an organisation. */
@@ -192,6 +196,7 @@ candidate|nominee|challenger|incumbent|politician|strategist|pollster|historian|
 surgeon|epidemiologist|virologist|immunologist|psychologist|psychiatrist|sheriff|detective|prosecutor|
 defendant|plaintiff|suspect|victim|witness|teenager|student|teacher|pastor|priest|rabbi|imam|bishop|
 cardinal|executive|manager|employee|staffer|whip|superintendent|trooper|sergeant|lieutenant|captain|
+owner|coroner|moviemaker|coordinator|
 `);
 
 /** Lower-case nouns that, standing right before a name, make it an organisation ("daily Chosun Ilbo"). */
@@ -301,6 +306,7 @@ export const FIRST_NAMES: ReadonlyMap<string, 'female' | 'male'> = new Map<strin
     'dylan',
     'ebrahim',
     'edward',
+    'ed',
     'elijah',
     'elon',
     'eric',
@@ -959,7 +965,7 @@ has|have|had|do|does|did|will|would|can|could|may|might|must|should|shall|speaki
 sign|something|brought|various|international|state|local|national|global|official|new|old|former|
 nobody|everyone|everybody|someone|somebody|anyone|anybody|none|neither|either|nothing|everything|others|
 officials|experts|critics|authorities|residents|witnesses|investigators|prosecutors|researchers|analysts|
-lawmakers|sources|observers|protesters|voters|parents|
+lawmakers|sources|observers|protesters|voters|parents|once|perhaps|instead|unlike|including|whether|
 `);
 
 /** All-caps words that are not names even though they look like acronyms. */

@@ -102,3 +102,106 @@ function computeFold(word: string): string {
     .replace(/(programm)e(s?)$/, 'program$2')
     .replace(/([a-z]{2,})ll(ed|ing|er)$/, '$1l$2');
 }
+
+/** A person's folded name taken apart for matching variants of it. */
+export interface PersonNameParts {
+  /** The given name in its full form ("fred" → "frederick"). */
+  given: string;
+  /** The given name as written. */
+  writtenGiven: string;
+  /** Middle names and initials, in order, including initials before the given name ("W. Mark Felt"). */
+  middles: string[];
+  surname: string;
+  /** "sr", "jr", "ii", … or the empty string. */
+  suffix: string;
+}
+
+/**
+ * A two-or-more-word folded person name as given name, middle names, surname and generational suffix:
+ * "frederick c larue" → frederick / [c] / larue; "mark felt sr" → mark / [] / felt / sr. Undefined when
+ * no given name stands before the surname.
+ * @param tokens - the folded tokens of the name, honorific removed
+ */
+export function personNameParts(tokens: readonly string[]): PersonNameParts | undefined {
+  let rest = [...tokens];
+  let suffix = '';
+  const last = rest[rest.length - 1];
+  if (last !== undefined && GENERATIONAL_SUFFIXES.has(last)) {
+    suffix = last;
+    rest = rest.slice(0, -1);
+  }
+  if (rest.length < 2) return undefined;
+  const surname = rest[rest.length - 1]!;
+  const before = rest.slice(0, -1);
+  const givenAt = before.findIndex((token) => token.length > 1);
+  if (givenAt < 0 || surname.length < 2) return undefined;
+  const writtenGiven = before[givenAt]!;
+  return {
+    given: GIVEN_NAME_FORMS.get(writtenGiven) ?? writtenGiven,
+    writtenGiven,
+    middles: [...before.slice(0, givenAt), ...before.slice(givenAt + 1)],
+    surname,
+    suffix,
+  };
+}
+
+/** Whether two lists of middle names can be one person's: equal word for word, an initial matching a name. */
+export function middlesAgree(left: readonly string[], right: readonly string[]): boolean {
+  if (left.length === 0 || right.length === 0) return true;
+  if (left.length !== right.length) return false;
+  return left.every((token, index) => {
+    const other = right[index]!;
+    if (token === other) return true;
+    return (token.length === 1 && other.startsWith(token)) || (other.length === 1 && token.startsWith(other));
+  });
+}
+
+const GENERATIONAL_SUFFIXES = new Set(['sr', 'jr', 'ii', 'iii', 'iv']);
+
+/**
+ * Common short forms of given names and spelling variants, mapped to one full form. Only forms that stand for
+ * one full name are listed ("Chris" may be Christine, "Alex" Alexandra, "Steve" Stephen or Steven, "Ted"
+ * Edward or Theodore). Korean and Chinese name syllables are never listed: "Kim Jong Un" and "Kim Jong Il"
+ * keep their own names.
+ */
+export const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
+  Object.entries({
+    frederick: 'fred freddy frederic fredrick',
+    william: 'bill billy will willie',
+    robert: 'bob bobby rob robbie bert',
+    michael: 'mike mick mikey',
+    james: 'jim jimmy jamie',
+    thomas: 'tom tommy',
+    joseph: 'joe joey',
+    david: 'dave davey',
+    daniel: 'dan danny',
+    matthew: 'matt',
+    nicholas: 'nick nicky nicolas',
+    anthony: 'tony',
+    andrew: 'andy',
+    benjamin: 'ben benji',
+    edward: 'ed eddie',
+    richard: 'rick ricky rich richie dick',
+    lawrence: 'larry laurence',
+    gregory: 'greg',
+    jeffrey: 'jeff geoffrey',
+    kenneth: 'ken kenny',
+    ronald: 'ron ronnie',
+    donald: 'don donnie',
+    timothy: 'tim timmy',
+    douglas: 'doug',
+    charles: 'chuck charlie',
+    zachary: 'zach zack',
+    vincent: 'vince vinny',
+    philip: 'phil phillip',
+    maurice: 'mo',
+    abraham: 'abe',
+    elizabeth: 'liz lizzie beth',
+    katherine: 'kate katie kathy kathryn catherine',
+    margaret: 'maggie peggy',
+    susan: 'sue susie',
+    jennifer: 'jen jenny',
+    rebecca: 'becky',
+    patricia: 'patty trish',
+  }).flatMap(([full, shorts]) => shorts.split(' ').map((short): [string, string] => [short, full])),
+);

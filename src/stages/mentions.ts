@@ -608,14 +608,20 @@ function runToDrafts(
   sentenceWords: readonly Word[],
   evidence: WordEvidence,
 ): Draft[] {
-  // Dates and non-name acronyms split a run: "Tuesday", "COVID".
-  const pieces: Word[][] = [[]];
+  // Dates and non-name acronyms split a run: "Tuesday", "COVID". A role abbreviation splits it too and
+  // says what stands on either side: "Colts QB Andrew Luck" is a team, then a person.
+  const pieces: Piece[] = [{ words: [], roleOpens: false, beforeRole: false }];
   for (const [position, word] of run.entries()) {
+    const role = isRoleAbbreviation(word) && position < run.length - 1;
     const splits =
-      NON_ENTITY_ACRONYMS.has(word.normal) ||
+      role ||
+      // "Ed" is a given name unless written "ED".
+      (NON_ENTITY_ACRONYMS.has(word.normal) && (word.acronym || !FIRST_NAMES.has(word.normal))) ||
       (CALENDAR_WORDS.has(word.normal) && !isCalendarName(run, position, sentenceWords));
-    if (splits) pieces.push([]);
-    else pieces[pieces.length - 1]!.push(word);
+    if (splits) {
+      if (role) pieces[pieces.length - 1]!.beforeRole = true;
+      pieces.push({ words: [], roleOpens: role, beforeRole: false });
+    } else pieces[pieces.length - 1]!.words.push(word);
   }
   const drafts: Draft[] = [];
   for (const piece of pieces) {
@@ -623,6 +629,60 @@ function runToDrafts(
     if (draft) drafts.push(draft);
   }
   return drafts;
+}
+
+/** Part of a run between splitting words, with what a role abbreviation around it says. */
+interface Piece {
+  words: Word[];
+  /** Follows a role abbreviation ("QB", "CEO"): a person. */
+  roleOpens: boolean;
+  /** Precedes a role abbreviation: the organisation the person works for, or a qualifier ("Assistant GM"). */
+  beforeRole: boolean;
+}
+
+/**
+ * Role abbreviations written in capitals between an employer and a person ("Chiefs WR", "Qualys CTO", "Labour
+ * MP"): sports positions, executive and public offices.
+ */
+const ROLE_ABBREVIATIONS = new Set([
+  'qb',
+  'wr',
+  'rb',
+  'te',
+  'dt',
+  'de',
+  'lb',
+  'cb',
+  'nt',
+  'ol',
+  'ot',
+  'fb',
+  'gm',
+  'ceo',
+  'cfo',
+  'coo',
+  'cto',
+  'cio',
+  'mp',
+  'mvp',
+  'da',
+  'ag',
+  'vp',
+  'pm',
+]);
+/** Words that only qualify a role abbreviation after them ("Assistant GM", "Senior VP"). */
+const ROLE_QUALIFIERS = new Set([
+  'assistant',
+  'associate',
+  'senior',
+  'executive',
+  'acting',
+  'interim',
+  'former',
+]);
+
+function isRoleAbbreviation(word: Word): boolean {
+  return ROLE_ABBREVIATIONS.has(word.normal) && /^\p{Lu}{2,3}$/u.test(word.text);
 }
 
 /**
@@ -646,12 +706,17 @@ const MONTH_SURNAMES = new Set(['may', 'june', 'april', 'august']);
 
 function pieceToDraft(
   text: string,
-  piece: readonly Word[],
+  piece: Piece,
   sentenceWords: readonly Word[],
   evidence: WordEvidence,
 ): Draft | undefined {
-  let words = [...piece];
-  let roleOpens = false;
+  let words = [...piece.words];
+  let roleOpens = piece.roleOpens;
+  if (
+    piece.beforeRole &&
+    words.every((word) => ROLE_QUALIFIERS.has(word.normal) || PERSON_TITLES.has(word.normal))
+  )
+    return undefined;
   while (words.length > 0 && COMMON_CAPITALISED.has(words[0]!.normal) && !keepsQualifier(words))
     words.shift();
   while (words.length > 0 && NAME_CONNECTORS.has(words[words.length - 1]!.normal)) words.pop();
@@ -667,7 +732,13 @@ function pieceToDraft(
         !/[^s]s$/.test(first.normal) &&
         !GROUP_NAMES.has(first.normal) &&
         personCueAfter(wordsAfter(sentenceWords, first, 7)));
-    if (!known && (evidence.lowerWords.has(first.normal) || words.length === 1)) words.shift();
+    if (
+      !known &&
+      (evidence.lowerWords.has(first.normal) ||
+        words.length === 1 ||
+        commonOpener(first, words[1]!, words.length - 1, evidence))
+    )
+      words.shift();
     // "Gymnast Ana Ruiz won": a role noun capitalised only because it opens the sentence.
     else if (
       words.length > 1 &&
@@ -756,6 +827,18 @@ function pieceToDraft(
       }
     }
   } else if (words.every((word) => DEMONYMS.has(word.normal))) return undefined;
+  // "General Manager Billy King", "team Owner Arte Moreno": a role noun left before a given name and a surname.
+  while (
+    words.length >= 3 &&
+    PERSON_ROLE_CUES.has(words[0]!.normal) &&
+    (FIRST_NAMES.has(words[1]!.normal) ||
+      /^\p{Lu}\./u.test(words[1]!.text) ||
+      (personCue && words.length <= 4)) &&
+    !ORGANIZATION_SUFFIXES.has(words[words.length - 1]!.normal)
+  ) {
+    words = words.slice(1);
+    personCue = true;
+  }
   const only = words.length === 1 ? words[0]!.normal.replace(/\.$/, '') : undefined;
   // A lone honorific, letter or organisation word ("News" of "Breaking News") names nothing.
   if (
@@ -773,11 +856,12 @@ function pieceToDraft(
   if (key.key.length === 0) return undefined;
   const after = wordsAfter(sentenceWords, words[words.length - 1]!, 7);
   const beforeComma = before?.text === ',' ? wordBefore(sentenceWords, before) : undefined;
-  const type = decideType(words, key.key, key.honorific !== undefined, personCue, {
-    before,
-    beforeComma,
-    after,
-  });
+  const type =
+    decideType(words, key.key, key.honorific !== undefined, personCue, {
+      before,
+      beforeComma,
+      after,
+    }) ?? (piece.beforeRole ? 'organization' : undefined);
   return {
     start,
     end,
@@ -837,6 +921,35 @@ const CLAUSE_BREAKS = new Set([
   'are',
   'were',
 ]);
+
+/**
+ * A sentence's first word that the shape of the words shows to be a common word swept into the name after it,
+ * when the article never writes it in lower case: a participle or adverb before a name ("Choosing DeGeneres",
+ * "Ironically Nichols", "Named Maurice Cheeks"), a hyphenated adjective ("Top-ranked North Carolina") or a
+ * role noun before a given name ("Moviemaker Gary Ross"). Only called for words no list or capital knows.
+ */
+function commonOpener(first: Word, next: Word, restLength: number, evidence: WordEvidence): boolean {
+  const givenNext = FIRST_NAMES.has(next.normal) || HONORIFICS.has(next.normal.replace(/\.$/, ''));
+  const nameNext =
+    givenNext ||
+    next.acronym ||
+    SURNAMES.has(next.normal) ||
+    evidence.capitalisedInside.has(next.normal) ||
+    gazetteerType(next.normal) !== undefined;
+  if (!nameNext) return false;
+  const hyphenated = /^\p{Lu}\p{Ll}*[-‐‑](\p{Ll}{3,})$/u.exec(first.text);
+  if (hyphenated?.[1] !== undefined)
+    return /(?:ed|ing|ly)$/.test(hyphenated[1]) || evidence.lowerWords.has(hyphenated[1]);
+  if (!/^\p{Lu}\p{Ll}+$/u.test(first.text)) return false;
+  // Given names end in -ed too ("Hamed"): a short one counts only before another given name.
+  if (/^.{3,}(?:ing|ly)$/.test(first.normal)) return true;
+  if (/ed$/.test(first.normal)) return first.normal.length >= 7 || givenNext;
+  // A role noun stands before a full name ("Coroner Gary Hargrove") or an outlet ("Broadcaster NBC").
+  return (
+    /(?:er|or|ist)$/.test(first.normal) &&
+    ((givenNext && restLength >= 2) || (next.acronym && restLength === 1))
+  );
+}
 
 /** A usually common capitalised word that here opens a name: "New York", "State Department", "National Guard". */
 function keepsQualifier(words: readonly Word[]): boolean {
@@ -926,6 +1039,7 @@ function decideType(
   if (PLACE_SUFFIXES.has(last.normal)) return 'place';
   // "Democrats", "Senate Republicans", "Black Americans": a group, whatever verb follows.
   if (GROUP_NAMES.has(last.normal) || GROUP_NAMES.has(key)) return 'other';
+  if (placeThenPlural(words)) return 'organization';
   if (personCue) return 'person';
   if (before && !before.breaker && !before.capitalised) {
     if (PERSON_ROLE_CUES.has(before.normal)) return 'person';
@@ -963,6 +1077,63 @@ function decideType(
   return undefined;
 }
 
+/** A word that looks like a plural noun: a team's name after its city ("Colts", "Chiefs", "Sox"). */
+function isPluralName(word: Word): boolean {
+  return (/[^su]s$/.test(word.normal) || word.normal === 'sox') && !PLACE_PLURALS.has(word.normal);
+}
+
+/** Plural words that end places, events or peoples rather than teams ("Beverly Hills", "Tokyo Olympics"). */
+const PLACE_PLURALS = new Set([
+  'hills',
+  'heights',
+  'springs',
+  'falls',
+  'woods',
+  'keys',
+  'states',
+  'lakes',
+  'isles',
+  'highlands',
+  'plains',
+  'rapids',
+  'gardens',
+  'meadows',
+  'islands',
+  'mountains',
+  'emirates',
+  'territories',
+  'provinces',
+  'alps',
+  'rockies',
+  // Events and peoples, not teams: "Tokyo Olympics", "Pacific Islanders".
+  'olympics',
+  'games',
+  'finals',
+  'playoffs',
+  'championships',
+  'awards',
+  'series',
+  'islanders',
+]);
+
+/**
+ * "Kansas City Chiefs", "Boston Red Sox": a known place followed by one or two words ending in a plural is a
+ * team or club, not the place.
+ */
+function placeThenPlural(words: readonly Word[]): boolean {
+  const last = words[words.length - 1]!;
+  if (words.length < 2 || !isPluralName(last) || !last.capitalised || last.acronym) return false;
+  for (const cut of [words.length - 1, words.length - 2]) {
+    if (cut < 1) continue;
+    const head = words.slice(0, cut);
+    const tailLast = head[head.length - 1]!;
+    const key = nameKey(head.map((word) => word.text).join(' ')).key;
+    if (gazetteerType(key) === 'place' || (head.length > 1 && PLACE_SUFFIXES.has(tailLast.normal)))
+      return true;
+  }
+  return false;
+}
+
 /** Article-wide refinement: a name typed once is typed everywhere; parts of a person's name are that person. */
 function refineTypes(drafts: Draft[]): void {
   const votes = new Map<string, Map<EntityType, number>>();
@@ -978,6 +1149,20 @@ function refineTypes(drafts: Draft[]): void {
   }
   for (const draft of drafts) {
     if (draft.type !== 'other' || draft.fixed) continue;
+    // "Indianapolis Colts" where the article types "Indianapolis" a place: the team, not the city.
+    const last = draft.tokens[draft.tokens.length - 1] ?? '';
+    if (
+      draft.tokens.length >= 2 &&
+      (/[^su]s$/.test(last) || last === 'sox') &&
+      !PLACE_PLURALS.has(last) &&
+      [1, 2].some((drop) => {
+        const head = draft.tokens.slice(0, draft.tokens.length - drop).join(' ');
+        return head.length > 0 && (votes.get(head)?.get('place') ?? 0) > 0;
+      })
+    ) {
+      draft.type = 'organization';
+      continue;
+    }
     const tally = votes.get(draft.key);
     if (tally) {
       let best: EntityType = 'other';
