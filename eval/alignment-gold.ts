@@ -36,13 +36,18 @@ import { analyzeArticle } from '../src/stages/analyze-article.js';
 import { mergeEntities } from '../src/stages/entities.js';
 import { tokenize } from '../src/text/segment.js';
 import { contentTerms } from '../src/text/terms.js';
-import { dataAvailable, dataPath } from './data-paths.js';
+import { dataPath } from './data-paths.js';
+import {
+  crossDocumentMentions,
+  ECBPLUS_DOCUMENTS,
+  ecbplusAvailable,
+  type InstanceMention,
+  readCromer,
+  readEcbplusDocuments,
+  sentenceCount,
+} from './ecbplus.js';
 import { formatTable } from './table.js';
 
-/** ECB+ documents, one JSON object a line (the gold story of each, its sentences and text). */
-export const ECBPLUS_DOCUMENTS = dataPath('ecbplus', 'docs.jsonl');
-/** The CROMER XML of every document, `xml/<topic>/<doc>.xml`. */
-export const ECBPLUS_XML = dataPath('ecbplus', 'xml');
 /** The corpus's own list of annotated sentences; used when present, else approximated (see above). */
 export const ECBPLUS_SENTENCE_LIST = dataPath('ecbplus', 'ECBplus_coreference_sentences.csv');
 
@@ -61,19 +66,14 @@ const EXAMPLES_PER_CLASS = 4;
 
 /** Whether ECB+ is present under the shared data. */
 export function alignmentGoldAvailable(): boolean {
-  return dataAvailable(ECBPLUS_DOCUMENTS, ECBPLUS_XML);
+  return ecbplusAvailable();
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // Gold
 
-/** One cross-document coreference mention: the sentence it stands in, its instance and the instance's tag. */
-export interface GoldMention {
-  sentence: number;
-  instance: string;
-  /** The instance's tag (ACTION_OCCURRENCE, HUMAN_PART_PER, …): ECB+ gives it precedence over the mention's own. */
-  type: string;
-}
+/** One cross-document coreference mention (see {@link crossDocumentMentions}). */
+export type GoldMention = InstanceMention;
 
 /** A document's sentences and gold, as the scorer needs them. */
 export interface GoldDocument {
@@ -87,73 +87,6 @@ export interface GoldDocument {
   mentions: GoldMention[];
   /** Indices of the annotated sentences: only these take part in gold and predicted pairs. */
   annotated: number[];
-}
-
-/** What a CROMER XML document holds that the gold needs. */
-export interface CromerDocument {
-  sentenceCount: number;
-  mentions: GoldMention[];
-}
-
-function attributes(text: string): Map<string, string> {
-  return new Map([...text.matchAll(/([\w:-]+)="([^"]*)"/g)].map((match) => [match[1]!, match[2]!]));
-}
-
-/**
- * Reads the sentences and cross-document coreference mentions of one CROMER XML document (ECB+ format:
- * tokens with `t_id` and `sentence`, markables anchored to tokens, `CROSS_DOC_COREF` relations whose
- * target is the instance markable). Within-document relations are left out: they link no two documents.
- * A mention whose tokens span two sentences counts in each.
- * @param xml - the document's XML text
- */
-export function parseCromer(xml: string): CromerDocument {
-  const sentenceOfToken = new Map<string, number>();
-  let sentenceCount = 0;
-  for (const match of xml.matchAll(/<token\b([^>]*)>/g)) {
-    const attribute = attributes(match[1]!);
-    const sentence = Number(attribute.get('sentence'));
-    sentenceOfToken.set(attribute.get('t_id') ?? '', sentence);
-    sentenceCount = Math.max(sentenceCount, sentence + 1);
-  }
-  const markables = /<Markables>([\s\S]*?)<\/Markables>/.exec(xml)?.[1] ?? '';
-  const anchors = new Map<string, string[]>();
-  const instances = new Map<string, { instance: string; type: string }>();
-  let open: { id: string; tokens: string[] } | undefined;
-  for (const match of markables.matchAll(/<(\/?)([A-Za-z_]+)([^>]*?)(\/?)>/g)) {
-    const [, closing, tag, rest, selfClosing] = match;
-    if (closing === '/') {
-      if (open !== undefined) anchors.set(open.id, open.tokens);
-      open = undefined;
-      continue;
-    }
-    const attribute = attributes(rest ?? '');
-    if (tag === 'token_anchor') {
-      open?.tokens.push(attribute.get('t_id') ?? '');
-      continue;
-    }
-    const id = attribute.get('m_id');
-    if (id === undefined) continue;
-    const instance = attribute.get('instance_id');
-    if (instance !== undefined && instance !== '') instances.set(id, { instance, type: tag! });
-    if (selfClosing === '/') anchors.set(id, []);
-    else open = { id, tokens: [] };
-  }
-  const mentions: GoldMention[] = [];
-  for (const match of xml.matchAll(/<CROSS_DOC_COREF\b[^>]*>([\s\S]*?)<\/CROSS_DOC_COREF>/g)) {
-    const body = match[1]!;
-    const target = /<target\s+m_id="([^"]*)"/.exec(body)?.[1];
-    const instance = target === undefined ? undefined : instances.get(target);
-    if (instance === undefined) continue;
-    for (const source of body.matchAll(/<source\s+m_id="([^"]*)"/g)) {
-      const sentences = new Set(
-        (anchors.get(source[1]!) ?? [])
-          .map((token) => sentenceOfToken.get(token))
-          .filter((sentence): sentence is number => sentence !== undefined),
-      );
-      for (const sentence of sentences) mentions.push({ sentence, ...instance });
-    }
-  }
-  return { sentenceCount, mentions };
 }
 
 /** Mentions of actions of any class, negated ones included ("ACTION_OCCURRENCE", "NEG_ACTION_STATE"). */
@@ -724,40 +657,28 @@ const EMPTY_CROSS: CrossEventCounts = { claims: 0, crossClaims: 0, pairs: 0, cro
 // ---------------------------------------------------------------------------------------------------------
 // The run
 
-interface DocumentLine {
-  doc: string;
-  topic: number;
-  story: string;
-  sentences: string[];
-  text: string;
-}
-
 /** Reads every ECB+ document with its gold. */
 export function readGoldDocuments(): { documents: GoldDocument[]; annotatedFrom: string; listed: boolean } {
   const list = existsSync(ECBPLUS_SENTENCE_LIST)
     ? parseSentenceList(readFileSync(ECBPLUS_SENTENCE_LIST, 'utf8'))
     : undefined;
-  const documents = readFileSync(ECBPLUS_DOCUMENTS, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => {
-      const entry = JSON.parse(line) as DocumentLine;
-      const cromer = parseCromer(
-        readFileSync(path.join(ECBPLUS_XML, String(entry.topic), `${entry.doc}.xml`), 'utf8'),
-      );
-      if (cromer.sentenceCount !== entry.sentences.length || entry.text !== entry.sentences.join('\n')) {
-        throw new Error(`${entry.doc}: docs.jsonl and the XML disagree on the sentences`);
-      }
-      return {
-        doc: entry.doc,
-        topic: entry.topic,
-        story: entry.story,
-        sentences: entry.sentences,
-        text: entry.text,
-        mentions: cromer.mentions,
-        annotated: list?.get(entry.doc) ?? sentencesWithMentions(cromer.mentions),
-      };
-    });
+  const documents = readEcbplusDocuments().map((entry): GoldDocument => {
+    const cromer = readCromer(entry);
+    // Sentence indices of the XML index the lines of the text: both must be the same sentences.
+    if (sentenceCount(cromer) !== entry.sentences.length || entry.text !== entry.sentences.join('\n')) {
+      throw new Error(`${entry.doc}: docs.jsonl and the XML disagree on the sentences`);
+    }
+    const mentions = crossDocumentMentions(cromer);
+    return {
+      doc: entry.doc,
+      topic: entry.topic,
+      story: entry.story,
+      sentences: entry.sentences,
+      text: entry.text,
+      mentions,
+      annotated: list?.get(entry.doc) ?? sentencesWithMentions(mentions),
+    };
+  });
   return {
     documents,
     listed: list !== undefined,

@@ -9,20 +9,25 @@
  * Run: `tsx eval/run.ts --task entities` once wired, or `tsx eval/entities.ts`.
  * @packageDocumentation
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ClusteringScores, clusteringScores } from '../src/eval/clustering-metrics.js';
 import type { AnalyzedArticle, EntityType, Mention } from '../src/model/index.js';
 import { analyzeArticle } from '../src/stages/analyze-article.js';
 import { mergeEntities } from '../src/stages/entities.js';
 import { nameKey } from '../src/stages/entity-names.js';
-import { dataAvailable, dataPath, RESULTS_DIRECTORY } from './data-paths.js';
-import { formatTable } from './table.js';
-
-/** ECB+ documents, one JSON object a line. */
-export const ECBPLUS_DOCS = dataPath('ecbplus', 'docs.jsonl');
-/** CROMER XML of the same documents, `xml/<topic>/<doc>.xml`. */
-export const ECBPLUS_XML = dataPath('ecbplus', 'xml');
+import { RESULTS_DIRECTORY } from './data-paths.js';
+import {
+  type CharacterSpan,
+  type CromerDocument,
+  coreferenceChains,
+  ecbplusAvailable,
+  instanceDescriptors,
+  locateTokens,
+  readCromer,
+  readEcbplusDocuments,
+} from './ecbplus.js';
+import { clusteringScoreCells, clusteringScoreHeader, formatTable } from './table.js';
 
 /** The gold entity kinds scored, as crosscheck names them. */
 export type GoldKind = 'person' | 'organization' | 'place';
@@ -33,118 +38,6 @@ export function goldKindOf(tag: string): GoldKind | undefined {
   if (tag === 'HUMAN_PART_ORG') return 'organization';
   if (tag.startsWith('LOC_')) return 'place';
   return undefined;
-}
-
-/** One token of a CROMER document. */
-export interface CromerToken {
-  id: number;
-  sentence: number;
-  text: string;
-}
-
-/** One anchored markable: its tag and tokens (in document order). */
-export interface CromerMarkable {
-  id: number;
-  tag: string;
-  tokens: number[];
-}
-
-/** What the scorer needs of one CROMER XML document. */
-export interface CromerDocument {
-  tokens: CromerToken[];
-  markables: CromerMarkable[];
-  /**
-   * The gold entity of each coreferent markable: the cross-document instance id, or for a within-document
-   * chain `intra:<r_id>` (made unique per document by the caller). Markables in no chain are singletons.
-   */
-  chainOf: Map<number, string>;
-  /** Instance id → the annotators' descriptor ("t1b_tara_reid"). */
-  descriptors: Map<string, string>;
-}
-
-const XML_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-function decodeXml(text: string): string {
-  return text.replace(/&(amp|lt|gt|quot|apos);/g, (_, name: string) => XML_ENTITIES[name] ?? '');
-}
-
-/**
- * Reads the parts of a CROMER XML document the scorer uses. A regular-expression reader suffices: the
- * export is machine-written, one element a line, with no nesting beyond markable → token anchors.
- * @param xml - the document's XML text
- */
-export function parseCromer(xml: string): CromerDocument {
-  const tokens: CromerToken[] = [];
-  for (const match of xml.matchAll(/<token t_id="(\d+)" sentence="(\d+)"[^>]*>([^<]*)<\/token>/g)) {
-    tokens.push({ id: Number(match[1]), sentence: Number(match[2]), text: decodeXml(match[3] ?? '') });
-  }
-  const markables: CromerMarkable[] = [];
-  const descriptors = new Map<string, string>();
-  const markableBlock = /<Markables>([\s\S]*?)<\/Markables>/.exec(xml)?.[1] ?? '';
-  for (const match of markableBlock.matchAll(
-    /<(\w+) m_id="(\d+)"([^>]*?)(\/?)>([\s\S]*?)(?=<\w+ m_id=|$)/g,
-  )) {
-    const tag = match[1] ?? '';
-    const attributes = match[3] ?? '';
-    if (match[4] === '/') {
-      // An instance descriptor: no tokens, names the entity a cross-document chain points at.
-      const instance = /instance_id="([^"]*)"/.exec(attributes)?.[1];
-      const descriptor = /TAG_DESCRIPTOR="([^"]*)"/.exec(attributes)?.[1];
-      if (instance !== undefined && descriptor !== undefined) descriptors.set(instance, descriptor);
-      continue;
-    }
-    const anchors = [...(match[5] ?? '').matchAll(/<token_anchor t_id="(\d+)"\/>/g)].map((anchor) =>
-      Number(anchor[1]),
-    );
-    if (anchors.length > 0) markables.push({ id: Number(match[2]), tag, tokens: anchors });
-  }
-  const chainOf = new Map<number, string>();
-  const relationBlock = /<Relations>([\s\S]*?)<\/Relations>/.exec(xml)?.[1] ?? '';
-  const anchored = new Set(markables.map((markable) => markable.id));
-  for (const match of relationBlock.matchAll(
-    /<(CROSS_DOC_COREF|INTRA_DOC_COREF) r_id="(\d+)"(?: note="([^"]*)")?\s*>([\s\S]*?)<\/\1>/g,
-  )) {
-    const cross = match[1] === 'CROSS_DOC_COREF';
-    const chain = cross ? (match[3] ?? `cross:${match[2]}`) : `intra:${match[2]}`;
-    // Cross-document targets are descriptor markables; within-document targets are mentions too.
-    for (const member of (match[4] ?? '').matchAll(/<(source|target) m_id="(\d+)"/g)) {
-      const id = Number(member[2]);
-      if (anchored.has(id) && (member[1] === 'source' || !cross)) chainOf.set(id, chain);
-    }
-  }
-  return { tokens, markables, chainOf, descriptors };
-}
-
-/** A half-open character range. */
-export interface CharacterSpan {
-  start: number;
-  end: number;
-}
-
-/**
- * Character spans of the tokens in a text made by joining them with light detokenisation (`docs.jsonl`):
- * each token is found at or shortly after the previous one's end. Undefined where a token was not found.
- * @param text - the joined text
- * @param tokens - the token strings in order
- */
-export function locateTokens(text: string, tokens: readonly string[]): Array<CharacterSpan | undefined> {
-  const spans: Array<CharacterSpan | undefined> = [];
-  let cursor = 0;
-  // Characters a token the joiner rewrote ("``" written '"') may leave before the next one.
-  let slack = 0;
-  for (const token of tokens) {
-    const at = text.indexOf(token, cursor);
-    // Only whitespace may stand between two tokens, plus what a rewritten token left.
-    if (at < 0 || text.slice(cursor, at).trim().length > slack) {
-      spans.push(undefined);
-      slack += token.length;
-      continue;
-    }
-    spans.push({ start: at, end: at + token.length });
-    cursor = at + token.length;
-    slack = 0;
-  }
-  return spans;
 }
 
 /**
@@ -352,6 +245,7 @@ export function goldMentions(
   );
   const spanOf = new Map(cromer.tokens.map((token, index) => [token.id, spans[index]]));
   const textOf = new Map(cromer.tokens.map((token) => [token.id, token.text]));
+  const chainOf = coreferenceChains(cromer);
   const mentions: GoldMention[] = [];
   let unplaced = 0;
   for (const markable of cromer.markables) {
@@ -373,7 +267,7 @@ export function goldMentions(
       unplaced++;
       continue;
     }
-    const chain = cromer.chainOf.get(markable.id);
+    const chain = chainOf.get(markable.id);
     const crossDocument = chain !== undefined && !chain.startsWith('intra:');
     const mention: GoldMention = {
       document: documentId,
@@ -979,14 +873,7 @@ function tally(errors: readonly EntityError[]): Record<string, { entities: numbe
 
 /** Whether the ECB+ documents and their XML are present. */
 export function entitiesAvailable(): boolean {
-  return dataAvailable(ECBPLUS_DOCS, ECBPLUS_XML);
-}
-
-interface EcbDocument {
-  doc: string;
-  topic: number;
-  story: string;
-  text: string;
+  return ecbplusAvailable();
 }
 
 /** How many examples of each gold-mention decision the report keeps. */
@@ -995,15 +882,9 @@ const DECISION_EXAMPLES = 12;
 /** Scores crosscheck's entity merging on every ECB+ story: detection, coreference, baselines and errors. */
 export function runEntities(): EntitiesReport {
   const started = performance.now();
-  const documents = readFileSync(ECBPLUS_DOCS, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as EcbDocument);
+  const documents = readEcbplusDocuments();
   const cromer = new Map<string, CromerDocument>();
-  for (const document of documents) {
-    const file = path.join(ECBPLUS_XML, String(document.topic), `${document.doc}.xml`);
-    cromer.set(document.doc, parseCromer(readFileSync(file, 'utf8')));
-  }
+  for (const document of documents) cromer.set(document.doc, readCromer(document));
   const sentences: string[][] = [];
   for (const annotation of cromer.values()) {
     for (const group of groupBy(annotation.tokens, (token) => token.sentence).values())
@@ -1012,7 +893,8 @@ export function runEntities(): EntitiesReport {
   const rate = capitalisationRates(sentences);
   const descriptors = new Map<string, string>();
   for (const annotation of cromer.values())
-    for (const [instance, descriptor] of annotation.descriptors) descriptors.set(instance, descriptor);
+    for (const [instance, descriptor] of instanceDescriptors(annotation))
+      descriptors.set(instance, descriptor);
 
   const goldDecisions: Record<string, number> = {};
   const decisionExamples: Record<string, string[]> = {};
@@ -1145,30 +1027,8 @@ export function printEntities(report: EntitiesReport): void {
   console.log('');
   console.log(
     formatTable(
-      [
-        'gold kind',
-        'clusterer',
-        'mentions',
-        'clusters',
-        'B³ P',
-        'B³ R',
-        'B³ F1',
-        'pair P',
-        'pair R',
-        'pair F1',
-      ],
-      report.rows.map((row) => [
-        row.subset,
-        row.clusterer,
-        String(row.scores.items),
-        `${row.scores.predictedClusters} / ${row.scores.goldClusters}`,
-        row.scores.bcubed.precision,
-        row.scores.bcubed.recall,
-        row.scores.bcubed.f1,
-        row.scores.pairwise.precision,
-        row.scores.pairwise.recall,
-        row.scores.pairwise.f1,
-      ]),
+      clusteringScoreHeader('gold kind', 'mentions'),
+      report.rows.map((row) => clusteringScoreCells(row.subset, row.clusterer, row.scores)),
       3,
     ),
   );

@@ -28,7 +28,7 @@ import {
   runNeus,
 } from './neus.js';
 import { type CeilingReport, runNeusCeiling } from './neus-ceiling.js';
-import { formatTable } from './table.js';
+import { clusteringScoreCells, clusteringScoreHeader, formatTable } from './table.js';
 
 const TASKS = [
   'neus',
@@ -180,19 +180,8 @@ function evaluateClustering(): void {
   );
   console.log(
     formatTable(
-      ['corpus', 'clusterer', 'items', 'clusters', 'B³ P', 'B³ R', 'B³ F1', 'pair P', 'pair R', 'pair F1'],
-      rows.map((row) => [
-        row.corpus,
-        row.clusterer,
-        String(row.scores.items),
-        `${row.scores.predictedClusters} / ${row.scores.goldClusters}`,
-        row.scores.bcubed.precision,
-        row.scores.bcubed.recall,
-        row.scores.bcubed.f1,
-        row.scores.pairwise.precision,
-        row.scores.pairwise.recall,
-        row.scores.pairwise.f1,
-      ]),
+      clusteringScoreHeader('corpus', 'items'),
+      rows.map((row) => clusteringScoreCells(row.corpus, row.clusterer, row.scores)),
       3,
     ),
   );

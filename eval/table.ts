@@ -2,6 +2,7 @@
  * Plain-text tables for the evaluation report: padded columns, numbers right-aligned.
  * @packageDocumentation
  */
+import type { ClusteringScores } from '../src/eval/clustering-metrics.js';
 
 /** One cell: text is left-aligned, numbers are right-aligned with the given number of decimals. */
 export type Cell = string | number;
@@ -36,4 +37,38 @@ export function formatTable(
       .join(' | ')} |`;
   const rule = `|${widths.map((width, column) => (numeric[column] ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
   return [line(header), rule, ...text.map(line)].join('\n');
+}
+
+/**
+ * The header of a clustering-score table, whose rows are {@link clusteringScoreCells}. Tables of different
+ * evaluations name their first and third columns for what they cluster, and share the rest so that scores
+ * read the same everywhere.
+ * @param subset - title of the first column (`corpus`, `gold kind`)
+ * @param items - title of the item count (`items`, `mentions`)
+ */
+export function clusteringScoreHeader(subset: string, items: string): string[] {
+  return [subset, 'clusterer', items, 'clusters', 'B³ P', 'B³ R', 'B³ F1', 'pair P', 'pair R', 'pair F1'];
+}
+
+/**
+ * One row of a clustering-score table: what was clustered, by whom, how many items, predicted / gold
+ * clusters, then B³ and pairwise precision, recall and F1. The item count is text so that it is not
+ * printed with the table's decimals.
+ * @param subset - what was clustered (a corpus, a gold kind)
+ * @param clusterer - the clusterer's name
+ * @param scores - its scores on that subset
+ */
+export function clusteringScoreCells(subset: string, clusterer: string, scores: ClusteringScores): Cell[] {
+  return [
+    subset,
+    clusterer,
+    String(scores.items),
+    `${scores.predictedClusters} / ${scores.goldClusters}`,
+    scores.bcubed.precision,
+    scores.bcubed.recall,
+    scores.bcubed.f1,
+    scores.pairwise.precision,
+    scores.pairwise.recall,
+    scores.pairwise.f1,
+  ];
 }

@@ -16,7 +16,6 @@ import {
   oracleGroups,
   pairKey,
   pairScores,
-  parseCromer,
   parseSentenceList,
   readGoldDocuments,
   type SentenceRef,
@@ -27,85 +26,6 @@ import {
   textMapping,
 } from '../eval/alignment-gold.js';
 import { analyzeArticle } from '../src/stages/analyze-article.js';
-
-// An invented CROMER document: two sentences, a mention tagged differently from its instance, a mention
-// spanning both sentences, and a within-document relation that must not count.
-const XML = `<Document doc_name="9_1ecb.xml" doc_id="X">
-<token t_id="1" sentence="0" number="0">Crews</token>
-<token t_id="2" sentence="0" number="1">repaired</token>
-<token t_id="3" sentence="0" number="2">the</token>
-<token t_id="4" sentence="0" number="3">bridge</token>
-<token t_id="5" sentence="0" number="4">.</token>
-<token t_id="6" sentence="1" number="0">Officials</token>
-<token t_id="7" sentence="1" number="1">said</token>
-<token t_id="8" sentence="1" number="2">so</token>
-<token t_id="9" sentence="1" number="3">.</token>
-<Markables>
-<HUMAN_PART_PER m_id="1"  >
-  <token_anchor t_id="1"/>
-</HUMAN_PART_PER>
-<ACTION_STATE m_id="2"  >
-  <token_anchor t_id="2"/>
-</ACTION_STATE>
-<ACTION_REPORTING m_id="3"  >
-  <token_anchor t_id="7"/>
-</ACTION_REPORTING>
-<LOC_FAC m_id="4"  >
-  <token_anchor t_id="4"/>
-  <token_anchor t_id="6"/>
-</LOC_FAC>
-<HUMAN_PART_PER m_id="5"  >
-  <token_anchor t_id="6"/>
-</HUMAN_PART_PER>
-<ACTION_OCCURRENCE m_id="10" RELATED_TO="" TAG_DESCRIPTOR="t9_repair" instance_id="ACT1" />
-<HUMAN_PART_PER m_id="11" RELATED_TO="" TAG_DESCRIPTOR="t9_crews" instance_id="HUM1" />
-<ACTION_REPORTING m_id="12" RELATED_TO="" TAG_DESCRIPTOR="t9_said" instance_id="ACT2" />
-<LOC_FAC m_id="13" RELATED_TO="" TAG_DESCRIPTOR="t9_bridge" instance_id="LOC1" />
-</Markables>
-<Relations>
-<CROSS_DOC_COREF r_id="1" note="ACT1" >
-  <source m_id="2" />
-  <target m_id="10" />
-</CROSS_DOC_COREF>
-<CROSS_DOC_COREF r_id="2" note="HUM1" >
-  <source m_id="1" />
-  <target m_id="11" />
-</CROSS_DOC_COREF>
-<CROSS_DOC_COREF r_id="3" note="ACT2" >
-  <source m_id="3" />
-  <target m_id="12" />
-</CROSS_DOC_COREF>
-<CROSS_DOC_COREF r_id="4" note="LOC1" >
-  <source m_id="4" />
-  <target m_id="13" />
-</CROSS_DOC_COREF>
-<INTRA_DOC_COREF r_id="5" >
-  <source m_id="5" />
-  <target m_id="1" />
-</INTRA_DOC_COREF>
-</Relations>
-</Document>`;
-
-describe('parseCromer', () => {
-  const parsed = parseCromer(XML);
-
-  it('counts the sentences', () => {
-    expect(parsed.sentenceCount).toBe(2);
-  });
-
-  it('types each mention by its instance, counts a two-sentence mention in both, and skips within-document links', () => {
-    const sorted = [...parsed.mentions].sort(
-      (a, b) => a.sentence - b.sentence || a.instance.localeCompare(b.instance),
-    );
-    expect(sorted).toEqual([
-      { sentence: 0, instance: 'ACT1', type: 'ACTION_OCCURRENCE' },
-      { sentence: 0, instance: 'HUM1', type: 'HUMAN_PART_PER' },
-      { sentence: 0, instance: 'LOC1', type: 'LOC_FAC' },
-      { sentence: 1, instance: 'ACT2', type: 'ACTION_REPORTING' },
-      { sentence: 1, instance: 'LOC1', type: 'LOC_FAC' },
-    ]);
-  });
-});
 
 describe('sentencesWithMentions', () => {
   const mentions: GoldMention[] = [

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { parseCromer } from '../eval/ecbplus.js';
 import {
   type CapitalisationRate,
   capitalisationRates,
@@ -7,11 +8,9 @@ import {
   type GoldMention,
   goldMentions,
   headMatch,
-  locateTokens,
   type NamedDecision,
   nameCore,
   namedDecision,
-  parseCromer,
   rawToCanonical,
   type ScoredMention,
   type StoryDocument,
@@ -19,129 +18,15 @@ import {
   sharedTokenLabels,
 } from '../eval/entities.js';
 import type { Mention } from '../src/model/index.js';
+import { FIXTURE_TEXT, FIXTURE_XML } from './helpers/ecbplus-fixtures.js';
 
 // Every name and sentence below is invented.
-
-/** A CROMER document of two sentences: "Mara Venn joined Harbor Clinic ." / "She left the clinic in Eastport ." */
-const FIXTURE_XML = `<Document doc_name="9_1ecb.xml" doc_id="DOC1">
-<token t_id="1" sentence="0" number="0">Mara</token>
-<token t_id="2" sentence="0" number="1">Venn</token>
-<token t_id="3" sentence="0" number="2">joined</token>
-<token t_id="4" sentence="0" number="3">Harbor</token>
-<token t_id="5" sentence="0" number="4">Clinic</token>
-<token t_id="6" sentence="0" number="5">.</token>
-<token t_id="7" sentence="1" number="0">She</token>
-<token t_id="8" sentence="1" number="1">left</token>
-<token t_id="9" sentence="1" number="2">the</token>
-<token t_id="10" sentence="1" number="3">clinic</token>
-<token t_id="11" sentence="1" number="4">in</token>
-<token t_id="12" sentence="1" number="5">Eastport</token>
-<token t_id="13" sentence="1" number="6">.</token>
-<Markables>
-<HUMAN_PART_PER m_id="1"  >
-  <token_anchor t_id="1"/>
-  <token_anchor t_id="2"/>
-</HUMAN_PART_PER>
-<HUMAN_PART_PER m_id="2"  >
-  <token_anchor t_id="7"/>
-</HUMAN_PART_PER>
-<LOC_FAC m_id="3"  >
-  <token_anchor t_id="4"/>
-  <token_anchor t_id="5"/>
-</LOC_FAC>
-<LOC_FAC m_id="4"  >
-  <token_anchor t_id="9"/>
-  <token_anchor t_id="10"/>
-  <token_anchor t_id="11"/>
-  <token_anchor t_id="12"/>
-</LOC_FAC>
-<ACTION_OCCURRENCE m_id="5"  >
-  <token_anchor t_id="3"/>
-</ACTION_OCCURRENCE>
-<LOC_GEO m_id="6"  >
-  <token_anchor t_id="12"/>
-</LOC_GEO>
-<HUMAN_PART_PER m_id="20" RELATED_TO="" TAG_DESCRIPTOR="t9_mara_venn" instance_id="HUM1" />
-<LOC_FAC m_id="21" RELATED_TO="" TAG_DESCRIPTOR="t9_harbor_clinic" instance_id="LOC1" />
-</Markables>
-<Relations>
-<CROSS_DOC_COREF r_id="100" note="HUM1" >
-  <source m_id="1" />
-  <source m_id="2" />
-  <target m_id="20" />
-</CROSS_DOC_COREF>
-<CROSS_DOC_COREF r_id="101" note="LOC1" >
-  <source m_id="3" />
-  <source m_id="4" />
-  <target m_id="21" />
-</CROSS_DOC_COREF>
-</Relations>
-</Document>`;
-
-const FIXTURE_TEXT = 'Mara Venn joined Harbor Clinic.\nShe left the clinic in Eastport.';
 
 /** Every capitalised word is a name except those listed as usually lower-case. */
 const rateOf =
   (lowerCase: readonly string[]): CapitalisationRate =>
   (word) =>
     lowerCase.includes(word) ? 0.1 : undefined;
-
-describe('parseCromer', () => {
-  const parsed = parseCromer(FIXTURE_XML);
-
-  it('reads tokens, anchored markables and descriptors', () => {
-    expect(parsed.tokens).toHaveLength(13);
-    expect(parsed.tokens[11]).toEqual({ id: 12, sentence: 1, text: 'Eastport' });
-    expect(parsed.markables.map((markable) => markable.id)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(parsed.markables[3]?.tokens).toEqual([9, 10, 11, 12]);
-    expect(parsed.descriptors.get('HUM1')).toBe('t9_mara_venn');
-  });
-
-  it('gives chained markables their instance and leaves unchained ones out', () => {
-    expect(parsed.chainOf.get(1)).toBe('HUM1');
-    expect(parsed.chainOf.get(2)).toBe('HUM1');
-    expect(parsed.chainOf.get(4)).toBe('LOC1');
-    expect(parsed.chainOf.has(6)).toBe(false);
-    // The descriptor target is no mention.
-    expect(parsed.chainOf.has(20)).toBe(false);
-  });
-
-  it('keeps within-document chains apart from cross-document instances', () => {
-    const intra = parseCromer(
-      FIXTURE_XML.replace(
-        '</Relations>',
-        '<INTRA_DOC_COREF r_id="7" >\n  <source m_id="6" />\n  <target m_id="5" />\n</INTRA_DOC_COREF>\n</Relations>',
-      ),
-    );
-    expect(intra.chainOf.get(6)).toBe('intra:7');
-    expect(intra.chainOf.get(5)).toBe('intra:7');
-  });
-});
-
-describe('locateTokens', () => {
-  it.each([
-    {
-      name: 'detokenised punctuation',
-      text: 'Venn, 40, left.',
-      tokens: ['Venn', ',', '40', ',', 'left', '.'],
-      starts: [0, 4, 6, 8, 10, 14],
-    },
-    {
-      name: 'spaces and line breaks between tokens',
-      text: 'A  B\nC',
-      tokens: ['A', 'B', 'C'],
-      starts: [0, 3, 5],
-    },
-    {
-      name: 'a token the joiner rewrote is not placed, the next one is',
-      text: '" Hi " she said',
-      tokens: ['``', 'Hi', "''", 'she'],
-      starts: [undefined, 2, undefined, 7],
-    },
-  ])('$name', ({ text, tokens, starts }) => {
-    expect(locateTokens(text, tokens).map((span) => span?.start)).toEqual(starts);
-  });
-});
 
 describe('rawToCanonical', () => {
   it('maps kept characters across a removal and rewritten spacing', () => {
