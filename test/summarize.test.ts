@@ -163,6 +163,15 @@ describe('summarize', () => {
     expect(texts[0]).toMatch(/^The Aldous council dismissed port board chair Ines Okafor/);
   });
 
+  it('leaves out who broke the news, however widely shared', () => {
+    const line =
+      'The closure of the harbour bridge was first reported by the Aldous Courier on Monday night.';
+    const { articles, alignment } = story(HARBOUR.map((body) => `${body} ${line}`));
+    const texts = summarize(alignment, articles, { words: 500 }).map((sentence) => sentence.text);
+    expect(texts).not.toContain(line);
+    expect(texts.length).toBeGreaterThan(1);
+  });
+
   it('leaves out sentences under eight words by default, however widely shared', () => {
     const bodies = HARBOUR.map((body) => `${body} A risk to every commuter in town.`);
     const { articles, alignment } = story(bodies);

@@ -51,6 +51,8 @@ const DEFAULT_MINIMUM_WORDS = 8;
  * members (A like B, B like C), so its far ends can state different details of one fact.
  */
 const SAME_CLAIM_REDUNDANCY = 0.35;
+/** A sentence about which outlet broke the news ("was first reported by", "was first to report"). */
+const FIRST_REPORTED = /\bfirst\s+(?:to\s+)?report(?:ed|s)?\b|\breported\s+first\b/i;
 const SENTENCE_END = /[.!?]["”’')\]]?$/;
 const WORD = /[\p{L}\p{N}]+/gu;
 
@@ -162,6 +164,8 @@ export function selectByCoverage(alignment: ClaimAlignment, options: CoverageOpt
       !quotesBalanced(text) ||
       // "It is also Putin's car." means nothing without the sentence before it.
       PRONOUN_START.test(text) ||
+      // "The plan was first reported by The Times": who broke the news, not what happened.
+      FIRST_REPORTED.test(text) ||
       // The second half of a title split at its question mark ("Should X Pay? We Asked An Expert.").
       (unit.sentence.index > 0 && isTitleCase(text))
     )
