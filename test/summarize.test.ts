@@ -163,6 +163,20 @@ describe('summarize', () => {
     expect(texts[0]).toMatch(/^The Aldous council dismissed port board chair Ines Okafor/);
   });
 
+  it('does not open on a sentence that names its event by a shell noun ("made the announcement")', () => {
+    const shared =
+      'Mayor Ines Okafor made the announcement weeks after a public outcry over the cracked girder and the long detours.';
+    const bodies = [
+      `Mayor Ines Okafor on Monday ordered the full closure of the harbour bridge until the cracked steel girder is replaced by engineers next spring. ${shared}`,
+      `${shared} The ferries will run every twenty minutes until the bridge reopens.`,
+      `${shared} The council will publish the engineers' report next month.`,
+    ];
+    const { articles, alignment } = story(bodies);
+    const texts = summarize(alignment, articles, { words: 80 }).map((sentence) => sentence.text);
+    expect(texts).toContain(shared);
+    expect(texts[0]).toMatch(/^Mayor Ines Okafor on Monday ordered/);
+  });
+
   it('leaves out who broke the news, however widely shared', () => {
     const line =
       'The closure of the harbour bridge was first reported by the Aldous Courier on Monday night.';

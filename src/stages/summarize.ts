@@ -80,7 +80,12 @@ export function summarize(
   };
   const leadCandidates = chosen.filter((choice) => {
     const text = alignment.units[choice.unit]!.sentence.text;
-    return !ANAPHORIC_OPENING.test(text) && !CONTINUES.test(text) && !opensOnSurname(choice);
+    return (
+      !ANAPHORIC_OPENING.test(text) &&
+      !ANAPHORIC_EVENT.test(text) &&
+      !CONTINUES.test(text) &&
+      !opensOnSurname(choice)
+    );
   });
   const lead =
     headline ??
@@ -115,6 +120,13 @@ export function summarize(
  */
 const ANAPHORIC_OPENING =
   /^["“‘']?the\s+(?:move|decision|statement|report|story|article|case|deal|plan|proposal|measure|ruling|order|letter|tweet|post|comments?|remarks?|change|news|development|step|effort|incident|meeting|vote|agreement|findings?|claims?|allegations?|request|offer|idea|episode|controversy|backlash|criticism|response|announcements?)\b/i;
+
+/**
+ * A sentence whose event is named by a shell noun it assumes known: "Biden made the announcement weeks
+ * after …", "The decision comes as …".
+ */
+const ANAPHORIC_EVENT =
+  /\b(?:made|delivered|issued) the (?:announcement|decision|remarks|comments)\b|^(?:\S+\s+){0,6}?the (?:announcement|decision|move|ruling|vote) (?:came|comes|follows|followed)\b/i;
 
 /** A sentence that adds to one before it ("X was also asked to resign", "Meanwhile, …"): never the lead. */
 const CONTINUES =
