@@ -179,3 +179,119 @@ describe('alignClaims precision: near misses stay apart', () => {
     });
   }
 });
+
+/** Articles of several sentences each (a paragraph per article), analysed with the story's entities. */
+function alignBodies(bodies: readonly string[]): ReturnType<typeof alignClaims> {
+  const analyzed = bodies.map((body, index) =>
+    analyzeArticle({ id: `s${index + 1}`, body, published: '2025-03-11' }),
+  );
+  return alignClaims(analyzed, { entities: mergeEntities(analyzed) });
+}
+
+const TRAM_CAPITAL = 'The new tram line linking Velmar to its airport opened on Saturday.';
+const TRAM_CEREMONY =
+  'The new tram line linking Velmar to its airport opened on Saturday, Mayor Mira Holt said at the ribbon ceremony.';
+
+interface SwapCase {
+  name: string;
+  /** s1 holds two sentences; s2 and s3 state the fact once each. */
+  bodies: string[];
+  /** The sentence of s1 that must stand in the claim of s3's sentence. */
+  expected: string;
+  knownFailure?: boolean;
+}
+
+const SWAPS: SwapCase[] = [
+  {
+    name: 'a sentence that states the fact takes the place of one that only shares the attribution',
+    bodies: [
+      'Mayor Mira Holt said at the ribbon ceremony on Saturday that trams will run every ten minutes. The first passengers rode the tram line to the Velmar airport.',
+      `${TRAM_CEREMONY} Fares will be set in May.`,
+      `${TRAM_CAPITAL} Critics called the cost too high.`,
+    ],
+    expected: 'The first passengers rode the tram line to the Velmar airport.',
+  },
+  {
+    name: 'the lead takes the place of a later sentence on the cost',
+    bodies: [
+      'The tram line to the Velmar airport opened to its first passengers on Saturday. Mayor Mira Holt said at the ribbon ceremony on Saturday that the new tram line to the airport cost 90 million.',
+      `${TRAM_CEREMONY} Fares will be set in May.`,
+      `${TRAM_CAPITAL} Critics called the cost too high.`,
+    ],
+    expected: 'The tram line to the Velmar airport opened to its first passengers on Saturday.',
+  },
+  {
+    name: 'negative: a sentence close to one member only does not displace the one that fits the claim',
+    bodies: [
+      `${TRAM_CAPITAL} Mayor Mira Holt said at the ribbon ceremony on Saturday that trams to the airport will run every ten minutes.`,
+      'The tram line from Velmar to the airport opened on Saturday, Mayor Mira Holt said at the ribbon ceremony. Fares will be set in May.',
+      'The tram line to the Velmar airport opened to passengers on Saturday. Critics called the cost too high.',
+    ],
+    expected: TRAM_CAPITAL,
+  },
+];
+
+describe('alignClaims: a source is represented by its sentence that fits the claim best', () => {
+  for (const item of SWAPS) {
+    const test = item.knownFailure ? it.fails : it;
+    test(item.name, () => {
+      const alignment = alignBodies(item.bodies);
+      const anchor = item.bodies[2]!.split('. ')[0]!;
+      const claim = alignment.claims.find((candidate) =>
+        candidate.evidence.some((evidence) => evidence.text.startsWith(anchor)),
+      );
+      const fromFirst = claim?.evidence.filter((evidence) => evidence.source === 's1') ?? [];
+      expect(fromFirst.map((evidence) => evidence.text)).toEqual([item.expected]);
+    });
+  }
+});
+
+interface JoinCase {
+  name: string;
+  bodies: string[];
+  /** Whether all sources' first sentences end up in one claim. */
+  together: boolean;
+  knownFailure?: boolean;
+}
+
+const STRIKE_ENDED = [
+  'Boats are sailing again in Brenna: the striking deckhands took a 6 percent raise and ended their walkout. Tourists in Brenna had waited for days.',
+  'The Brenna deckhands strike is over after a 6 percent raise was agreed on Tuesday. The mayor of Brenna welcomed the news.',
+  'Brenna deckhands are back on the boats after agreeing to a 6 percent raise on Tuesday. Ticket offices opened early.',
+];
+
+const JOINS: JoinCase[] = [
+  {
+    name: 'two outlets worded alike join a claim of three that word the fact otherwise',
+    bodies: [
+      'Ferry crews in Brenna ended their walkout on Tuesday after accepting a pay deal. The harbour in Brenna was quiet in the morning.',
+      ...STRIKE_ENDED,
+      'Brenna ferry crews accepted the pay deal and ended their walkout. Ferry timetables were printed.',
+    ],
+    together: true,
+  },
+  {
+    name: 'negative: two outlets on how the strike began stay apart from its end',
+    bodies: [
+      'Ferry crews in Brenna began their walkout last month over a pay deal. The harbour in Brenna was quiet in the morning.',
+      ...STRIKE_ENDED,
+      'Brenna ferry crews started their walkout last month over the pay deal. Ferry timetables were printed.',
+    ],
+    together: false,
+  },
+];
+
+describe('alignClaims: a sentence or a pair joins a claim of three or more at a lower cohesion', () => {
+  for (const item of JOINS) {
+    const test = item.knownFailure ? it.fails : it;
+    test(item.name, () => {
+      const alignment = alignBodies(item.bodies);
+      const leads = item.bodies.map((body) => body.split(/(?<=\.) /)[0]!);
+      const claim = alignment.claims.find((candidate) =>
+        candidate.evidence.some((evidence) => evidence.text === leads[1]),
+      );
+      const together = leads.every((lead) => claim?.evidence.some((evidence) => evidence.text === lead));
+      expect(together).toBe(item.together);
+    });
+  }
+});

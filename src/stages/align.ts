@@ -66,6 +66,15 @@ const MIN_SHARED_TERMS = 2;
  * them at a cost of 8 of 249 stories.
  */
 const COHESION = 0.85;
+/**
+ * A sentence or a pair joining a claim of at least {@link LARGE_CLAIM} sentences needs a mean similarity of
+ * only this share of the threshold: one strong link is still required, and over three or more paraphrases
+ * of one fact the mean is pulled down by wording, not by a different fact. On ECB+ gold (0.33) it raised
+ * recall 0.135 → 0.149 at the same precision; two large claims still merge only at {@link COHESION}, since
+ * relaxing that too joined the sister events (cross-event pairs 0.127 → 0.150).
+ */
+const LARGE_CLAIM_COHESION = 0.7;
+const LARGE_CLAIM = 3;
 /** Weight of terms in a trailing subordinate clause: "X gave Y a car, following reports that …" is about the car. */
 const SECONDARY_WEIGHT = 0.5;
 const SECONDARY_CLAUSE =
@@ -429,7 +438,8 @@ function candidatePairs(
 
 /**
  * Greedy average-link clustering over strong pairs, strongest first. A claim holds at most one sentence
- * per source, and a sentence joins only if it is close to the claim as a whole, which stops chaining.
+ * per source, and a sentence joins only if it is close to the claim as a whole, which stops chaining; a
+ * source's second sentence may move into a claim or take the place of its first (see `swapUnit`).
  */
 function clusterUnits(
   units: readonly AlignedUnit[],
@@ -450,13 +460,21 @@ function clusterUnits(
     const rightMembers = clusters[right]!;
     const leftArticles = new Set(leftMembers.map((index) => units[index]!.article));
     if (rightMembers.some((index) => leftArticles.has(units[index]!.article))) {
-      if (!moveUnit(second, leftMembers, rightMembers, left))
-        moveUnit(first, rightMembers, leftMembers, right);
+      if (
+        !moveUnit(second, leftMembers, rightMembers, left) &&
+        !moveUnit(first, rightMembers, leftMembers, right) &&
+        !swapUnit(second, leftMembers, rightMembers, left, right)
+      )
+        swapUnit(first, rightMembers, leftMembers, right, left);
       continue;
     }
     let total = 0;
     for (const a of leftMembers) for (const b of rightMembers) total += similarity(a, b);
-    if (total / (leftMembers.length * rightMembers.length) < threshold * COHESION) continue;
+    const large =
+      Math.max(leftMembers.length, rightMembers.length) >= LARGE_CLAIM &&
+      Math.min(leftMembers.length, rightMembers.length) < LARGE_CLAIM;
+    const cohesion = large ? LARGE_CLAIM_COHESION : COHESION;
+    if (total / (leftMembers.length * rightMembers.length) < threshold * cohesion) continue;
     for (const index of rightMembers) {
       leftMembers.push(index);
       clusterOf[index] = left;
@@ -480,6 +498,39 @@ function clusterUnits(
     current.splice(current.indexOf(mover), 1);
     target.push(mover);
     clusterOf[mover] = targetId;
+    return true;
+  }
+
+  /**
+   * A lone sentence whose source already stands in the claim by another sentence takes that sentence's
+   * place when it fits the rest of the claim better (a lead that states the fact against a headline that
+   * only names it); the sentence it replaces is left alone, free to join another claim. Without the swap the
+   * first sentence of a source to arrive kept its place whatever came later; with it, fewer claims mixed the
+   * sister events of ECB+ (cross-event pairs 0.131 → 0.114 at 0.33).
+   */
+  function swapUnit(
+    mover: number,
+    target: number[],
+    current: number[],
+    targetId: number,
+    currentId: number,
+  ): boolean {
+    if (current.length !== 1) return false;
+    const article = units[mover]!.article;
+    const holder = target.find((index) => units[index]!.article === article);
+    if (holder === undefined || target.length < 2) return false;
+    let moverFit = 0;
+    let holderFit = 0;
+    for (const index of target) {
+      if (index === holder) continue;
+      moverFit += similarity(mover, index);
+      holderFit += similarity(holder, index);
+    }
+    if (moverFit <= holderFit || moverFit / (target.length - 1) < threshold) return false;
+    target[target.indexOf(holder)] = mover;
+    clusterOf[mover] = targetId;
+    current[0] = holder;
+    clusterOf[holder] = currentId;
     return true;
   }
 }
