@@ -207,9 +207,9 @@ describe('mention types: negatives', () => {
       expected: [['Lumora', 'other']],
     },
     {
-      name: 'a plural name before ", who" is left untyped',
+      name: 'a plural name before ", who" is no person: after "the" it is a team',
       text: 'Later, the Cyber Foxes, who won twice, said nothing.',
-      expected: [['Cyber Foxes', 'other']],
+      expected: [['Cyber Foxes', 'organization']],
     },
     {
       name: 'a pronoun after a preposition belongs to someone else',
@@ -219,6 +219,105 @@ describe('mention types: negatives', () => {
   ];
 
   it.each(cases)('$name', ({ text, expected }) => {
+    expect(mentionsOf(text)).toEqual(expected);
+  });
+});
+
+describe('mention types: teams, clubs and companies', () => {
+  const cases: Case[] = [
+    {
+      name: '"the" and a lone capitalised plural is a team',
+      text: 'On Sunday the Quarrymen beat the Harbour Gulls by a point.',
+      expected: [
+        ['Quarrymen', 'other'],
+        ['Harbour Gulls', 'organization'],
+      ],
+    },
+    {
+      name: 'a sentence-initial "The" before a plural team',
+      text: 'The Velmar Hawks signed a new pitcher.',
+      expected: [['Velmar Hawks', 'organization']],
+    },
+    {
+      name: 'modifiers between "the" and the team',
+      text: 'Fans cheered the top-seeded Bluefins on Friday.',
+      expected: [['Bluefins', 'organization']],
+    },
+    {
+      name: 'a city and the team the article already named alone',
+      text: 'The Brackets won again. Fans of the Ostrava Brackets cheered.',
+      expected: [
+        ['Brackets', 'organization'],
+        ['Ostrava Brackets', 'organization'],
+      ],
+    },
+    {
+      name: 'a team plural before a player role',
+      text: 'Ravensworth Gulls coach Tamsin Orrow resigned.',
+      expected: [
+        ['Ravensworth Gulls', 'organization'],
+        ['Tamsin Orrow', 'person'],
+      ],
+    },
+    {
+      name: 'a team plural before an adjective and a player role',
+      text: 'Ravensworth Gulls defensive lineman Tamsin Orrow was arrested.',
+      expected: [
+        ['Ravensworth Gulls', 'organization'],
+        ['Tamsin Orrow', 'other'],
+      ],
+    },
+    {
+      name: 'a name owning "its" after a speech verb is an organisation',
+      text: 'Then Veltrix announced that its cable was repaired.',
+      expected: [['Veltrix', 'organization']],
+    },
+    {
+      name: 'an appositive headed by "company"',
+      text: 'A spokesperson for Quorvane, the networks company, declined to comment.',
+      expected: [['Quorvane', 'organization']],
+    },
+  ];
+  it.each(cases)('$name', ({ text, expected }) => {
+    expect(mentionsOf(text)).toEqual(expected);
+  });
+
+  const negatives: Case[] = [
+    {
+      name: 'negative: a group name after "the" stays other',
+      text: 'Later, the Democrats blocked the bill.',
+      expected: [['Democrats', 'other']],
+    },
+    {
+      name: 'negative: a people after "the" is no team',
+      text: 'Later, the Kenyans won the race.',
+      expected: [['Kenyans', 'other']],
+    },
+    {
+      name: 'negative: a family named by its known surname is no team',
+      text: 'Later, the Obamas left the party.',
+      expected: [['Obamas', 'other']],
+    },
+    {
+      name: 'negative: prizes and plural places after "the" are no team',
+      text: 'Later, the Oscars moved to the Bahamas.',
+      expected: [
+        ['Oscars', 'other'],
+        ['Bahamas', 'other'],
+      ],
+    },
+    {
+      name: 'negative: "the" far before the name with a verb between makes no team',
+      text: 'Later, the money went to Quarrels.',
+      expected: [['Quarrels', 'place']],
+    },
+    {
+      name: 'negative: a person saying "it" is still a person',
+      text: 'Then Tamsin Orrow said it was over.',
+      expected: [['Tamsin Orrow', 'person']],
+    },
+  ];
+  it.each(negatives)('$name', ({ text, expected }) => {
     expect(mentionsOf(text)).toEqual(expected);
   });
 });

@@ -172,7 +172,7 @@ describe('extractMentions: name boundaries', () => {
       name: 'negative: a role abbreviation ending the run splits nothing',
       text: 'The Gulls traded their QB on Monday.',
       expected: [
-        ['Gulls', 'other'],
+        ['Gulls', 'organization'],
         ['QB', 'organization'],
       ],
     },

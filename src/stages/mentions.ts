@@ -318,6 +318,8 @@ interface Surroundings {
   /** The word before a comma that stands right before the name ("correspondent, Kaitlan Collins"). */
   beforeComma: Word | undefined;
   after: readonly Word[];
+  /** "the" stands before the name, across lower-case modifiers only ("the Colts", "the top-seeded Bluejays"). */
+  definite: boolean;
 }
 
 function sentenceToWords(text: string, tokens: readonly Token[]): Word[] {
@@ -861,6 +863,7 @@ function pieceToDraft(
       before,
       beforeComma,
       after,
+      definite: definiteBefore(sentenceWords, words[0]!),
     }) ?? (piece.beforeRole ? 'organization' : undefined);
   return {
     start,
@@ -1011,7 +1014,7 @@ function decideType(
   key: string,
   honorific: boolean,
   personCue: boolean,
-  { before, beforeComma, after }: Surroundings,
+  { before, beforeComma, after, definite }: Surroundings,
 ): EntityType | undefined {
   if (honorific) return 'person';
   const first = words[0]!;
@@ -1040,6 +1043,7 @@ function decideType(
   // "Democrats", "Senate Republicans", "Black Americans": a group, whatever verb follows.
   if (GROUP_NAMES.has(last.normal) || GROUP_NAMES.has(key)) return 'other';
   if (placeThenPlural(words)) return 'organization';
+  if (!personCue && definite && isTeamPlural(words)) return 'organization';
   if (personCue) return 'person';
   if (before && !before.breaker && !before.capitalised) {
     if (PERSON_ROLE_CUES.has(before.normal)) return 'person';
@@ -1062,6 +1066,7 @@ function decideType(
     SURNAMES.has(first.normal)
   )
     return 'person';
+  if (companyCueAfter(words, after)) return 'organization';
   if (!lone && next && PERSON_SPEECH_VERBS.has(next.normal)) return 'person';
   // "…,” said Olsen." — the speaker of an inverted attribution, closed by punctuation.
   if (before && SPEECH_BEFORE.has(before.normal) && (next === undefined || next.breaker)) return 'person';
@@ -1114,6 +1119,51 @@ const PLACE_PLURALS = new Set([
   'awards',
   'series',
   'islanders',
+  // Archipelagos, ranges and regions named in the plural: "the Bahamas", "the Balkans", "the Andes".
+  'bahamas',
+  'maldives',
+  'seychelles',
+  'falklands',
+  'balkans',
+  'baltics',
+  'americas',
+  'andes',
+  'himalayas',
+  'pyrenees',
+  'dolomites',
+  'appalachians',
+  'carpathians',
+  'midlands',
+  'lowlands',
+  'everglades',
+  'hamptons',
+  'azores',
+  'canaries',
+  'hebrides',
+  'comoros',
+  // Prizes, eras and other plurals that are no team: "the Oscars", "the Middle Ages", "the Sixties".
+  'oscars',
+  'grammys',
+  'emmys',
+  'tonys',
+  'baftas',
+  'globes',
+  'paralympics',
+  'masters',
+  'ages',
+  'allies',
+  'papers',
+  'scrolls',
+  'commandments',
+  'towers',
+  'twenties',
+  'thirties',
+  'forties',
+  'fifties',
+  'sixties',
+  'seventies',
+  'eighties',
+  'nineties',
 ]);
 
 /**
@@ -1132,6 +1182,104 @@ function placeThenPlural(words: readonly Word[]): boolean {
       return true;
   }
   return false;
+}
+
+/** Nouns heading an appositive after a name that make it an organisation ("Vexa, the networks company"). */
+const ORGANIZATION_APPOSITIVE_HEADS = new Set([
+  ...ORGANIZATION_CUES,
+  'studio',
+  'operator',
+  'provider',
+  'carrier',
+  'retailer',
+  'conglomerate',
+  'publisher',
+  'developer',
+  'team',
+  'club',
+  'band',
+]);
+
+/** Roles a team's name stands before ("Foxes defensive lineman Ana Ruiz", "Foxes coach Ira Penn"). */
+const TEAM_ROLES = new Set([
+  'coach',
+  'lineman',
+  'linebacker',
+  'quarterback',
+  'tackle',
+  'receiver',
+  'pitcher',
+  'catcher',
+  'shortstop',
+  'outfielder',
+  'infielder',
+  'defenseman',
+  'goalkeeper',
+  'midfielder',
+  'striker',
+  'fans',
+]);
+
+/**
+ * Evidence after a name that it is an organisation: "Vexa said its network …" (a speaker owning an "its"),
+ * "Vexa, the networks company", or a team's plural before a player's role ("Foxes defensive lineman").
+ */
+function companyCueAfter(words: readonly Word[], after: readonly Word[]): boolean {
+  const next = after[0];
+  if (next === undefined) return false;
+  if (!next.breaker && !next.capitalised && /(?:ed|s)$/.test(next.normal)) {
+    const object = after[1]?.normal === 'that' ? after[2] : after[1];
+    if (object?.normal === 'its' && PERSON_SPEECH_VERBS.has(next.normal)) return true;
+    if (object?.normal === 'its' && /(?:announced|confirmed|reported)$/.test(next.normal)) return true;
+  }
+  if (isTeamPlural(words)) {
+    const role = after[0]?.breaker === false && /(?:ive|al)$/.test(after[0].normal) ? after[1] : after[0];
+    if (role !== undefined && !role.capitalised && TEAM_ROLES.has(role.normal)) return true;
+  }
+  if (next.text !== ',' || !['the', 'a', 'an'].includes(after[1]?.normal ?? '')) return false;
+  const phrase = after.slice(2);
+  const stop = phrase.findIndex((word) => word.breaker || APPOSITIVE_STOPS.has(word.normal));
+  if (stop < 0) return false;
+  const head = phrase[stop - 1];
+  return head !== undefined && !head.capitalised && ORGANIZATION_APPOSITIVE_HEADS.has(head.normal);
+}
+
+/** Lower-case words that may stand between "the" and a team's name ("the top-seeded Bluejays"). */
+const TEAM_MODIFIERS = new Set(['top', 'rival', 'host', 'hometown', 'unbeaten', 'hapless', 'mighty', '-']);
+
+/**
+ * Whether "the" opens the phrase the name ends: right before it, or before modifiers a team takes ("the
+ * visiting", "the top - ranked"). Other words between ("the money went to Saints") break the phrase.
+ */
+function definiteBefore(sentenceWords: readonly Word[], first: Word): boolean {
+  let position = sentenceWords.indexOf(first) - 1;
+  for (let steps = 0; position >= 0 && steps < 5; steps++, position--) {
+    const word = sentenceWords[position]!;
+    if (word.normal === 'the') return true;
+    const modifier =
+      TEAM_MODIFIERS.has(word.normal) ||
+      (!word.breaker && !word.capitalised && /^[\p{L}-]+(?:ed|ing)$/u.test(word.normal)) ||
+      /^[\p{L}]+-[\p{L}]+$/u.test(word.normal);
+    if (!modifier) return false;
+  }
+  return false;
+}
+
+/**
+ * "the Colts", "the Red Sox", "the Tar Heels": "the" and a capitalised plural that no list makes a group,
+ * a people, a family or a plural place is a team, band or club. The singular must not be a person's name
+ * ("the Kennedys") or a demonym ("the Egyptians").
+ */
+function isTeamPlural(words: readonly Word[]): boolean {
+  const last = words[words.length - 1]!;
+  if (!isPluralName(last) || !last.capitalised || last.acronym || words.length > 3) return false;
+  if (words.some((word) => !word.capitalised || word.acronym)) return false;
+  const singular = last.normal.replace(/(?:es|s)$/, '');
+  const stems = [last.normal.slice(0, -1), singular];
+  if (stems.some((stem) => FIRST_NAMES.has(stem) || SURNAMES.has(stem) || DEMONYMS.has(stem))) return false;
+  // Peoples: "Kenyans", "Europeans", "Filipinos".
+  if (/(?:ans|inos)$/.test(last.normal)) return false;
+  return true;
 }
 
 /** Article-wide refinement: a name typed once is typed everywhere; parts of a person's name are that person. */
@@ -1157,7 +1305,12 @@ function refineTypes(drafts: Draft[]): void {
       !PLACE_PLURALS.has(last) &&
       [1, 2].some((drop) => {
         const head = draft.tokens.slice(0, draft.tokens.length - drop).join(' ');
-        return head.length > 0 && (votes.get(head)?.get('place') ?? 0) > 0;
+        // "San Diego Chargers" where the article types "the Chargers" a team: the same team.
+        const tail = draft.tokens.slice(drop).join(' ');
+        return (
+          (head.length > 0 && (votes.get(head)?.get('place') ?? 0) > 0) ||
+          (tail.length > 0 && (votes.get(tail)?.get('organization') ?? 0) > 0)
+        );
       })
     ) {
       draft.type = 'organization';
