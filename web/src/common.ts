@@ -35,20 +35,17 @@ export function useLoad<Value>(key: string, load: () => Promise<Value>): Loaded<
 
 /** A story's sources by id, with the label each carries on screen (see {@link sourceLabels}). */
 export interface SourceIndex {
-  get(id: string): Source | undefined;
   /** The source's short label; the id itself for a source the story does not have. */
   label(id: string): string;
   /** The source's place in the story, for ordering; after every source for one the story lacks. */
   position(id: string): number;
 }
 
-/** Indexes a story's sources for lookups and labels. */
+/** Indexes a story's sources for labels and order. */
 export function indexSources(sources: readonly Source[]): SourceIndex {
-  const byId = new Map(sources.map((source) => [source.id, source]));
   const labels = sourceLabels(sources);
   const positions = new Map(sources.map((source, index) => [source.id, index]));
   return {
-    get: (id) => byId.get(id),
     label: (id) => labels.get(id) ?? id,
     position: (id) => positions.get(id) ?? sources.length,
   };

@@ -41,9 +41,13 @@ function Summary(props: { storyId: string; report: StoryReport; sources: Sources
   </section>`;
 }
 
-function SourceList(props: { storyId: string; report: StoryReport; folded: Map<string, string> }) {
-  const { storyId, report, folded } = props;
-  const names = indexSources(report.sources);
+function SourceList(props: {
+  storyId: string;
+  report: StoryReport;
+  sources: Sources;
+  folded: Map<string, string>;
+}) {
+  const { storyId, report, folded, sources: names } = props;
   return html`<section aria-labelledby="sources-title">
     <h2 id="sources-title">Sources</h2>
     <ul class="source-list">${report.sources.map((source) => {
@@ -233,6 +237,6 @@ export function StoryPage(props: { storyId: string }) {
     <${QuoteLedger} storyId=${story.id} quotes=${report.quotes} sources=${sources} />
     <${Entities} report=${report} />
     <${Timeline} storyId=${story.id} events=${report.timeline} sources=${sources} />
-    <${SourceList} storyId=${story.id} report=${report} folded=${folded} />
+    <${SourceList} storyId=${story.id} report=${report} sources=${sources} folded=${folded} />
   </article>`;
 }

@@ -8,7 +8,7 @@
  */
 
 import type { Diagnostic } from '../../model/index.js';
-import { linkedom } from '../html/linkedom.js';
+import { linkedom } from '../lazy-module.js';
 import type { FeedOrigin } from './feed-types.js';
 import { originName } from './feed-types.js';
 import { absoluteUrl } from './xml-feed.js';

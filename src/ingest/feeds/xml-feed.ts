@@ -5,26 +5,18 @@
  * the damage are kept and the damage is reported.
  * @packageDocumentation
  */
-import { createRequire } from 'node:module';
 import type { Diagnostic } from '../../model/index.js';
+import { feedParser } from '../lazy-module.js';
 import { feedDay } from './feed-dates.js';
 import type { Feed, FeedFormat, FeedItem, FeedOrigin, FeedParseResult } from './feed-types.js';
 import { originName } from './feed-types.js';
 import { contentHash } from './hash.js';
 
-type FeedParser = typeof import('@rowanmanning/feed-parser');
-const requireFromHere = createRequire(import.meta.url);
-let feedParser: FeedParser | undefined;
-
-/**
- * The XML feed parser, loaded by the first feed: a fifth of the CLI's start-up went to loading it for
- * runs that read no feed. It is a CommonJS package, so `require` loads it from synchronous code.
- */
+/** The XML feed parser, loaded by the first feed (see {@link feedParser}). */
 function parseXmlFeed(
-  ...parameters: Parameters<FeedParser['parseFeed']>
-): ReturnType<FeedParser['parseFeed']> {
-  feedParser ??= requireFromHere('@rowanmanning/feed-parser') as FeedParser;
-  return feedParser.parseFeed(...parameters);
+  ...parameters: Parameters<ReturnType<typeof feedParser>['parseFeed']>
+): ReturnType<ReturnType<typeof feedParser>['parseFeed']> {
+  return feedParser().parseFeed(...parameters);
 }
 
 type ParsedFeed = ReturnType<typeof parseXmlFeed>;

@@ -8,6 +8,7 @@
  */
 import { Readability } from '@mozilla/readability';
 import type { Diagnostic } from '../../model/index.js';
+import { linkedom } from '../lazy-module.js';
 import {
   isFurnitureParagraph,
   type PrunableElement,
@@ -17,7 +18,6 @@ import {
   unmarkEmbeddedPosts,
 } from './boilerplate.js';
 import { nodeToText, type TextNodeLike } from './html-to-text.js';
-import { linkedom } from './linkedom.js';
 import {
   type MetadataDocument,
   type MetadataElement,

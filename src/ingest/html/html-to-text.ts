@@ -6,7 +6,7 @@
  * which breaks sentence splitting downstream. Feeds reuse {@link htmlToText} for their HTML content.
  * @packageDocumentation
  */
-import { linkedom } from './linkedom.js';
+import { linkedom } from '../lazy-module.js';
 
 /** Elements whose text starts and ends a paragraph. */
 const BLOCK_ELEMENTS = new Set([
