@@ -744,10 +744,9 @@ function stanceConflicts(articles: readonly AnalyzedArticle[], infos: readonly S
           // A sentence that negates something itself ("the ferry was not sold") agrees with the negation
           // or speaks of something else; one that states it must carry what this sentence negates.
           if (STATES_NEGATION.test(maskQuotes(candidate.sentence.text))) continue;
-          const stated = statementTerms(candidate.sentence.text);
           const confirmed = readStance(info.sentence.text, {
             ...outletOption(article),
-            claimTerms: new Set([...stated.keys()]),
+            claimTerms: new Set(statementTerms(candidate.sentence.text).keys()),
           });
           if (confirmed.stance !== 'denies' || confirmed.denied?.start !== reading.denied.start) continue;
         }

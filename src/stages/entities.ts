@@ -191,7 +191,7 @@ class EntityMerger {
       const type = this.typeOf(node);
       if (type === 'person' || type === 'money' || type === 'product') continue;
       const initials = initialsOf(node.name.tokens);
-      byInitials.set(initials, [...(byInitials.get(initials) ?? []), node]);
+      appendTo(byInitials, initials, node);
     }
     for (const [short, full] of PLACE_ALIASES) {
       const shortNode = this.byLookup.get(short);
@@ -222,8 +222,7 @@ class EntityMerger {
     const byToken = new Map<string, NameNode[]>();
     for (const node of this.nodes) {
       if (node.name.honorific !== undefined || this.typeOf(node) === 'money') continue;
-      for (const token of new Set(node.name.tokens))
-        byToken.set(token, [...(byToken.get(token) ?? []), node]);
+      for (const token of new Set(node.name.tokens)) appendTo(byToken, token, node);
     }
     const ordered = this.nodes
       .filter((node) => node.name.honorific === undefined && this.typeOf(node) !== 'money')
@@ -273,13 +272,12 @@ class EntityMerger {
       if (parts === undefined) continue;
       if (type === 'other' && !FIRST_NAMES.has(parts.writtenGiven) && parts.given === parts.writtenGiven)
         continue;
-      bySurname.set(parts.surname, [...(bySurname.get(parts.surname) ?? []), { node, parts }]);
+      appendTo(bySurname, parts.surname, { node, parts });
     }
     for (const people of bySurname.values()) {
       if (people.length < 2 || !people.some(({ node }) => this.typeOf(node) === 'person')) continue;
       const byGiven = new Map<string, Array<{ node: NameNode; parts: PersonNameParts }>>();
-      for (const person of people)
-        byGiven.set(person.parts.given, [...(byGiven.get(person.parts.given) ?? []), person]);
+      for (const person of people) appendTo(byGiven, person.parts.given, person);
       for (const [given, group] of byGiven) {
         if (group.length < 2) continue;
         // "Chris Ward" beside "Christine Ward": a short form another given name of the surname also begins with.
@@ -313,7 +311,7 @@ class EntityMerger {
       while (tokens.length > 1 && GENERIC_ORGANIZATION_WORDS.has(tokens[tokens.length - 1]!)) tokens.pop();
       if (GENERIC_ORGANIZATION_WORDS.has(tokens[tokens.length - 1]!)) continue;
       const core = tokens.join(' ');
-      byCore.set(core, [...(byCore.get(core) ?? []), node]);
+      appendTo(byCore, core, node);
     }
     for (const [core, members] of byCore) {
       if (members.length < 2) continue;
@@ -333,8 +331,7 @@ class EntityMerger {
     const byToken = new Map<string, NameNode[]>();
     for (const node of this.nodes) {
       if (node.name.honorific !== undefined) continue;
-      for (const token of new Set(node.name.tokens))
-        byToken.set(token, [...(byToken.get(token) ?? []), node]);
+      for (const token of new Set(node.name.tokens)) appendTo(byToken, token, node);
     }
     for (const node of this.nodes) {
       if (node.name.honorific !== undefined) {
@@ -391,8 +388,7 @@ class EntityMerger {
   private computeRootStats(): void {
     for (const node of this.nodes) {
       if (node.name.honorific === undefined)
-        for (const token of new Set(node.name.tokens))
-          this.nodesByToken.set(token, [...(this.nodesByToken.get(token) ?? []), node]);
+        for (const token of new Set(node.name.tokens)) appendTo(this.nodesByToken, token, node);
       if (node.ambiguous) continue;
       const root = this.find(node.id);
       const stats = this.rootStats.get(root) ?? {
@@ -553,6 +549,13 @@ class EntityMerger {
       (left, right) => right.mentions - left.mentions || left.name.localeCompare(right.name),
     );
   }
+}
+
+/** Adds a value to the list a key groups in a map, starting the list on first use. */
+function appendTo<Key, Value>(map: Map<Key, Value[]>, key: Key, value: Value): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
 
 /** Words before a name that use it as a place ("checked into Betty Ford", "treated at Morningside"). */

@@ -60,7 +60,7 @@ united nations|eu|european union|imf|iaea|who|opec|asean|g7|g20|telegram|chosun 
 xinhua|congress|senate|parliament|duma|state duma|kyodo|independent|the independent|guardian|the guardian|
 facebook|twitter|google|apple|amazon|microsoft|meta|youtube|instagram|tiktok|netflix|tesla|spacex|uber|
 pfizer|moderna|biontech|astrazeneca|johnson & johnson|novavax|boeing|walmart|exxon|chevron|goldman sachs|
-fox news|msnbc|nbc|cbs|abc|npr|pbs|politico|axios|bloomberg|cnbc|the hill|breitbart|vox|axios|
+fox news|msnbc|nbc|cbs|abc|npr|pbs|politico|axios|bloomberg|cnbc|the hill|breitbart|vox|
 fbi|cia|nsa|cdc|fda|nih|epa|irs|doj|dhs|sec|ftc|fcc|faa|ice|gop|dnc|rnc|supreme court|
 taliban|hamas|hezbollah|isis|isis k|al qaeda|house|us house|house of representatives|treasury|federal reserve|
 fed|border patrol|centers for disease control and prevention|food and drug administration|newsweek|

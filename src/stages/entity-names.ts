@@ -164,7 +164,7 @@ const GENERATIONAL_SUFFIXES = new Set(['sr', 'jr', 'ii', 'iii', 'iv']);
  * Edward or Theodore). Korean and Chinese name syllables are never listed: "Kim Jong Un" and "Kim Jong Il"
  * keep their own names.
  */
-export const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
+const GIVEN_NAME_FORMS: ReadonlyMap<string, string> = new Map(
   Object.entries({
     frederick: 'fred freddy frederic fredrick',
     william: 'bill billy will willie',

@@ -1083,8 +1083,8 @@ function decideType(
 }
 
 /** A word that looks like a plural noun: a team's name after its city ("Colts", "Chiefs", "Sox"). */
-function isPluralName(word: Word): boolean {
-  return (/[^su]s$/.test(word.normal) || word.normal === 'sox') && !PLACE_PLURALS.has(word.normal);
+function isPluralName(normal: string): boolean {
+  return (/[^su]s$/.test(normal) || normal === 'sox') && !PLACE_PLURALS.has(normal);
 }
 
 /** Plural words that end places, events or peoples rather than teams ("Beverly Hills", "Tokyo Olympics"). */
@@ -1172,7 +1172,7 @@ const PLACE_PLURALS = new Set([
  */
 function placeThenPlural(words: readonly Word[]): boolean {
   const last = words[words.length - 1]!;
-  if (words.length < 2 || !isPluralName(last) || !last.capitalised || last.acronym) return false;
+  if (words.length < 2 || !isPluralName(last.normal) || !last.capitalised || last.acronym) return false;
   for (const cut of [words.length - 1, words.length - 2]) {
     if (cut < 1) continue;
     const head = words.slice(0, cut);
@@ -1272,7 +1272,7 @@ function definiteBefore(sentenceWords: readonly Word[], first: Word): boolean {
  */
 function isTeamPlural(words: readonly Word[]): boolean {
   const last = words[words.length - 1]!;
-  if (!isPluralName(last) || !last.capitalised || last.acronym || words.length > 3) return false;
+  if (!isPluralName(last.normal) || !last.capitalised || last.acronym || words.length > 3) return false;
   if (words.some((word) => !word.capitalised || word.acronym)) return false;
   const singular = last.normal.replace(/(?:es|s)$/, '');
   const stems = [last.normal.slice(0, -1), singular];
@@ -1301,8 +1301,7 @@ function refineTypes(drafts: Draft[]): void {
     const last = draft.tokens[draft.tokens.length - 1] ?? '';
     if (
       draft.tokens.length >= 2 &&
-      (/[^su]s$/.test(last) || last === 'sox') &&
-      !PLACE_PLURALS.has(last) &&
+      isPluralName(last) &&
       [1, 2].some((drop) => {
         const head = draft.tokens.slice(0, draft.tokens.length - drop).join(' ');
         // "San Diego Chargers" where the article types "the Chargers" a team: the same team.

@@ -7,6 +7,7 @@ import type {
   Sentence,
   Span,
 } from '../model/index.js';
+import { WEEKDAY_NAMES } from '../text/calendar-words.js';
 import {
   DESCRIPTOR_RELATIONS,
   FEMALE_CUES,
@@ -68,6 +69,7 @@ const AFTER_NORMAL = new RegExp(String.raw`^\s*[,—–-]?\s*([^,.;:!?"“”()\
 const INVERTED_SUBJECT_END =
   /\s(?:when|while|in|on|at|as|during|after|before|to|from|via|who|which|adding|with|late|earlier|later)\b/iu;
 const PRONOUN = /^(he|she|they|him|her|them)$/i;
+const OPENING_PRONOUN = /^(?:(?:and|but|then)\s+)?(he|she|they)\b/i;
 const PASSIVE_BEFORE = /\b(?:is|was|are|were|be|been|being)\s*$/i;
 const REPORTED_THAT =
   /\b(said|says|told|added|stated|announced|claimed|warned|insisted|noted|confirmed|argued|explained|reported|reports|acknowledged|admitted)\b([^.;"“”]{0,60}?)\bthat\s+/giu;
@@ -81,6 +83,12 @@ const REPORTING_HINT =
 const REPORTED_TRAILING =
   /^(.*\S),\s+((?:[^,\s]+\s+){0,7}?)(said|reported|added|says|announced|confirmed)\b[^,]*?[.!?]?$/u;
 const REPORTED_TRAILING_INVERTED = /^(.*\S),\s+(?:said|reported|added)\s+([^,]{2,80})(?:,.*)?[.!?]?$/u;
+const WEEKDAY = `(?:${WEEKDAY_NAMES.map((day) => day.charAt(0).toUpperCase() + day.slice(1)).join('|')})`;
+/** The first word after a trailing source's verb that keeps the source's clause going ("said on Tuesday"). */
+const SOURCE_CLAUSE_GOES_ON = new RegExp(
+  `^(?:on|in|at|during|last|this|earlier|later|today|yesterday|late|early|after|before|via|through|when|while|as|to|of|by|from|with|according|${WEEKDAY})$`,
+  'u',
+);
 
 /**
  * The quotations of one canonical text: direct quotes, partial quotes inside a sentence and reported
@@ -322,15 +330,18 @@ class QuoteContext {
     if (colon?.[2] !== undefined && beforeStart === sentence.start) {
       const phraseStart = beforeStart + (colon[1] ?? '').length;
       const phraseEnd = phraseStart + colon[2].length;
-      for (const mention of this.mentionsIn(phraseStart, phraseEnd)) {
-        if (!speakingMention(mention) || isPossessiveAt(this.text, mention.end)) continue;
-        const lead = this.text.slice(phraseStart, mention.start);
-        const rest = this.text.slice(mention.end, phraseEnd);
-        if (!/^(?:[\p{Lu}][\p{L}.-]*\s+)*$/u.test(lead)) break;
-        if (/^(?:\s+(?:on|to|at|about|in|after|over|for|with|vs\.?)\s.*)?$/u.test(rest))
-          return speakerOf(mention);
-        break;
-      }
+      // Only the first name counts, after at most capitalised words ("Rep.") and before a topic.
+      const named = this.mentionsIn(phraseStart, phraseEnd).find(
+        (mention) => speakingMention(mention) && !isPossessiveAt(this.text, mention.end),
+      );
+      if (
+        named &&
+        /^(?:[\p{Lu}][\p{L}.-]*\s+)*$/u.test(this.text.slice(phraseStart, named.start)) &&
+        /^(?:\s+(?:on|to|at|about|in|after|over|for|with|vs\.?)\s.*)?$/u.test(
+          this.text.slice(named.end, phraseEnd),
+        )
+      )
+        return speakerOf(named);
       // "Agency head: '…'": a short role, kept as a described speaker.
       const phrase = this.text.slice(phraseStart, phraseEnd);
       const last = /(\p{Ll}+)$/u.exec(phrase)?.[1];
@@ -420,7 +431,7 @@ class QuoteContext {
   /** A subject standing alone before a quote: a person's name or a descriptor such as "Kim's sister". */
   private bareSubject(start: number, end: number): Speaker | undefined {
     const mention = this.mentions.find((candidate) => candidate.start === start && candidate.end === end);
-    if (mention?.type === 'person') return { start, end, text: mention.text, person: true };
+    if (mention?.type === 'person') return speakerOf(mention);
     return this.descriptor(start, end);
   }
 
@@ -456,20 +467,23 @@ class QuoteContext {
     if (/^\s*$/.test(this.text.slice(subject.start, subject.end))) {
       // "X, the sister of …, said" skips the appositive; "X did Y, saying" goes back to the clause of X
       // (but "Y happened, said X" is inverted order, found elsewhere).
-      const named = segments[segments.length - 2];
-      const namedRange = named && trimmedRange(this.text, named.start, named.end);
-      const isName =
-        namedRange !== undefined &&
-        this.mentions.some(
-          (mention) =>
-            mention.start === namedRange.start && mention.end === namedRange.end && speakingMention(mention),
-        );
       // "X did Y, saying": the subject of the clause before the gerund speaks, not a name inside it.
       if (/^\p{L}+ing\b/u.test(this.text.slice(verbStart, verbStart + 12)))
         return this.gerundSubject(segments.slice(0, -1));
-      // "Facebook VP of Global Affairs, Nick Clegg, announced": the name between the commas speaks.
-      if (segments.length >= 3 && isName) subject = named!;
-      else if (segments.length >= 3) subject = segments[segments.length - 3]!;
+      if (segments.length >= 3) {
+        // "Facebook VP of Global Affairs, Nick Clegg, announced": the name between the commas speaks.
+        const named = segments[segments.length - 2]!;
+        const namedRange = trimmedRange(this.text, named.start, named.end);
+        const isName =
+          namedRange !== undefined &&
+          this.mentions.some(
+            (mention) =>
+              mention.start === namedRange.start &&
+              mention.end === namedRange.end &&
+              speakingMention(mention),
+          );
+        subject = isName ? named : segments[segments.length - 3]!;
+      }
     }
     const range = trimmedRange(this.text, subject.start, subject.end);
     if (!range) return undefined;
@@ -495,16 +509,13 @@ class QuoteContext {
         return { start: left.start, end: ending.end, text: joined, person: false };
       return undefined;
     }
-    const pronoun = /^(?:(?:and|but|then)\s+)?(he|she|they)\b/i.exec(phrase);
-    if (pronoun?.[1] !== undefined) {
-      const pronounStart = range.start + pronoun[0].length - pronoun[1].length;
-      return this.resolvePronoun(pronounStart, pronounStart + pronoun[1].length);
-    }
+    const pronoun = this.openingPronoun(range);
+    if (pronoun) return pronoun;
     if (countWords(phrase) <= 6) return this.resolvePhrase(range.start, range.end);
     const person = this.mentionsIn(range.start, range.end).find(
       (mention) => mention.type === 'person' && !isPossessiveAt(this.text, mention.end),
     );
-    return person ? { start: person.start, end: person.end, text: person.text, person: true } : undefined;
+    return person ? speakerOf(person) : undefined;
   }
 
   /**
@@ -520,11 +531,8 @@ class QuoteContext {
       const opening = this.text.slice(range.start, range.end);
       // "on Wednesday", "reflected on …", "who …": no subject of its own here.
       if (/^\p{Ll}/u.test(opening) && !/^(?:he|she|they)\b/.test(opening)) continue;
-      const pronoun = /^(?:(?:and|but|then)\s+)?(he|she|they)\b/i.exec(opening);
-      if (pronoun?.[1] !== undefined) {
-        const pronounStart = range.start + pronoun[0].length - pronoun[1].length;
-        return this.resolvePronoun(pronounStart, pronounStart + pronoun[1].length);
-      }
+      const pronoun = this.openingPronoun(range);
+      if (pronoun) return pronoun;
       // Subordinate openings ("As Ames tried to speak", "After the vote") name no speaker.
       if (/^(?:as|after|before|when|while|since|although|though|if|because|asked|despite)\b/i.test(opening))
         return undefined;
@@ -537,6 +545,14 @@ class QuoteContext {
       return speakerOf(first);
     }
     return undefined;
+  }
+
+  /** The person a clause opening on "he", "she" or "they" (after "and", "but", "then") stands for. */
+  private openingPronoun(range: Span): Speaker | undefined {
+    const pronoun = OPENING_PRONOUN.exec(this.text.slice(range.start, range.end));
+    if (pronoun?.[1] === undefined) return undefined;
+    const pronounStart = range.start + pronoun[0].length - pronoun[1].length;
+    return this.resolvePronoun(pronounStart, pronounStart + pronoun[1].length);
   }
 
   /**
@@ -573,7 +589,7 @@ class QuoteContext {
     const inside = this.mentionsIn(start, end).filter((mention) => !isPossessiveAt(this.text, mention.end));
     const person = inside.filter((mention) => mention.type === 'person').pop();
     if (person && this.conjoined(start, person) !== undefined) return undefined;
-    if (person) return { start: person.start, end: person.end, text: person.text, person: true };
+    if (person) return speakerOf(person);
     // "the mayor said" after "Mayor Ines Okafor closed the bridge": the one person the article gave that role.
     const holder = this.roleHolder(start, end);
     if (holder) return holder;
@@ -587,8 +603,7 @@ class QuoteContext {
     );
     if (head) return speakerOf(head);
     const organization = inside.filter((mention) => mention.type === 'organization').pop();
-    if (organization)
-      return { start: organization.start, end: organization.end, text: organization.text, person: false };
+    if (organization) return speakerOf(organization);
     // A name the tagger could not type, standing where the speaker stands ("…," Haugen said).
     // Only right before the verb and not after a determiner: "The Manhattan jurist" is a description.
     const untyped = inside.find((mention) => mention.end === end && speakingMention(mention));
@@ -648,12 +663,8 @@ class QuoteContext {
     const holders = new Set(introductions.map((introduction) => personKey(introduction.person.text)));
     if (holders.size !== 1 || introductions.some((introduction) => introduction.embedded)) return undefined;
     // "A spokesman said …" earlier: the role has an unnamed holder too, so "the spokesman" may be either.
-    const unnamed = new RegExp(
-      String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}'’.-]+\s+){0,3}?(?:${roleForms(role.head).join('|')})\b(?!-)`,
-      'giu',
-    );
     const prefix = this.text.slice(0, start);
-    for (const match of prefix.matchAll(unnamed)) {
+    for (const match of prefix.matchAll(unnamedHolderPattern(role.head))) {
       const at = match.index ?? 0;
       // Only an unnamed source competes; "A federal judge blocked the order" is the judge named next.
       const source =
@@ -695,7 +706,7 @@ class QuoteContext {
    * The person a pronoun stands for: the nearest earlier sentence's quote speaker or first (subject) person
    * of matching gender. "she"/"her" need a female cue; "he" skips known women.
    */
-  private resolvePronoun(start: number, end: number): Speaker | undefined {
+  private resolvePronoun(start: number, end: number): Speaker {
     const pronoun = this.text.slice(start, end).toLowerCase();
     const unresolved: Speaker = { start, end, text: this.text.slice(start, end), person: false };
     if (pronoun === 'they' || pronoun === 'them') return unresolved;
@@ -719,8 +730,7 @@ class QuoteContext {
           !this.insideQuote(mention) &&
           fits(mention.text),
       );
-      if (candidate)
-        return { start: candidate.start, end: candidate.end, text: candidate.text, person: true };
+      if (candidate) return speakerOf(candidate);
     }
     return unresolved;
   }
@@ -764,19 +774,13 @@ class QuoteContext {
     const match = trailing ?? inverted;
     // "…, two agencies said Americans don't need …": the verb has its own clause, so this is not a source
     // closing the sentence.
-    const rest = match
-      ? body.slice(
-          body.indexOf(match[3] ?? '\u0000', (match[1]?.length ?? 0) + (match[2]?.length ?? 0)) +
-            (match[3]?.length ?? 0),
-        )
-      : '';
-    const restWords = rest.match(/[\p{L}\p{N}]+/gu) ?? [];
-    const ownClause =
-      trailing !== null &&
-      restWords.length >= 3 &&
-      !/^(?:on|in|at|during|last|this|earlier|later|today|yesterday|late|early|after|before|via|through|when|while|as|to|of|by|from|with|according|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/u.test(
-        restWords[0] ?? '',
-      );
+    let ownClause = false;
+    if (trailing) {
+      const [, clauseText = '', subjectText = '', verb = ''] = trailing;
+      const rest = body.slice(body.indexOf(verb, clauseText.length + subjectText.length) + verb.length);
+      const restWords = rest.match(/[\p{L}\p{N}]+/gu) ?? [];
+      ownClause = restWords.length >= 3 && !SOURCE_CLAUSE_GOES_ON.test(restWords[0] ?? '');
+    }
     if (match?.[1] !== undefined && match[2] !== undefined && countWords(match[1]) >= 4 && !ownClause) {
       const subjectOffset = sentence.start + body.indexOf(match[2], match[1].length);
       let subjectText = match[2];
@@ -892,7 +896,6 @@ const LY_NOUNS = new Set([
   'anomaly',
   'bully',
 ]);
-const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)';
 const TRAILING_ADVERB = new RegExp(
   String.raw`\s+(?:(\p{Ll}{3,}ly)|later|then|also|again|once|earlier|further|too|still|first|last|today|yesterday|(?:on\s+|last\s+)?${WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?)$`,
   'u',
@@ -1245,11 +1248,22 @@ function sameRole(description: Role, introduction: Role): boolean {
   return !(description.head === 'president' && introduction.complement !== '');
 }
 
-/** Every spelling of a role class, for finding its unnamed holders ("a spokeswoman"). */
-function roleForms(head: string): string[] {
+/** The unnamed-holder patterns built so far, by role class. */
+const UNNAMED_HOLDER_PATTERNS = new Map<string, RegExp>();
+
+/** An unnamed holder of a role class in any spelling ("a spokeswoman", "one senior official"), built once per class. */
+function unnamedHolderPattern(head: string): RegExp {
+  let pattern = UNNAMED_HOLDER_PATTERNS.get(head);
+  if (pattern) return pattern;
   const forms = [head];
   for (const [form, role] of ROLE_CLASSES) if (role === head) forms.push(form);
-  return forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  const escaped = forms.map((form) => form.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+  pattern = new RegExp(
+    String.raw`\b(?:a|an|one|another)\s+(?:[\p{L}'’.-]+\s+){0,3}?(?:${escaped.join('|')})\b(?!-)`,
+    'giu',
+  );
+  UNNAMED_HOLDER_PATTERNS.set(head, pattern);
+  return pattern;
 }
 
 /** One person across the forms of a name: "Mayor Okafor" and "Ines Okafor" share the surname. */

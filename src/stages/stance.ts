@@ -255,17 +255,30 @@ function governedTerms(cue: string, after: string): string[] | undefined {
   // "the possibility the virus escaped", "Perhaps the council …", "reportedly he …": before its subject the
   // hedge bears on the whole clause.
   if (/^possib(?:le|ility)$/.test(cue) || SUBJECT_START.test(after)) return undefined;
-  const clause = /^[^,;:.!?()\u2014\u2013]*/.exec(after)?.[0] ?? '';
   const terms: string[] = [];
-  for (const match of clause.matchAll(/[A-Za-z][A-Za-z'’-]*/g)) {
-    const word = match[0].toLowerCase();
-    if (GOVERNED_SKIP.has(word) || (/[a-z]{3}ly$/.test(word) && !LY_WORDS.has(word))) continue;
-    const held = [...statementTerms(match[0]).keys()];
-    if (held.length === 0) continue;
+  for (const { word, terms: held } of contentWordsAfter(after)) {
     terms.push(...held);
     if (!LIGHT_VERBS.has(word)) return terms;
   }
   return terms.length === 0 ? undefined : terms;
+}
+
+/**
+ * The content words of the clause a text opens with, each with its terms: auxiliaries, particles, adverbs
+ * and any `skip` word are passed over. What a hedge or a negation bears on is the first of them.
+ */
+function* contentWordsAfter(
+  after: string,
+  skip?: ReadonlySet<string>,
+): Generator<{ word: string; terms: string[] }> {
+  const clause = /^[^,;:.!?()\u2014\u2013]*/.exec(after)?.[0] ?? '';
+  for (const match of clause.matchAll(/[A-Za-z][A-Za-z'’-]*/g)) {
+    const word = match[0].toLowerCase();
+    if (skip?.has(word) || GOVERNED_SKIP.has(word) || (/[a-z]{3}ly$/.test(word) && !LY_WORDS.has(word)))
+      continue;
+    const terms = [...statementTerms(match[0]).keys()];
+    if (terms.length > 0) yield { word, terms };
+  }
 }
 
 /**
@@ -346,14 +359,7 @@ function findHedge(text: string, claimTerms: ReadonlySet<string> | undefined): s
       // "Reportedly, the crew …", "possible that the crew …": the hedge opens the clause it bears on.
       const opens = /^\s*(?:that\b|,)\s*/.exec(after);
       if (opens !== null) clause += clauseAround(text, at + cue.length + opens[0].length, 1);
-      let shared = 0;
-      let lower = false;
-      for (const [term, lowercase] of statementTerms(clause)) {
-        if (!claimTerms.has(term)) continue;
-        shared++;
-        lower ||= lowercase;
-      }
-      if (shared < MIN_CLAIM_TERMS || !lower) continue;
+      if (!carriesClaim(clause, claimTerms)) continue;
       // "could stay high all summer" beside "prices are at a seven-year high": the hedge bears on a detail
       // the other sources do not state, so it takes no side on what they state.
       const governed = governedTerms(cue, after);
@@ -483,6 +489,13 @@ const OPEN_QUESTION_BEFORE = /\b(?:if|unless|whether|even\s+if)\s+(?:[\w'’-]+\
 const REPORTED_END =
   /[,;:]|\s+(?:but|while|whereas|although|though|because|and\s+(?:said|added|called|vowed))\b|[.!?]["”’]?\s*$/i;
 
+/** The clause reported from an offset on: up to {@link REPORTED_END}. */
+function reportedClause(text: string, start: number): string {
+  const rest = text.slice(start);
+  const end = REPORTED_END.exec(rest);
+  return end === null ? rest : rest.slice(0, end.index);
+}
+
 /** Whether a passage carries the statement: enough of its terms, one of them written in lower case. */
 function carriesClaim(text: string, claimTerms: ReadonlySet<string>, exclude?: ReadonlySet<string>): boolean {
   let shared = 0;
@@ -521,18 +534,7 @@ const NEGATED_SKIP = new Set(
 
 /** The terms of the word a negation bears on: the first content word after it ("was not sold" → sold). */
 function negatedWord(after: string): string[] {
-  const clause = /^[^,;:.!?()\u2014\u2013]*/.exec(after)?.[0] ?? '';
-  for (const match of clause.matchAll(/[A-Za-z][A-Za-z'’-]*/g)) {
-    const word = match[0].toLowerCase();
-    if (
-      NEGATED_SKIP.has(word) ||
-      GOVERNED_SKIP.has(word) ||
-      (/[a-z]{3}ly$/.test(word) && !LY_WORDS.has(word))
-    )
-      continue;
-    const held = [...statementTerms(match[0]).keys()];
-    if (held.length > 0) return held;
-  }
+  for (const { terms } of contentWordsAfter(after, NEGATED_SKIP)) return terms;
   return [];
 }
 
@@ -548,9 +550,7 @@ function findImpliedDenial(
     const filler = SAYING_FILLER.exec(text.slice(verbEnd))?.[0] ?? '';
     let start = verbEnd + filler.length;
     while (start < text.length && /\s/.test(text[start]!)) start++;
-    const rest = text.slice(start);
-    const end = REPORTED_END.exec(rest);
-    const clause = rest.slice(0, end === null ? rest.length : end.index);
+    const clause = reportedClause(text, start);
     const negation = negationIn(clause, claimTerms);
     if (negation !== undefined) {
       return { cue: `${match[0]} … ${negation.cue}`, contentStart: start, contentEnd: start + clause.length };
@@ -600,9 +600,7 @@ function findImpliedDenial(
     const at = match.index ?? 0;
     if (OPEN_QUESTION_BEFORE.test(text.slice(Math.max(0, at - 60), at))) continue;
     const start = at + match[0].length;
-    const rest = text.slice(start);
-    const end = REPORTED_END.exec(rest);
-    const clause = rest.slice(0, end === null ? rest.length : end.index);
+    const clause = reportedClause(text, start);
     if (carriesClaim(clause, claimTerms)) {
       return { cue: match[0].trim(), contentStart: start, contentEnd: start + clause.length };
     }
@@ -628,8 +626,9 @@ export function isHypothetical(text: string): boolean {
 export function claimStances(claims: readonly Claim[], articles: readonly AnalyzedArticle[]): Claim[] {
   const outlets = new Map(articles.map((article) => [article.source.id, article.source.outlet]));
   return claims.map((claim) => {
-    // Terms are read only for claims with a hedge: most sentences carry none.
+    // Terms and negations are read only for claims with a hedge or a negation: most sentences carry neither.
     let termsOf: Array<Map<string, boolean>> | undefined;
+    let negatesOf: boolean[] | undefined;
     const stances: ClaimStance[] = claim.evidence.map((evidence, position) => {
       const outlet = outlets.get(evidence.source);
       const options: StanceOptions = outlet === undefined ? {} : { outlet };
@@ -638,11 +637,11 @@ export function claimStances(claims: readonly Claim[], articles: readonly Analyz
       // terms of the sources that state it without a negation of their own.
       if (reading.stance !== 'denies' && IMPLIED_DENIAL_HINT.test(maskQuotes(evidence.text))) {
         termsOf ??= claim.evidence.map((item) => statementTerms(item.text));
+        negatesOf ??= claim.evidence.map((item) => STATES_NEGATION.test(maskQuotes(item.text)));
         const terms = termsOf;
+        const negates = negatesOf;
         const affirming = terms.filter(
-          (_, other) =>
-            claim.evidence[other]!.source !== evidence.source &&
-            !STATES_NEGATION.test(maskQuotes(claim.evidence[other]!.text)),
+          (_, other) => claim.evidence[other]!.source !== evidence.source && !negates[other],
         );
         if (affirming.length > 0) {
           const claimTerms = new Set(
