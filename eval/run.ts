@@ -2,7 +2,7 @@
  * `npm run eval`: runs every evaluation whose data is present, prints one table per task with
  * crosscheck beside the published baselines, and writes `eval/results/<task>.json`.
  *
- * Usage: `tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|alignment-gold|conflicts|entities]… [--split test|val] [--words N]`
+ * Usage: `tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|alignment-gold|conflicts|disagreements|entities]… [--split test|val] [--words N]`
  * - `--split val` scores crosscheck alone on the NeuS validation split (for tuning).
  * - `--words N` fixes the summary budget; by default it is calibrated on the validation split so the
  *   summaries' mean length matches the references'.
@@ -18,6 +18,7 @@ import { alignmentGoldAvailable, printAlignmentGold, runAlignmentGold } from './
 import { clusteringAvailable, runClustering } from './clustering.js';
 import { conflictsAvailable, printConflicts, runConflicts } from './conflicts.js';
 import { RESULTS_DIRECTORY } from './data-paths.js';
+import { disagreementsAvailable, printDisagreements, runDisagreements } from './disagreements.js';
 import { entitiesAvailable, printEntities, runEntities } from './entities.js';
 import { extractionAvailable, runExtraction } from './extraction.js';
 import {
@@ -38,6 +39,7 @@ const TASKS = [
   'alignment',
   'alignment-gold',
   'conflicts',
+  'disagreements',
   'entities',
 ] as const;
 type Task = (typeof TASKS)[number];
@@ -228,6 +230,18 @@ function evaluateConflicts(): void {
   console.log(`wrote ${writeResult('conflicts', report)}`);
 }
 
+function evaluateDisagreements(): void {
+  if (!disagreementsAvailable()) {
+    console.log(
+      '\n## Disagreements: skipped, no annotated stories under ../shared/annotation or eval/annotations/disagreements',
+    );
+    return;
+  }
+  const report = runDisagreements();
+  printDisagreements(report, formatTable);
+  console.log(`wrote ${writeResult('disagreements', report)}`);
+}
+
 function evaluateAlignmentGold(): void {
   if (!alignmentGoldAvailable()) {
     console.log('\n## Alignment (ECB+ gold): skipped, ECB+ is absent under ../shared/data/ecbplus');
@@ -277,6 +291,7 @@ function main(): void {
     alignment: evaluateAlignment,
     'alignment-gold': evaluateAlignmentGold,
     conflicts: evaluateConflicts,
+    disagreements: evaluateDisagreements,
     entities: evaluateEntities,
   };
   for (const task of tasks as Task[]) run[task]();
@@ -288,7 +303,7 @@ try {
   if (!(error instanceof UsageError) && !(error instanceof TypeError && 'code' in error)) throw error;
   console.error(`eval: ${error.message}`);
   console.error(
-    'usage: tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|alignment-gold|conflicts|entities]… [--split test|val] [--words N]',
+    'usage: tsx eval/run.ts [--task neus|neus-ceiling|extraction|clustering|alignment|alignment-gold|conflicts|disagreements|entities]… [--split test|val] [--words N]',
   );
   process.exitCode = 2;
 }

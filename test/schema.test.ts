@@ -81,6 +81,7 @@ function handMadeReport(): StoryReport {
     entities: [{ name: 'noon', type: 'date', aliases: [], sources: ['a'], mentions: 1 }],
     timeline: [{ date: '2025-01', text: first.text, sources: ['a'], evidence: [first] }],
     conflicts: [],
+    updates: [],
     diagnostics: [{ code: 'clean-caption', message: 'a: removed caption', severity: 'info', source: 'a' }],
   };
 }

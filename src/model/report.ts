@@ -149,6 +149,26 @@ export interface Conflict {
   positions: ConflictPosition[];
 }
 
+/** One reported value of a developing figure: a {@link ConflictPosition} with the time it was reported. */
+export interface UpdatePosition extends ConflictPosition {
+  /**
+   * When the sources of this position reported the value: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM` when the
+   * time is known (a dateline's "4:49 pm", a "Updated 14:05 GMT" line), refined by the sentence's own time
+   * words ("on Monday", "late Tuesday").
+   */
+  asOf: string;
+}
+
+/**
+ * A figure that moved as the story developed: later reports revise an earlier value of the same slot (a
+ * death toll rising through the day). Positions are in time order, earliest first; the last is the latest.
+ */
+export interface Update {
+  kind: ConflictKind;
+  topic: string;
+  positions: UpdatePosition[];
+}
+
 /**
  * A source that reprints or lightly edits another: both say the same once, so they count as one report.
  * `similarity` is the Jaccard similarity of their word 5-shingles (1 is identical).
@@ -171,6 +191,11 @@ export interface StoryReport {
   entities: Entity[];
   timeline: TimelineEvent[];
   conflicts: Conflict[];
+  /**
+   * Figures revised as the story developed, each value as of its time. Values of one slot that differ at
+   * the same time are {@link conflicts}; values that differ because a later report revised them are here.
+   */
+  updates: Update[];
   /** Sources that copy other sources; absent when the stage did not run. */
   reprints?: Reprint[];
   diagnostics: Diagnostic[];

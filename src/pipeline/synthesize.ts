@@ -102,6 +102,7 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
     entities: entities.entities,
     timeline,
     conflicts,
+    updates: [],
     reprints,
     diagnostics,
   };

@@ -52,6 +52,7 @@ const FAKE_REPORT: StoryReport = {
   entities: [],
   timeline: [],
   conflicts: [],
+  updates: [],
   diagnostics: [],
 };
 

@@ -85,6 +85,7 @@ export function makeReport(
     entities: [],
     timeline: [],
     conflicts,
+    updates: [],
     diagnostics: [],
   };
 }
