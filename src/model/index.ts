@@ -6,6 +6,7 @@ export type * from './analysis.js';
 export type * from './annotation.js';
 export type * from './diagnostic.js';
 export { CrosscheckError } from './errors.js';
+export type * from './fact.js';
 export type * from './report.js';
 export type * from './source.js';
 export type * from './span.js';

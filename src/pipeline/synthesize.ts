@@ -13,7 +13,7 @@ import {
 } from '../model/index.js';
 import { alignClaims } from '../stages/align.js';
 import { analyzeArticle } from '../stages/analyze-article.js';
-import { findConflicts } from '../stages/conflicts.js';
+import { findDisagreements } from '../stages/conflicts.js';
 import { mergeEntities } from '../stages/entities.js';
 import { assessQuotes } from '../stages/quote-fidelity.js';
 import { groupQuotes } from '../stages/quote-groups.js';
@@ -92,7 +92,7 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   const sources = analyzed.map((article) => article.source);
   const reprints = findReprints(sources);
   const claims = independentSupport(claimStances(alignment.claims, analyzed), sources, reprints);
-  const conflicts = findConflicts({ articles: analyzed, claims, quotes, entities });
+  const { conflicts, updates } = findDisagreements({ articles: analyzed, claims, quotes, entities });
   return {
     title: storyTitle(analyzed, summary[0]?.text),
     sources,
@@ -102,7 +102,7 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
     entities: entities.entities,
     timeline,
     conflicts,
-    updates: [],
+    updates,
     reprints,
     diagnostics,
   };

@@ -314,7 +314,7 @@ const VAGUE: Readonly<Record<string, readonly [number, number]>> = {
   thousands: [2000, 999_999],
 };
 const alternatives = (words: Readonly<Record<string, unknown>>): string => Object.keys(words).join('|');
-const WORD_NUMBER = `(?:(?:${alternatives(TENS)})(?:[-\\s](?:${alternatives(ONES)}))?|${alternatives(TEENS)}|${alternatives(ONES)}|a\\s+dozen)`;
+const WORD_NUMBER = `(?:(?:(?:${alternatives(TENS)})(?:[-\\s](?:${alternatives(ONES)}))?|${alternatives(TEENS)}|${alternatives(ONES)}|a)\\s+dozen|(?:${alternatives(TENS)})(?:[-\\s](?:${alternatives(ONES)}))?|${alternatives(TEENS)}|${alternatives(ONES)})`;
 const WORD_QUANTITY = new RegExp(
   String.raw`(?:\b(${QUALIFIER})\s+)?\b(?:(half\s+an?)|(${WORD_NUMBER})(\s+and\s+a\s+half)?|(an?))([-\s]+)(days?|weeks?|fortnights?|months?|years?|decades?)\b(\s+and\s+a\s+half)?|(?:\b(${QUALIFIER})\s+)?\b(${WORD_NUMBER}|${alternatives(VAGUE)})\b(\s+of)?`,
   'gi',
@@ -326,7 +326,11 @@ const SINGLE_UNIT_BEFORE =
 /** The value of a number written in words ("twenty-five", "a dozen"). */
 function wordValue(written: string): number | undefined {
   const words = written.toLowerCase().split(/[-\s]+/);
-  if (words[0] === 'a' && words[1] === 'dozen') return 12;
+  if (words.at(-1) === 'dozen') {
+    // "a dozen" is 12, "two dozen" 24.
+    const count = words.length === 2 && words[0] === 'a' ? 1 : wordValue(words.slice(0, -1).join(' '));
+    return count === undefined ? undefined : count * 12;
+  }
   let total = 0;
   for (const word of words) {
     const value = ONES[word] ?? TEENS[word] ?? TENS[word];
@@ -484,11 +488,17 @@ function interval(written: string, multiplier: number): [number, number] {
   return [(value - tolerance) * multiplier, (value + tolerance) * multiplier];
 }
 
+/** Approximations from one side: "nearly $80 million" is a little under 80, never 82. */
+const APPROACHING_FROM_BELOW = new Set(['nearly', 'almost', 'just under']);
+const APPROACHING_FROM_ABOVE = new Set(['just over']);
+
 function qualify(range: [number, number], value: number, qualifier: string | undefined): [number, number] {
   if (qualifier === undefined) return range;
   if (LOWER_BOUNDS.has(qualifier)) return [range[0], Number.POSITIVE_INFINITY];
   if (UPPER_BOUNDS.has(qualifier)) return [0, range[1]];
   const slack = Math.abs(value) * APPROXIMATION;
+  if (APPROACHING_FROM_BELOW.has(qualifier)) return [range[0] - slack, value];
+  if (APPROACHING_FROM_ABOVE.has(qualifier)) return [value, range[1] + slack];
   return [range[0] - slack, range[1] + slack];
 }
 

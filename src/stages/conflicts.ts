@@ -3,32 +3,23 @@ import type {
   Claim,
   Conflict,
   ConflictPosition,
-  DateMention,
   EntityIndex,
   Evidence,
+  Fact,
   QuoteGroup,
   Sentence,
   Stance,
   Token,
+  Update,
 } from '../model/index.js';
 import { normalizeWord } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { paraphraseClass } from '../text/synonyms.js';
 import { contentTerms, stem } from '../text/terms.js';
-import {
-  type DatedSpan,
-  DURATION,
-  daysApart,
-  isBaseline,
-  mayHoldQuantity,
-  parseQuantities,
-  type Quantity,
-  quantitiesCompatible,
-  sameFrame,
-  type ValueFrame,
-  valueFrame,
-} from './conflict-values.js';
+import { compareFacts } from './compare-facts.js';
+import type { ValueFrame } from './conflict-values.js';
 import { DEMONYMS } from './entity-gazetteer.js';
+import { extractFacts } from './facts.js';
 import {
   IMPLIED_DENIAL_HINT,
   isHypothetical,
@@ -75,22 +66,8 @@ interface SlotValue<Value> {
   readonly frame?: ValueFrame;
 }
 
-/** Words the contexts of two numbers must share for them to measure the same thing. */
-const MIN_SHARED_WINDOW = 3;
-/** Words before and after a value read as its context. */
-const WINDOW_BEFORE = 6;
-const WINDOW_AFTER = 4;
-/** Two dates of one event further apart than this are more likely two events. */
-const MAX_DATE_GAP_DAYS = 31;
 /** Share of a denied statement's terms another sentence must carry to state the same thing. */
 const DENIAL_COVERAGE = 0.6;
-/** Buckets beyond this size are compared only within their first items: it bounds the pair count. */
-const MAX_BUCKET = 400;
-/** A context word shared by more values than this is too common to say two values measure one thing. */
-const MAX_POSTINGS = 48;
-/** A date written with its month and day ("March 7", "7 March 2025", "2025-03-07"), not a weekday. */
-const EXPLICIT_DATE =
-  /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b|\b\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\b/i;
 /** A denied statement that runs into an excerpt's cut ("went against the..."): no clause end before the ellipsis. */
 const TRUNCATED = /^[^,;]*(?:\.\.\.|…)["”’]?\s*$/;
 /** A cheap test run before the full stance reading: most sentences report no denial. */
@@ -98,8 +75,6 @@ const DENIAL_HINT = /\b(?:den[iy]|dismiss|reject|refut|disput|rebu)/i;
 /** Words a name slot needs before its patterns are tried. */
 const NAME_HINT =
   /\b(?:make|model|brand|type|name|identity|the\s+[a-z]+\s+(?:is|was|could|may|might|would|to)\s)/i;
-const CALENDAR =
-  /^(?:mon|tue|wed|thu|fri|sat|sun)|^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|^(?:morn|even|afternoon|night|dai|week|month|year|todai|yesterdai|tomorrow|last|next|earlier|later)$/;
 
 /**
  * Where the sources of a story disagree: numbers, dates of one event, the name in one slot, who said a
@@ -108,17 +83,37 @@ const CALENDAR =
  * @param input - the story's stages so far
  */
 export function findConflicts(input: ConflictInput): Conflict[] {
+  return findDisagreements(input).conflicts;
+}
+
+/** What {@link findDisagreements} finds: conflicts, and figures that later reports revised. */
+export interface Disagreements {
+  conflicts: Conflict[];
+  updates: Update[];
+  /** Every article's typed facts, in article order. */
+  facts: Fact[];
+}
+
+/**
+ * Where the sources of a story disagree, and how its figures developed: stance, name and attribution
+ * conflicts from the sentences and quotes; number and date conflicts and updates from typed facts.
+ * Needs: analysed articles, claims, assessed quote groups, merged entities. Adds: `conflicts`, `updates`.
+ * @param input - the story's stages so far
+ */
+export function findDisagreements(input: ConflictInput): Disagreements {
   const infos = sentenceInfos(input.articles);
-  const weights = inverseFrequencies(infos);
-  const similarity = (first: SentenceInfo, second: SentenceInfo): number =>
-    weightedCosine(first, second, weights);
-  return [
-    ...stanceConflicts(input.articles, infos),
-    ...nameConflicts(input.articles, infos, input.claims),
-    ...numberConflicts(input.articles, infos, similarity),
-    ...dateConflicts(input.articles, infos, similarity),
-    ...attributionConflicts(input.quotes, input.entities),
-  ];
+  const facts = input.articles.flatMap((article) => extractFacts(article, { entities: input.entities }));
+  const compared = compareFacts(facts, input.articles);
+  return {
+    conflicts: [
+      ...stanceConflicts(input.articles, infos),
+      ...nameConflicts(input.articles, infos, input.claims),
+      ...compared.conflicts,
+      ...attributionConflicts(input.quotes, input.entities),
+    ],
+    updates: compared.updates,
+    facts,
+  };
 }
 
 const NO_TERMS: readonly string[] = [];
@@ -166,253 +161,8 @@ function sentenceInfos(articles: readonly AnalyzedArticle[]): SentenceInfo[][] {
   );
 }
 
-/** IDF weights of the story's sentence terms: shared rare words say more than shared common ones. */
-function inverseFrequencies(infos: readonly SentenceInfo[][]): Map<string, number> {
-  const frequency = new Map<string, number>();
-  let count = 0;
-  for (const list of infos) {
-    for (const info of list) {
-      count++;
-      for (const term of info.terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-    }
-  }
-  const weights = new Map<string, number>();
-  for (const [term, seen] of frequency) weights.set(term, Math.log(1 + count / seen));
-  return weights;
-}
-
-/** IDF-weighted cosine of two sentences' term sets. */
-function weightedCosine(
-  first: SentenceInfo,
-  second: SentenceInfo,
-  weights: ReadonlyMap<string, number>,
-): number {
-  let dot = 0;
-  let left = 0;
-  let right = 0;
-  for (const term of first.terms) {
-    const weight = weights.get(term) ?? 0;
-    left += weight * weight;
-    if (second.terms.has(term)) dot += weight * weight;
-  }
-  for (const term of second.terms) right += (weights.get(term) ?? 0) ** 2;
-  return left === 0 || right === 0 ? 0 : dot / Math.sqrt(left * right);
-}
-
-function sharedCount(first: ReadonlySet<string>, second: ReadonlySet<string>): number {
-  let count = 0;
-  for (const term of first) if (second.has(term)) count++;
-  return count;
-}
-
 function sentenceEvidence(article: AnalyzedArticle, sentence: Sentence): Evidence {
   return { source: article.source.id, start: sentence.start, end: sentence.end, text: sentence.text };
-}
-
-/** Content terms of the tokens around `[start, end)` in one sentence, calendar words left out. */
-function windowTerms(info: SentenceInfo, start: number, end: number): Set<string> {
-  const window = new Set<string>();
-  let taken = 0;
-  for (let position = info.tokens.length - 1; position >= 0 && taken < WINDOW_BEFORE; position--) {
-    if (info.tokens[position]!.end > start) continue;
-    for (const term of info.tokenTerms[position]!) {
-      if (CALENDAR.test(term)) continue;
-      window.add(term);
-      taken++;
-    }
-  }
-  taken = 0;
-  for (let position = 0; position < info.tokens.length && taken < WINDOW_AFTER; position++) {
-    if (info.tokens[position]!.start < end) continue;
-    for (const term of info.tokenTerms[position]!) {
-      if (CALENDAR.test(term)) continue;
-      window.add(term);
-      taken++;
-    }
-  }
-  return window;
-}
-
-/** Speech and reporting verbs: the day something was said is not the day it happened. */
-const SPEECH = new Set(
-  ['say', 'said', 'report', 'confirm', 'speak', 'announc', 'tell', 'quot', 'add', 'state', 'statement'].map(
-    (word) => paraphraseClass(stem(word)),
-  ),
-);
-/** Words before a date that name its event. */
-const EVENT_WORDS = 4;
-
-/**
- * The event a date is the date of: the last few lower-case content words before it in its sentence
- * ("a routine inspection on March 7"), names, calendar words and speech verbs left out.
- */
-function eventTerms(info: SentenceInfo, start: number): Set<string> {
-  const terms: string[] = [];
-  info.tokens.forEach((token, position) => {
-    if (token.end > start || /^[A-Z]/.test(token.text)) return;
-    for (const term of info.tokenTerms[position]!)
-      if (!CALENDAR.test(term) && !SPEECH.has(term)) terms.push(term);
-  });
-  return new Set(terms.slice(-EVENT_WORDS));
-}
-
-/** Words before a date within which a speech verb makes it the day of a statement ("said … on Tuesday"). */
-const SPEECH_REACH = 5;
-
-/** Whether a date is the day something was said ("said Pyongyang's state media on Tuesday (Feb 20)"). */
-function saidOn(info: SentenceInfo, start: number): boolean {
-  let words = 0;
-  for (let position = info.tokens.length - 1; position >= 0 && words < SPEECH_REACH; position--) {
-    const token = info.tokens[position]!;
-    if (token.end > start || token.kind !== 'word') continue;
-    words++;
-    if (info.tokenTerms[position]!.some((term) => SPEECH.has(term))) return true;
-  }
-  return false;
-}
-
-/**
- * Index pairs `[a, b]` (a < b, each once) where a key term of one item is among the terms of the other:
- * an inverted index, so the cost follows the number of real candidates rather than all pairs.
- * @param terms - every item's terms
- * @param keys - every item's key terms (default: all its terms)
- */
-function pairsSharingTerm(
-  terms: ReadonlyArray<readonly string[]>,
-  keys: ReadonlyArray<readonly string[]> = terms,
-): Array<[number, number]> {
-  const postings = new Map<string, number[]>();
-  terms.forEach((list, index) => {
-    for (const term of list) {
-      const posting = postings.get(term);
-      if (posting) {
-        if (posting.at(-1) !== index) posting.push(index);
-      } else postings.set(term, [index]);
-    }
-  });
-  for (const [term, posting] of postings) if (posting.length > MAX_POSTINGS) postings.delete(term);
-  const seen = new Set<number>();
-  const pairs: Array<[number, number]> = [];
-  keys.forEach((list, index) => {
-    for (const term of list) {
-      for (const other of postings.get(term) ?? []) {
-        if (other === index) continue;
-        const [a, b] = index < other ? [index, other] : [other, index];
-        const key = a * terms.length + b;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        pairs.push([a, b]);
-      }
-    }
-  });
-  return pairs;
-}
-
-/** Union-find over item indices. */
-function components(count: number, pairs: ReadonlyArray<[number, number]>): number[][] {
-  const parent = Array.from({ length: count }, (_, index) => index);
-  const find = (index: number): number => {
-    while (parent[index] !== index) {
-      parent[index] = parent[parent[index]!]!;
-      index = parent[index]!;
-    }
-    return index;
-  };
-  for (const [first, second] of pairs) {
-    const left = find(first);
-    const right = find(second);
-    if (left !== right) parent[Math.max(left, right)] = Math.min(left, right);
-  }
-  const groups = new Map<number, number[]>();
-  for (let index = 0; index < count; index++) {
-    const root = find(index);
-    const group = groups.get(root);
-    if (group) group.push(index);
-    else groups.set(root, [index]);
-  }
-  return [...groups.values()];
-}
-
-/** Days before publication within which a date means "now" ("by Tuesday, 37% were vaccinated"). */
-const RECENT_DAYS = 7;
-
-/**
- * The dates of a sentence that frame its figures, in sentence offsets: the day something was said is
- * left out, and so is a recent day, since "by Tuesday" in a report of Wednesday is the figure as it
- * stands, which an undated "39% have been vaccinated" also gives.
- */
-function framingDates(article: AnalyzedArticle, info: SentenceInfo): DatedSpan[] {
-  const published = article.source.published;
-  const spans: DatedSpan[] = [];
-  for (const date of article.dates) {
-    if (date.sentence !== info.sentence.index || saidOn(info, date.start)) continue;
-    if (published !== undefined && date.precision === 'day' && date.value <= published) {
-      const gap = daysApart(date, { value: published, precision: 'day' });
-      if (gap !== undefined && gap <= RECENT_DAYS) continue;
-    }
-    const start = date.start - info.sentence.start;
-    spans.push({ value: date.value, precision: date.precision, start, end: date.end - info.sentence.start });
-  }
-  return spans;
-}
-
-/** The frame of one quantity of a sentence, read from the words nearer to it than to the sentence's other quantities. */
-function frameOf(
-  info: SentenceInfo,
-  quantities: readonly Quantity[],
-  quantity: Quantity,
-  dates: readonly DatedSpan[],
-): ValueFrame {
-  const base = info.sentence.start;
-  const others = quantities.map((other) => ({ start: other.start - base, end: other.end - base }));
-  return valueFrame(info.sentence.text, quantity.start - base, quantity.end - base, { others, dates });
-}
-
-const RISE = paraphraseClass(stem('rise'));
-const FALL = paraphraseClass(stem('fall'));
-
-/** One context says the measure rose and the other that it fell: two different measures. */
-function opposite(first: ReadonlySet<string>, second: ReadonlySet<string>): boolean {
-  return (first.has(RISE) && second.has(FALL)) || (first.has(FALL) && second.has(RISE));
-}
-
-/** Words at a sentence's start searched for its subject noun. */
-const SUBJECT_REACH = 4;
-
-/**
- * The sentence's opening subject: the first of its first few words that is one of `shared`, with the
- * content words before it ("Used car prices …" → prices, [used, car]).
- */
-function openingSubject(
-  info: SentenceInfo,
-  shared: ReadonlySet<string>,
-): { term: string; qualifiers: string[] } | undefined {
-  const qualifiers: string[] = [];
-  let words = 0;
-  for (let index = 0; index < info.tokens.length && words < SUBJECT_REACH; index++) {
-    if (info.tokens[index]!.kind !== 'word') continue;
-    words++;
-    const terms = info.tokenTerms[index]!;
-    const term = terms.find((candidate) => shared.has(candidate));
-    if (term !== undefined) return { term, qualifiers };
-    qualifiers.push(...terms);
-  }
-  return undefined;
-}
-
-/**
- * Whether two values belong to differently qualified subjects: both sentences open on the same noun,
- * one with qualifiers the other lacks ("Used car prices spiked 10.5%" vs "Prices rose 5.4%", "Core
- * inflation" vs "Inflation"). Such figures measure different things and do not contradict each other.
- */
-function differentlyQualified<Value>(left: SlotValue<Value>, right: SlotValue<Value>): boolean {
-  const shared = new Set([...left.window].filter((term) => right.window.has(term)));
-  const leftSubject = openingSubject(left.info, shared);
-  const rightSubject = openingSubject(right.info, shared);
-  if (leftSubject === undefined || rightSubject === undefined || leftSubject.term !== rightSubject.term) {
-    return false;
-  }
-  return leftSubject.qualifiers.join(' ') !== rightSubject.qualifiers.join(' ');
 }
 
 /** Positions of one slot: values grouped into compatible classes, each with its sources and passages. */
@@ -443,206 +193,12 @@ function positionsOf<Value>(
   });
 }
 
-/**
- * Whether every source stands in one position only: a source that gives two values for one slot shows the
- * slot holds several things (this month's and last month's rate), not a disagreement.
- */
-function oneValuePerSource(positions: readonly ConflictPosition[]): boolean {
-  const seen = new Set<string>();
-  for (const position of positions) {
-    for (const source of position.sources) {
-      if (seen.has(source)) return false;
-      seen.add(source);
-    }
-  }
-  return true;
-}
-
 /** Whether at least two positions have no source in common: a source giving two values is not a dispute. */
 function disputed(positions: readonly ConflictPosition[]): boolean {
   for (let a = 0; a < positions.length; a++)
     for (let b = a + 1; b < positions.length; b++)
       if (!positions[a]!.sources.some((source) => positions[b]!.sources.includes(source))) return true;
   return false;
-}
-
-/** Words of the first member's context that the other members share: what the slot is about. */
-function topicWords<Value>(
-  articles: readonly AnalyzedArticle[],
-  members: ReadonlyArray<SlotValue<Value>>,
-  start: (member: SlotValue<Value>) => number,
-): string {
-  const [first, ...rest] = members;
-  if (first === undefined) return '';
-  const article = articles[first.info.article]!;
-  const words: string[] = [];
-  for (let position = first.info.sentence.tokenStart; position < first.info.sentence.tokenEnd; position++) {
-    const token = article.segmentation.tokens[position]!;
-    if (token.kind !== 'word' || STOPWORDS.has(token.normal) || token.end > start(first)) continue;
-    const term = paraphraseClass(stem(token.normal));
-    if (
-      first.window.has(term) &&
-      rest.some((member) => member.window.has(term)) &&
-      !words.includes(token.text)
-    )
-      words.push(token.text);
-  }
-  return words.join(' ');
-}
-
-/** How two sentences' similarity is measured (IDF-weighted cosine over the story). */
-type Similarity = (first: SentenceInfo, second: SentenceInfo) => number;
-/** Sentences whose values are compared must say much the same thing around them. */
-const MIN_SIMILARITY = 0.2;
-/**
- * Durations are worded freely ("kicks the can two months" / "extends it for only three months") and share
- * no context words around the number, so their sentences may be a little less alike. On AllSides 0.12 finds
- * the one real duration dispute (debt limit raised for two months vs three; its sentences score 0.138 once
- * "debt limit" and "debt ceiling" are one term, which makes the phrase common and light) and no false one;
- * 0.10 adds a false one (vaccine efficacy over different periods).
- */
-const MIN_DURATION_SIMILARITY = 0.12;
-/** Dates already share the words naming their event, so their sentences may differ more. */
-const MIN_DATE_SIMILARITY = 0.2;
-
-function numberConflicts(
-  articles: readonly AnalyzedArticle[],
-  infos: readonly SentenceInfo[][],
-  similarity: Similarity,
-): Conflict[] {
-  const buckets = new Map<string, Array<SlotValue<Quantity>>>();
-  articles.forEach((article, articleIndex) => {
-    const dates = article.dates;
-    for (const info of infos[articleIndex]!) {
-      if (!mayHoldQuantity(info.sentence.text)) continue;
-      const quantities = parseQuantities(info.sentence.text, info.sentence.start).filter(
-        (quantity) => !dates.some((date) => date.start < quantity.end && quantity.start < date.end),
-      );
-      let framing: DatedSpan[] | undefined;
-      const frameDates = (): DatedSpan[] => {
-        framing ??= framingDates(article, info);
-        return framing;
-      };
-      for (const quantity of quantities) {
-        // A baseline ("down from 943,000") is given to compare with: it is nobody's figure for the slot.
-        if (isBaseline(info.sentence.text, quantity.start - info.sentence.start)) continue;
-        let frame: ValueFrame | undefined;
-        const value: SlotValue<Quantity> = {
-          info,
-          value: quantity,
-          window: windowTerms(info, quantity.start, quantity.end),
-          text: quantity.text,
-          // Read on first comparison: most values are never compared with another.
-          get frame(): ValueFrame {
-            frame ??= frameOf(info, quantities, quantity, frameDates());
-            return frame;
-          },
-        };
-        const bucket = buckets.get(quantity.unit);
-        if (bucket) bucket.push(value);
-        else buckets.set(quantity.unit, [value]);
-      }
-    }
-  });
-  const conflicts: Conflict[] = [];
-  for (const [unit, all] of buckets) {
-    const bucket = all.slice(0, MAX_BUCKET);
-    if (new Set(bucket.map((item) => item.info.source)).size < 2) continue;
-    const rate = unit.includes('/');
-    // A length of time is rarely repeated with the same words around it ("kicks the can two months",
-    // "extending the limit for only three months"): similar sentences are enough.
-    const duration = unit === DURATION;
-    const pairs: Array<[number, number]> = [];
-    const consider = (a: number, b: number): void => {
-      const left = bucket[a]!;
-      const right = bucket[b]!;
-      if (left.info.source === right.info.source) return;
-      // A rate ("vehicles a day") names its slot; a bare count or amount needs shared context around it.
-      // The names around a length of time are the parties to it, not forecasters whose figures differ.
-      const frames = duration
-        ? [
-            { ...left.frame!, agents: [] },
-            { ...right.frame!, agents: [] },
-          ]
-        : [left.frame!, right.frame!];
-      if (!sameFrame(frames[0]!, frames[1]!)) return;
-      if (
-        rate ||
-        (duration && similarity(left.info, right.info) >= MIN_DURATION_SIMILARITY) ||
-        (sharedCount(left.window, right.window) >= MIN_SHARED_WINDOW &&
-          !opposite(left.window, right.window) &&
-          !differentlyQualified(left, right) &&
-          similarity(left.info, right.info) >= MIN_SIMILARITY)
-      )
-        pairs.push([a, b]);
-    };
-    if (rate || duration) {
-      for (let a = 0; a < bucket.length; a++) for (let b = a + 1; b < bucket.length; b++) consider(a, b);
-    } else {
-      for (const [a, b] of pairsSharingTerm(bucket.map((item) => [...item.window]))) consider(a, b);
-    }
-    for (const component of components(bucket.length, pairs)) {
-      if (component.length < 2) continue;
-      const members = component.map((index) => bucket[index]!);
-      const positions = positionsOf(articles, members, quantitiesCompatible);
-      if (positions.length < 2 || !disputed(positions) || !oneValuePerSource(positions)) continue;
-      const about = topicWords(articles, members, (member) => member.value.start);
-      const label = unit.startsWith('money:')
-        ? unit.slice(6)
-        : members[0]!.text.replace(/^[^\d$£€¥]*[$£€¥]?[\d,.]+\s*/, '');
-      conflicts.push({ kind: 'number', topic: about === '' ? label : `${about} (${label})`, positions });
-    }
-  }
-  return conflicts;
-}
-
-function dateConflicts(
-  articles: readonly AnalyzedArticle[],
-  infos: readonly SentenceInfo[][],
-  similarity: Similarity,
-): Conflict[] {
-  const values: Array<SlotValue<DateMention>> = [];
-  articles.forEach((article, articleIndex) => {
-    const sentences = infos[articleIndex]!;
-    for (const date of article.dates) {
-      // Only dates written out count: a weekday or "today" is resolved against a publication date that
-      // scraped articles often lack or misstate, and a disagreement must be stated, not inferred.
-      // A range ("March 3-5") is not one day to hold against another source's day.
-      if (date.precision !== 'day' || date.endDate !== undefined || !EXPLICIT_DATE.test(date.text)) continue;
-      const info = sentences[date.sentence];
-      if (info === undefined || saidOn(info, date.start)) continue;
-      values.push({
-        info,
-        value: date,
-        window: eventTerms(info, date.start),
-        text: date.value,
-      });
-    }
-  });
-  const pairs: Array<[number, number]> = [];
-  // One event: a word among the two nearest one date stands before the other ("inspection on March 7" /
-  // "inspection carried out on March 5"). The index is on those nearest words.
-  for (const [a, b] of pairsSharingTerm(
-    values.map((item) => [...item.window]),
-    values.map((item) => [...item.window].slice(-2)),
-  )) {
-    const left = values[a]!;
-    const right = values[b]!;
-    if (left.info.source === right.info.source) continue;
-    const gap = daysApart(left.value, right.value);
-    if (gap === undefined || gap > MAX_DATE_GAP_DAYS) continue;
-    if (similarity(left.info, right.info) >= MIN_DATE_SIMILARITY) pairs.push([a, b]);
-  }
-  const conflicts: Conflict[] = [];
-  for (const component of components(values.length, pairs)) {
-    if (component.length < 2) continue;
-    const members = component.map((index) => values[index]!);
-    const positions = positionsOf(articles, members, (first, second) => first.value === second.value);
-    if (positions.length < 2 || !disputed(positions) || !oneValuePerSource(positions)) continue;
-    const about = topicWords(articles, members, (member) => member.value.start);
-    conflicts.push({ kind: 'date', topic: about === '' ? 'date' : `date of ${about}`, positions });
-  }
-  return conflicts;
 }
 
 /**

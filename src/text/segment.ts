@@ -175,7 +175,15 @@ function splitParagraph(text: string, start: number, end: number): Array<[number
       /\p{N}/u.test(nextChar) &&
       /\p{L}\.$/u.test(text.slice(index - 1, index + 1)) &&
       SOFT_ABBREVIATIONS.has(wordBefore(text, index));
-    if (opens && !abbreviation && !numberFollows) {
+    // "$368. 0 million", "5. 8 percent": a decimal point that a tokeniser spaced out, not a full stop.
+    const spacedDecimal =
+      char === '.' &&
+      boundary === index + 1 &&
+      /\p{N}/u.test(text[index - 1] ?? '') &&
+      /^\d{1,2}(?:\s+(?:million|billion|trillion|percent|per\s+cent)\b|\s*%)/.test(
+        text.slice(next, next + 20),
+      );
+    if (opens && !abbreviation && !numberFollows && !spacedDecimal) {
       spans.push([sentenceStart, boundary]);
       sentenceStart = next;
     }

@@ -1,0 +1,112 @@
+import type { DatePrecision } from './annotation.js';
+import type { IsoDate } from './source.js';
+import type { Span } from './span.js';
+
+/**
+ * A figure: a count, an amount of money, a percentage, a length of time, a magnitude. `low` and `high`
+ * bound what the writer vouches for, rounding and qualifiers included ("about 30,000" is 27,000–33,000,
+ * "at least 12" is 12–∞).
+ */
+export interface QuantityValue {
+  type: 'quantity';
+  low: number;
+  high: number;
+  /** What is measured: `money:USD`, `percent`, `duration:days`, `magnitude`, or the class of the counted noun. */
+  unit: string;
+  /** "at least", "more than", "about", "nearly", … as written, lower-cased. */
+  qualifier?: string;
+}
+
+/** A date at its precision, or a span of dates (a decade, "1951-1957"). */
+export interface DateValue {
+  type: 'date';
+  value: IsoDate;
+  precision: DatePrecision;
+  /** The last date of a span, at the same precision. */
+  endDate?: IsoDate;
+}
+
+/** A day of the week a source names without a date to resolve it against ("on Tuesday"). */
+export interface WeekdayValue {
+  type: 'weekday';
+  /** 0 for Sunday … 6 for Saturday. */
+  day: number;
+}
+
+/** A win–loss(–draw) record ("52-3", "45-7-2"). */
+export interface RecordValue {
+  type: 'record';
+  wins: number;
+  losses: number;
+  draws?: number;
+}
+
+/** A place in an order ("fifth", "6th"). */
+export interface OrdinalValue {
+  type: 'ordinal';
+  rank: number;
+}
+
+/** What a fact states, normalised so that two outlets' wordings of it compare. */
+export type FactValue = QuantityValue | DateValue | WeekdayValue | RecordValue | OrdinalValue;
+
+/**
+ * How the source holds the fact: states it (`asserted`), qualifies it (`hedged`), gives it as someone
+ * else's (`attributed`), or reports it denied (`denied`).
+ */
+export type FactModality = 'asserted' | 'hedged' | 'attributed' | 'denied';
+
+/**
+ * What a fact is about: the measure or event and what it concerns, as the comparable terms around the
+ * value. Two facts fill one slot when their measures agree and their terms overlap enough.
+ */
+export interface FactSlot {
+  /**
+   * The measure: for figures the class of what is counted, joined to the event it undergoes when the count
+   * is of people or things ("~kill" for "24 dead", "12 killed" and "killing 24 people"); for dates `date`.
+   */
+  measure: string;
+  /** Term classes near the value, each with its weight (nearer words weigh more). */
+  terms: Record<string, number>;
+  /** Canonical names of the entities the value's clause names, nearest first. */
+  participants: string[];
+  /**
+   * Whose value it is: the person or organisation named nearest before the value in its clause ("DiLeo has
+   * spent 19 seasons", "Alexander Povetkin (16-0)"), by canonical name. Absent when the clause names none.
+   */
+  holder?: string;
+  /** The event or measure words next to the value (lower-case content words, at most four each side). */
+  events: string[];
+  /** The terms of the phrase right after the value ("seasons *as the team's director*"). */
+  complement: string[];
+  /** Term classes of the sentence's first words, where its subject stands ("used boat prices"). */
+  subject: string[];
+  /** Words inside the value's own phrase that narrow what is counted ("*career* games", "*additional* life sentences"). */
+  qualifiers: string[];
+  /** A short label of the slot in the source's own words ("people killed", "record of Klitschko"). */
+  label: string;
+}
+
+/**
+ * One fact stated by one source: a value in a slot, with its place in the canonical text, the time it was
+ * reported as of, and how the source holds it.
+ */
+export interface Fact extends Span {
+  /** The source the fact's spans index into. */
+  source: string;
+  /** Index of the sentence that states it. */
+  sentence: number;
+  /** The value's words as written (`start`–`end`). */
+  text: string;
+  value: FactValue;
+  slot: FactSlot;
+  /**
+   * When the source reports the fact as of: the article's date (and time, when known), or a day the
+   * sentence names as the time of the figure ("as of Tuesday", "by Monday evening"). Absent for undated
+   * articles.
+   */
+  asOf?: string;
+  modality: FactModality;
+  /** Who the source gives the fact as said by, as written ("police", "the agency"), when attributed. */
+  attribution?: string;
+}

@@ -1,0 +1,523 @@
+import type {
+  AnalyzedArticle,
+  Conflict,
+  ConflictKind,
+  ConflictPosition,
+  DateValue,
+  Evidence,
+  Fact,
+  FactValue,
+  QuantityValue,
+  Update,
+  UpdatePosition,
+} from '../model/index.js';
+import { type DatedSpan, DURATION, sameFrame, type ValueFrame, valueFrame } from './conflict-values.js';
+
+/*
+ * Facts are compared slot by slot, never sentence by sentence: values are bucketed by what they measure,
+ * and two values of one bucket from different sources fill one slot when the words around them (weighted
+ * by nearness and rarity) and the entities they concern agree. A slot whose values cannot all be true at
+ * once is a conflict, unless later reports revise an earlier figure: then it is an update.
+ */
+
+/** What {@link compareFacts} finds. */
+export interface FactComparison {
+  conflicts: Conflict[];
+  updates: Update[];
+}
+
+/** Slot similarity two figures of one measure need to fill one slot. */
+const MIN_QUANTITY_SIMILARITY = 0.4;
+/** The same, when the figures concern a shared participant (a named person, place or organisation). */
+const MIN_QUANTITY_SIMILARITY_SHARED = 0.3;
+/** Slot similarity two dates need to be dates of one event. */
+const MIN_DATE_SIMILARITY = 0.45;
+/** The same, when an event word stands next to both dates. */
+const MIN_DATE_SIMILARITY_SHARED_EVENT = 0.2;
+/** Rates and lengths of time are worded freely around a slot their unit already narrows. */
+const MIN_LOOSE_SIMILARITY = 0.12;
+/** Two days of one event further apart than this are more likely two events. */
+const MAX_DATE_GAP_DAYS = 31;
+/** Two years given for one event further apart than this are more likely two events. */
+const MAX_YEAR_GAP = 3;
+/** Two months given for one event further apart than this are more likely two events. */
+const MAX_MONTH_GAP_DAYS = 93;
+/** Ranks of one series need the words around them to agree this much. */
+const MIN_ORDINAL_SIMILARITY = 0.4;
+/** Buckets beyond this size are compared only within their first items: it bounds the pair count. */
+const MAX_BUCKET = 300;
+
+/** Which kind of conflict a value makes. */
+function kindOf(value: FactValue): ConflictKind {
+  return value.type === 'date' || value.type === 'weekday' ? 'date' : 'number';
+}
+
+/** The buckets a fact is compared in: its measure, and for a count of no casualties both tolls. */
+function bucketsOf(fact: Fact): string[] {
+  if (fact.value.type === 'date' || fact.value.type === 'weekday') return ['date'];
+  if (fact.slot.measure === 'casualties') return ['~kill', '~injur'];
+  return [fact.slot.measure];
+}
+
+/** Weighted cosine of two slots' terms, each term weighted by its nearness and its rarity in the story. */
+function slotSimilarity(first: Fact, second: Fact, weights: ReadonlyMap<string, number>): number {
+  let dot = 0;
+  let left = 0;
+  let right = 0;
+  for (const [term, weight] of Object.entries(first.slot.terms)) {
+    const rarity = weights.get(term) ?? 0;
+    const value = weight * rarity;
+    left += value * value;
+    const other = second.slot.terms[term];
+    if (other !== undefined) dot += value * other * rarity;
+  }
+  for (const [term, weight] of Object.entries(second.slot.terms)) {
+    const value = weight * (weights.get(term) ?? 0);
+    right += value * value;
+  }
+  return left === 0 || right === 0 ? 0 : dot / Math.sqrt(left * right);
+}
+
+/** Rarity of each slot term across the story's facts. */
+function termWeights(facts: readonly Fact[]): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const fact of facts)
+    for (const term of Object.keys(fact.slot.terms)) frequency.set(term, (frequency.get(term) ?? 0) + 1);
+  const weights = new Map<string, number>();
+  for (const [term, seen] of frequency) weights.set(term, Math.log(1 + facts.length / seen));
+  return weights;
+}
+
+function sharesEvent(first: Fact, second: Fact): boolean {
+  return first.slot.events.some((term) => second.slot.events.includes(term));
+}
+
+/**
+ * Whether two sentences open on the same noun with different words before it ("Used boat prices rose
+ * 10.5%" / "Prices rose 5.4%", "Core inflation" / "Inflation"): figures of differently qualified subjects.
+ */
+function differentlyQualifiedSubjects(first: readonly string[], second: readonly string[]): boolean {
+  const head = first.findIndex((term) => second.includes(term));
+  if (head < 0) return false;
+  const other = second.indexOf(first[head]!);
+  return first.slice(0, head).join(' ') !== second.slice(0, other).join(' ');
+}
+
+function sharesParticipant(first: Fact, second: Fact): boolean {
+  return first.slot.participants.some((name) => second.slot.participants.includes(name));
+}
+
+const DAY = 86_400_000;
+function dayNumber(value: string): number {
+  return Date.parse(`${value.slice(0, 10)}T00:00:00Z`) / DAY;
+}
+
+/** The weekday of a day-precision date, 0 for Sunday. */
+function weekdayOf(value: DateValue): number | undefined {
+  if (value.precision !== 'day') return undefined;
+  return new Date(Date.parse(`${value.value}T12:00:00Z`)).getUTCDay();
+}
+
+/**
+ * Whether two values can both be true of one slot at one time: overlapping ranges (rounding and bounds
+ * included), dates of which one contains the other, the same weekday, the same record or rank.
+ */
+export function valuesCompatible(first: FactValue, second: FactValue): boolean {
+  if (first.type === 'quantity' && second.type === 'quantity') {
+    if (first.unit !== second.unit && !(first.high === 0 || second.high === 0)) return true;
+    return first.low <= second.high && second.low <= first.high;
+  }
+  if (first.type === 'date' && second.type === 'date') return datesOverlap(first, second);
+  if (first.type === 'weekday' && second.type === 'weekday') return first.day === second.day;
+  if (first.type === 'weekday' && second.type === 'date')
+    return weekdayOf(second) === undefined || weekdayOf(second) === first.day;
+  if (first.type === 'date' && second.type === 'weekday') return valuesCompatible(second, first);
+  if (first.type === 'record' && second.type === 'record')
+    return (
+      first.wins === second.wins &&
+      first.losses === second.losses &&
+      (first.draws ?? 0) === (second.draws ?? 0)
+    );
+  if (first.type === 'ordinal' && second.type === 'ordinal') return first.rank === second.rank;
+  return true;
+}
+
+/** Whether two dates or spans of dates share a day at their common precision. */
+function datesOverlap(first: DateValue, second: DateValue): boolean {
+  const precision = Math.min(first.value.length, second.value.length);
+  const cut = (value: string): string => value.slice(0, precision);
+  const firstEnd = cut(first.endDate ?? first.value);
+  const secondEnd = cut(second.endDate ?? second.value);
+  return cut(first.value) <= secondEnd && cut(second.value) <= firstEnd;
+}
+
+/**
+ * Whether two dates can be two versions of one event's date: the same precision ("May" does not dispute
+ * "July 27"; it may be another event of the month), and both a point or both a span ("elected in 1978"
+ * and "served from 1979 through 2009" date two events) — a decade is a vague point and meets a year.
+ */
+function comparableDates(first: DateValue, second: DateValue): boolean {
+  if (first.precision !== second.precision) return false;
+  const decade = (value: DateValue): boolean =>
+    value.endDate !== undefined &&
+    /0$/.test(value.value) &&
+    Number(value.endDate) - Number(value.value) === 9;
+  const span = (value: DateValue): boolean => value.endDate !== undefined && !decade(value);
+  return span(first) === span(second);
+}
+
+/** Whether two values are close enough to be versions of one event's date rather than two events. */
+function plausiblySameEvent(first: FactValue, second: FactValue): boolean {
+  if (first.type === 'date' && second.type === 'date') {
+    if (first.precision === 'day' && second.precision === 'day')
+      return Math.abs(dayNumber(first.value) - dayNumber(second.value)) <= MAX_DATE_GAP_DAYS;
+    const years = Math.abs(Number(first.value.slice(0, 4)) - Number(second.value.slice(0, 4)));
+    if (first.precision === 'year' || second.precision === 'year') return years <= MAX_YEAR_GAP;
+    return Math.abs(dayNumber(`${first.value}-01`) - dayNumber(`${second.value}-01`)) <= MAX_MONTH_GAP_DAYS;
+  }
+  return true;
+}
+
+/** The frame of a figure: the period, place and projection its sentence scopes it to. */
+function frameOf(article: AnalyzedArticle, fact: Fact): ValueFrame {
+  const sentence = article.segmentation.sentences[fact.sentence]!;
+  const dates: DatedSpan[] = article.dates
+    .filter((date) => date.sentence === fact.sentence)
+    .map((date) => ({
+      value: date.value,
+      precision: date.precision,
+      start: date.start - sentence.start,
+      end: date.end - sentence.start,
+    }));
+  return valueFrame(sentence.text, fact.start - sentence.start, fact.end - sentence.start, { dates });
+}
+
+/** Why two facts are not values of one slot; each names the test that told them apart. */
+export type SlotMismatch =
+  | 'same-source'
+  | 'denied'
+  | 'different-measure'
+  | 'different-event'
+  | 'different-holder'
+  | 'different-complement'
+  | 'different-qualifiers'
+  | 'unlike-words'
+  | 'different-frame'
+  | 'too-far-apart';
+
+/** The story-wide context slot comparison reads: term rarities and each figure's frame. */
+export interface SlotContext {
+  weights: ReadonlyMap<string, number>;
+  frames: (fact: Fact) => ValueFrame;
+}
+
+/**
+ * Why two facts do not fill one slot, or undefined when they do.
+ * @param first - a fact
+ * @param second - a fact of the same bucket
+ * @param context - the story's term weights and figure frames
+ */
+export function slotMismatch(first: Fact, second: Fact, context: SlotContext): SlotMismatch | undefined {
+  if (first.source === second.source) return 'same-source';
+  // A fact reported as denied is a stance, not a value: the stance stage compares it.
+  if (first.modality === 'denied' || second.modality === 'denied') return 'denied';
+  const value = first.value;
+  const similarity = slotSimilarity(first, second, context.weights);
+  if (value.type === 'date' || value.type === 'weekday') {
+    if (second.value.type !== 'date' && second.value.type !== 'weekday') return 'different-measure';
+    if (!plausiblySameEvent(value, second.value)) return 'too-far-apart';
+    if (value.type === 'date' && second.value.type === 'date' && !comparableDates(value, second.value))
+      return 'different-measure';
+    // A weekday against a written date rests on a publication day that scraped pages often lack or
+    // misstate; two weekdays disagree only about one event plainly named beside both.
+    if (value.type !== second.value.type) return 'different-measure';
+    if (value.type === 'weekday')
+      return similarity >= MIN_DATE_SIMILARITY && sharesEvent(first, second) ? undefined : 'unlike-words';
+    if (similarity >= MIN_DATE_SIMILARITY) return undefined;
+    // "an inspection on March 7" and "an inspection carried out on March 5": the event word beside both.
+    return sharesEvent(first, second) && similarity >= MIN_DATE_SIMILARITY_SHARED_EVENT
+      ? undefined
+      : 'unlike-words';
+  }
+  // Two people's figures are two slots: DiLeo's 19 seasons and Cheeks's 11, Klitschko's record and Povetkin's.
+  if (
+    first.slot.holder !== undefined &&
+    second.slot.holder !== undefined &&
+    first.slot.holder !== second.slot.holder
+  )
+    return 'different-holder';
+  if (value.type === 'record') {
+    if (second.value.type !== 'record') return 'different-measure';
+    return first.slot.participants[0] !== undefined &&
+      first.slot.participants[0] === second.slot.participants[0]
+      ? undefined
+      : 'different-holder';
+  }
+  // "four seasons as the team's director" and "19 seasons with the 76ers" count different things.
+  if (
+    first.slot.complement.length > 0 &&
+    second.slot.complement.length > 0 &&
+    !first.slot.complement.some((term) => second.slot.complement.includes(term))
+  )
+    return 'different-complement';
+  // "1,101 career games" and "52 games", "two additional life sentences" and "three life sentences".
+  if ([...first.slot.qualifiers].sort().join(' ') !== [...second.slot.qualifiers].sort().join(' '))
+    return 'different-qualifiers';
+  if (value.type === 'ordinal') {
+    // "second victory over Thompson" and "58th victory" rank different series.
+    if ((first.slot.complement.length === 0) !== (second.slot.complement.length === 0))
+      return 'different-complement';
+    return similarity >= MIN_ORDINAL_SIMILARITY && sharesParticipant(first, second)
+      ? undefined
+      : 'unlike-words';
+  }
+  const unit = (value as QuantityValue).unit;
+  // A rate ("vehicles a day") names its slot; any other figure needs an event or measure word next to both
+  // values ("extend the licence for two months" / "keeps its licence alive for three months").
+  if (!unit.includes('/') && !sharesEvent(first, second)) return 'different-event';
+  if (differentlyQualifiedSubjects(first.slot.subject, second.slot.subject)) return 'different-qualifiers';
+  let needed = sharesParticipant(first, second) ? MIN_QUANTITY_SIMILARITY_SHARED : MIN_QUANTITY_SIMILARITY;
+  if (unit.includes('/') || unit === DURATION) needed = MIN_LOOSE_SIMILARITY;
+  if (similarity < needed) return 'unlike-words';
+  // How often something happened is scoped by its own words, not by the dates around it.
+  if (unit === 'time') return undefined;
+  return sameFrame(context.frames(first), context.frames(second)) ? undefined : 'different-frame';
+}
+
+/** Slot similarity of two facts in a story, for reading decisions. */
+export function slotScore(first: Fact, second: Fact, context: SlotContext): number {
+  return slotSimilarity(first, second, context.weights);
+}
+
+/** The context {@link slotMismatch} reads, built once per story. */
+export function slotContext(facts: readonly Fact[], articles: readonly AnalyzedArticle[]): SlotContext {
+  const byId = new Map(articles.map((article) => [article.source.id, article]));
+  const weights = termWeights(facts);
+  const cache = new Map<Fact, ValueFrame>();
+  const frames = (fact: Fact): ValueFrame => {
+    let frame = cache.get(fact);
+    if (frame === undefined) {
+      frame = frameOf(byId.get(fact.source)!, fact);
+      cache.set(fact, frame);
+    }
+    return frame;
+  };
+  return { weights, frames };
+}
+
+/** Union-find over item indices. */
+function components(count: number, pairs: ReadonlyArray<readonly [number, number]>): number[][] {
+  const parent = Array.from({ length: count }, (_, index) => index);
+  const find = (index: number): number => {
+    let root = index;
+    while (parent[root] !== root) root = parent[root]!;
+    while (parent[index] !== root) {
+      const next = parent[index]!;
+      parent[index] = root;
+      index = next;
+    }
+    return root;
+  };
+  for (const [first, second] of pairs) {
+    const left = find(first);
+    const right = find(second);
+    if (left !== right) parent[Math.max(left, right)] = Math.min(left, right);
+  }
+  const groups = new Map<number, number[]>();
+  for (let index = 0; index < count; index++) {
+    const root = find(index);
+    const group = groups.get(root);
+    if (group) group.push(index);
+    else groups.set(root, [index]);
+  }
+  return [...groups.values()];
+}
+
+/**
+ * A component without its loosely attached members: chains of pairs can join two slots through a value
+ * that resembles both ("11 seasons as a player with the 76ers" between "four seasons as director" and "19
+ * seasons with the 76ers"). Members that match fewer than half of the others leave, the weakest first.
+ */
+function cohesive(component: readonly number[], matches: (a: number, b: number) => boolean): number[] {
+  const members = [...component];
+  while (members.length > 2) {
+    const degrees = members.map(
+      (member) => members.filter((other) => other !== member && matches(member, other)).length,
+    );
+    const weakest = degrees.indexOf(Math.min(...degrees));
+    if (degrees[weakest]! * 2 >= members.length - 1) break;
+    members.splice(weakest, 1);
+  }
+  return members;
+}
+
+interface Group {
+  facts: Fact[];
+}
+
+/** Values of one slot grouped into classes whose members are all compatible. */
+function classesOf(members: readonly Fact[]): Group[] {
+  const groups: Group[] = [];
+  for (const fact of members) {
+    const home = groups.find((group) =>
+      group.facts.every((other) => valuesCompatible(other.value, fact.value)),
+    );
+    if (home) home.facts.push(fact);
+    else groups.push({ facts: [fact] });
+  }
+  return groups;
+}
+
+function evidenceOf(articles: ReadonlyMap<string, AnalyzedArticle>, fact: Fact): Evidence {
+  const sentence = articles.get(fact.source)!.segmentation.sentences[fact.sentence]!;
+  return { source: fact.source, start: sentence.start, end: sentence.end, text: sentence.text };
+}
+
+function positionOf(articles: ReadonlyMap<string, AnalyzedArticle>, group: Group): ConflictPosition {
+  const sources: string[] = [];
+  const evidence: Evidence[] = [];
+  for (const fact of group.facts) {
+    if (!sources.includes(fact.source)) sources.push(fact.source);
+    const passage = evidenceOf(articles, fact);
+    if (!evidence.some((item) => item.source === passage.source && item.start === passage.start))
+      evidence.push(passage);
+  }
+  const first = group.facts[0]!;
+  // A date is given in its normal form, so "March 7" and "7 March" read as one value.
+  const value = first.value.type === 'date' ? first.value.value : first.text;
+  return { value, sources, evidence };
+}
+
+/** Whether each source stands in one class only: a source giving two values shows the slot holds several things. */
+function oneClassPerSource(groups: readonly Group[]): boolean {
+  const seen = new Map<string, number>();
+  for (const [index, group] of groups.entries()) {
+    for (const fact of group.facts) {
+      const other = seen.get(fact.source);
+      if (other !== undefined && other !== index) return false;
+      seen.set(fact.source, index);
+    }
+  }
+  return true;
+}
+
+/** The earliest and latest as-of time of a class, or undefined when a member has none. */
+function timesOf(group: Group): [string, string] | undefined {
+  let earliest: string | undefined;
+  let latest: string | undefined;
+  for (const fact of group.facts) {
+    if (fact.asOf === undefined) return undefined;
+    if (earliest === undefined || fact.asOf < earliest) earliest = fact.asOf;
+    if (latest === undefined || fact.asOf > latest) latest = fact.asOf;
+  }
+  return earliest === undefined || latest === undefined ? undefined : [earliest, latest];
+}
+
+/** Measures that only grow as a story develops: a toll, a count of arrests, a tally of money raised. */
+function isTally(value: FactValue): value is QuantityValue {
+  return value.type === 'quantity' && value.unit !== 'magnitude' && value.unit !== 'percent';
+}
+
+/**
+ * The classes in time order when they read as a developing figure: every class reported at its own
+ * time, each strictly after the one before, and the figure never falling as time goes on.
+ */
+function asUpdate(groups: readonly Group[]): Array<{ group: Group; asOf: string }> | undefined {
+  if (!groups.every((group) => isTally(group.facts[0]!.value))) return undefined;
+  const timed = groups.map((group) => ({ group, times: timesOf(group) }));
+  if (timed.some((item) => item.times === undefined)) return undefined;
+  const ordered = [...timed].sort((left, right) => left.times![0].localeCompare(right.times![0]));
+  for (let index = 1; index < ordered.length; index++) {
+    const previous = ordered[index - 1]!;
+    const current = ordered[index]!;
+    if (previous.times![1] >= current.times![0]) return undefined;
+    const before = previous.group.facts[0]!.value as QuantityValue;
+    const after = current.group.facts[0]!.value as QuantityValue;
+    if (after.high < before.low) return undefined;
+  }
+  return ordered.map((item) => ({ group: item.group, asOf: item.times![1] }));
+}
+
+/** The slot's name: the words near the first value that the other values share, then what is measured. */
+function topicOf(members: readonly Fact[], kind: ConflictKind): string {
+  const [first, ...rest] = members;
+  if (first === undefined) return kind;
+  const shared = first.slot.label
+    .split(' ')
+    .filter(
+      (word) =>
+        word !== '' &&
+        rest.some((member) => Object.keys(member.slot.terms).some((term) => termMatches(term, word))),
+    );
+  const about = shared.join(' ');
+  if (kind === 'date') return about === '' ? 'date' : `date of ${about}`;
+  const value = first.value;
+  let unit = first.slot.measure.replace(/^~/, '');
+  if (value.type === 'quantity') {
+    unit = value.unit.startsWith('money:')
+      ? value.unit.slice(6)
+      : first.text.replace(/^[^\d$£€¥]*[$£€¥]?[\d,.]+\s*/, '').trim() || unit;
+  } else if (value.type === 'record') unit = 'record';
+  else if (value.type === 'ordinal') unit = `rank (${first.slot.measure.replace(/^ordinal:~?/, '')})`;
+  return about === '' ? unit : `${about} (${unit})`;
+}
+
+/** Whether a slot term is the term of a written word (its stem, or its paraphrase class). */
+function termMatches(term: string, word: string): boolean {
+  const lower = word.toLowerCase().replace(/['’]s$/, '');
+  return term === lower || lower.startsWith(term.replace(/^~/, '')) || term.startsWith(lower.slice(0, 4));
+}
+
+/**
+ * Compares the story's facts across sources: conflicts where values of one slot cannot all be true at
+ * one time, updates where later reports revise a developing figure.
+ * Needs: facts of every article, and the analysed articles they index into. Adds: conflicts and updates
+ * of numbers and dates.
+ * @param facts - every article's facts
+ * @param articles - the analysed articles, for the passages positions cite
+ */
+export function compareFacts(facts: readonly Fact[], articles: readonly AnalyzedArticle[]): FactComparison {
+  const byId = new Map(articles.map((article) => [article.source.id, article]));
+  const context = slotContext(facts, articles);
+  const buckets = new Map<string, Fact[]>();
+  for (const fact of facts) {
+    for (const key of bucketsOf(fact)) {
+      const bucket = buckets.get(key);
+      if (bucket) bucket.push(fact);
+      else buckets.set(key, [fact]);
+    }
+  }
+  const conflicts: Conflict[] = [];
+  const updates: Update[] = [];
+  for (const all of buckets.values()) {
+    const bucket = all.slice(0, MAX_BUCKET);
+    if (new Set(bucket.map((fact) => fact.source)).size < 2) continue;
+    const pairs: Array<[number, number]> = [];
+    for (let a = 0; a < bucket.length; a++)
+      for (let b = a + 1; b < bucket.length; b++)
+        if (slotMismatch(bucket[a]!, bucket[b]!, context) === undefined) pairs.push([a, b]);
+    const linked = new Set(pairs.map(([a, b]) => a * bucket.length + b));
+    const matches = (a: number, b: number): boolean =>
+      linked.has(Math.min(a, b) * bucket.length + Math.max(a, b));
+    for (const found of components(bucket.length, pairs)) {
+      const component = cohesive(found, matches);
+      if (component.length < 2) continue;
+      const members = component.map((index) => bucket[index]!);
+      const groups = classesOf(members);
+      if (groups.length < 2 || !oneClassPerSource(groups)) continue;
+      const kind = kindOf(members[0]!.value);
+      const topic = topicOf(members, kind);
+      const timeline = asUpdate(groups);
+      if (timeline !== undefined) {
+        const positions: UpdatePosition[] = timeline.map(({ group, asOf }) => ({
+          ...positionOf(byId, group),
+          asOf,
+        }));
+        updates.push({ kind, topic, positions });
+      } else {
+        conflicts.push({ kind, topic, positions: groups.map((group) => positionOf(byId, group)) });
+      }
+    }
+  }
+  return { conflicts, updates };
+}

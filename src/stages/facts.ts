@@ -1,0 +1,664 @@
+import type {
+  AnalyzedArticle,
+  EntityIndex,
+  Fact,
+  FactModality,
+  FactSlot,
+  FactValue,
+  Sentence,
+  Stance,
+  Token,
+} from '../model/index.js';
+import { STOPWORDS } from '../text/stopwords.js';
+import { paraphraseClass } from '../text/synonyms.js';
+import { stem } from '../text/terms.js';
+import { isBaseline, parseQuantities } from './conflict-values.js';
+import { readStance } from './stance.js';
+
+/*
+ * The fact layer: every sentence's values (figures, dates, weekdays, records, ranks) as typed facts with
+ * the slot they fill, the time they are reported as of and how the source holds them. Candidate
+ * generators propose values; refiners drop the ones that are no figure of the story (ages, baselines,
+ * days of speaking) and settle overlaps; the slot reader then says what each value is a value of.
+ * Written by hand: no installed library reads news figures as typed, comparable slots.
+ */
+
+/** What {@link extractFacts} reads besides the article. */
+export interface FactOptions {
+  /** Merged entities: participants are named by their canonical name, so "Mr Kim" meets "Kim Jong Un". */
+  entities?: EntityIndex;
+}
+
+/** A value proposed by a generator, in sentence offsets. */
+interface Candidate {
+  start: number;
+  end: number;
+  value: FactValue;
+  /** The measure when the generator knows it (a toll counts the dead, a record is a record). */
+  measure?: string;
+}
+
+/** Words either side of a value read as its slot. */
+const SLOT_BEFORE = 8;
+const SLOT_AFTER = 6;
+/** How fast a word's weight in the slot falls with its distance from the value, in words. */
+const DISTANCE_SCALE = 3;
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAY = /\b(sun|mon|tues|wednes|thurs|fri|satur)day\b/gi;
+const DECADE = /\b(?:the\s+)?((?:1[6-9]|20)\d)0['’]?s\b/g;
+/** A win–loss(–draw) record: "52-3", "(45-7-2, 36 KOs)". */
+const RECORD =
+  /(?<![\d.,:/-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\d.,:/-]|\s*(?:vote|votes|win|victory|loss|defeat|lead|majority|decision|margin|split|score|scoring)\b)/g;
+/** Before a pair of numbers, words that make it a score or a vote rather than someone's record. */
+const SCORE_BEFORE =
+  /\b(?:won|win|wins|beat|beats|lost|loses|lose|defeated|score|scored|scores|voted?|votes|tally|margin|led|leads|victory|defeat|trailed|finished)\s+(?:\w+\s+){0,2}$/i;
+const ORDINALS: Readonly<Record<string, number>> = {
+  second: 2,
+  third: 3,
+  fourth: 4,
+  fifth: 5,
+  sixth: 6,
+  seventh: 7,
+  eighth: 8,
+  ninth: 9,
+  tenth: 10,
+  eleventh: 11,
+  twelfth: 12,
+};
+const ORDINAL = new RegExp(
+  String.raw`\b(${Object.keys(ORDINALS).join('|')}|\d{1,2}(?:st|nd|rd|th))\s+(?:(?:straight|consecutive|successive|successful|title|time|term|career|overall)\s+)?([a-z]+)`,
+  'gi',
+);
+/** "twice", "three times": how often something happened. */
+const TIMES = /\b(once|twice|thrice)\b/gi;
+const TIMES_VALUE: Readonly<Record<string, number>> = { once: 1, twice: 2, thrice: 3 };
+/** "a pair of left hooks": two of what follows. */
+const PAIR = /\b(?:a\s+)?(pair|couple)\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b/gi;
+/** A death toll stated without a counted noun after its number ("the death toll rose to 11"). */
+const TOLL =
+  /\b(death|casualty|fatality)\s+toll\b[^.;:]{0,40}?\b(?:at|to|of|reached|hit|is|was|stands at|stood at)\s+((?:at least|more than|over|about|around|nearly|almost|some)\s+)?(\d[\d,]*)/gi;
+/** "no casualties", "no one was killed": a count of zero. */
+const NONE =
+  /\b(?:no\s+(casualties|deaths|fatalities|injuries|one\s+(?:was|were|has been|had been)\s+(?:killed|injured|hurt|wounded))|nobody\s+(?:was|has been|had been)\s+(killed|injured|hurt|wounded))\b/gi;
+/** A quake's magnitude, before or after its number. */
+const MAGNITUDE =
+  /\b(?:magnitude[-\s]+(?:of\s+)?(\d(?:\.\d)?)|(\d(?:\.\d)?)[-\s]*magnitude|measur(?:ed|ing)\s+(?:a\s+)?(?:magnitude\s+)?(\d(?:\.\d)?)|(\d(?:\.\d)?)\s+on\s+the\s+richter)\b/gi;
+/** "26-year-old", "26 - year - old", "aged 26": an age, not a length of time. */
+const AGE_AFTER = /^\s*-?\s*(?:year|yr)s?\s*-?\s*old\b/i;
+/** Counted nouns that say who or what is counted but not what happened to them. */
+const BEARERS = new Set(
+  [
+    'people',
+    'person',
+    'persons',
+    'resident',
+    'villager',
+    'civilian',
+    'passenger',
+    'student',
+    'child',
+    'men',
+    'women',
+    'worker',
+    'soldier',
+    'officer',
+    'member',
+    'citizen',
+    'pirate',
+    'suspect',
+    'victim',
+    'individual',
+    'family',
+    'house',
+    'home',
+    'building',
+    'time',
+    'vessel',
+    'ship',
+    'boat',
+  ].map((word) => paraphraseClass(stem(word))),
+);
+/** Events that happen to people or things, which name the measure of a count of them. */
+const EVENTS = new Set(
+  [
+    'kill',
+    'injure',
+    'arrest',
+    'evacuate',
+    'rescue',
+    'missing',
+    'displace',
+    'hospitalize',
+    'destroy',
+    'damage',
+    'charge',
+    'convict',
+    'capture',
+    'fire',
+    'lay',
+    'marry',
+    'divorce',
+    'vote',
+    'attend',
+    'infect',
+    'trap',
+    'strand',
+  ].map((word) => paraphraseClass(stem(word))),
+);
+/** Words that never name a slot: calendar words and the verbs of saying. */
+const NOT_SLOT =
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)dai|januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|morn|even|afternoon|night|dai|week|month|year|todai|yesterdai|tomorrow|summer|winter|spring|autumn|fall|last|earlier|later|~sai|report|accord|ad|confirm|percent|total)$/;
+/** Where a clause ends: the slot of a value does not reach past it. */
+const CLAUSE_BREAK = /^(?:;|:|—|–|but|while|whereas|although|though|after|before|when|as|and)$/i;
+/** Numbers in words are values, never slot words. */
+const NUMBER_WORDS =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|dozen|dozens|hundreds|thousands|half|once|twice|thrice)$/;
+/** Words of a value's phrase that bound it rather than narrow what it counts ("at least", "some"). */
+const QUALIFIER_WORDS = new Set([
+  'least',
+  'more',
+  'less',
+  'fewer',
+  'nearli',
+  'almost',
+  'about',
+  'around',
+  'roughli',
+  'approxim',
+  'estim',
+  'over',
+  'under',
+  'close',
+  'upward',
+  'excess',
+  'exceed',
+  'just',
+  'some',
+  'mani',
+  'much',
+  'consecut',
+  'straight',
+]);
+/** A superlative makes "since 2008" the baseline of a record ("the biggest rise since 2008"). */
+const SUPERLATIVE =
+  /\b(?:most|least|largest|biggest|highest|lowest|sharpest|fastest|steepest|strongest|weakest|worst|best|first\s+time)\b/i;
+/** Words at a sentence's start read as its subject. */
+const SUBJECT_WORDS = 4;
+/** Prepositions that open a value's complement. */
+const COMPLEMENT_PREPOSITION =
+  /^(?:as|with|for|of|in|on|at|from|against|over|under|during|since|among|off|away|west|east|north|south|outside|inside|near|beyond)$/;
+/** Event words read on each side of a value. */
+const EVENT_REACH = 4;
+/** Words after a value read as its complement. */
+const COMPLEMENT_REACH = 4;
+/** Speech verbs: a day named right after one is the day something was said, not the day it happened. */
+const SPEECH_BEFORE =
+  /\b(?:said|says|told|reported|announced|confirmed|stated|added|wrote|noted|explained|declared|insisted|revealed|disclosed)\s+(?:\w+\s+)?(?:on\s+|late\s+|early\s+)?$/i;
+
+/**
+ * Text with the spaces a tokeniser put inside numbers moved out, keeping every offset: "1, 000" reads as
+ * "1,000 ", "$368. 0 million" as "$368.0  million", "2: 56" as "2:56 ".
+ */
+export function compactNumbers(text: string): string {
+  return text
+    .replace(/(?<![\d,])(\d{1,3}), (\d{3})(?![\d])/g, '$1,$2 ')
+    .replace(/(\d)\. (\d+)(?=\s*(?:million|billion|trillion|bn|m|%|percent|per cent)\b)/g, '$1.$2 ')
+    .replace(/(\d): (\d{2})\b/g, '$1:$2 ');
+}
+
+const modalityOf: Readonly<Record<Stance, FactModality>> = {
+  asserts: 'asserted',
+  hedges: 'hedged',
+  attributes: 'attributed',
+  denies: 'denied',
+};
+
+/** Figures: counts, amounts, percentages, lengths of time, with ages and baselines left out. */
+function quantityCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const quantity of parseQuantities(text)) {
+    if (AGE_AFTER.test(text.slice(quantity.end)) || /\baged?\s+$/i.test(text.slice(0, quantity.start)))
+      continue;
+    if (/-(?:year|month|week|day)-old$/i.test(quantity.text)) continue;
+    if (isBaseline(text, quantity.start)) continue;
+    // "178 of 369 punches", "28 of his 68": a part and its whole, each scoped by the other.
+    if (/\d\s*(?:-\s*)?of\s+(?:his|her|its|their|the\s+)?\s*$/i.test(text.slice(0, quantity.start))) continue;
+    if (/^\s*(?:-\s*)?of\s+(?:his|her|its|their|the\s+)?\s*\d/i.test(text.slice(quantity.end))) continue;
+    const value: FactValue = {
+      type: 'quantity',
+      low: quantity.low,
+      high: quantity.high,
+      unit: quantity.unit,
+    };
+    // "tens of thousands", "hundreds of thousands": the vague plural is scaled by what it counts.
+    const scale = /\b(tens|hundreds)\s+of\s+$/i.exec(text.slice(0, quantity.start));
+    if (scale !== null && /^thousands\b/i.test(quantity.text)) {
+      const tens = scale[1]!.toLowerCase() === 'tens';
+      value.low = tens ? 10_000 : 100_000;
+      value.high = tens ? 99_999 : 999_999;
+      candidates.push({ start: scale.index, end: quantity.end, value });
+      continue;
+    }
+    if (quantity.qualifier !== undefined) value.qualifier = quantity.qualifier;
+    candidates.push({ start: quantity.start, end: quantity.end, value });
+  }
+  for (const match of text.matchAll(TOLL)) {
+    const number = match[3]!;
+    const start = (match.index ?? 0) + match[0].length - number.length;
+    const count = Number(number.replace(/,/g, ''));
+    const qualifier = match[2]?.trim().toLowerCase();
+    const value: FactValue = {
+      type: 'quantity',
+      low: count,
+      high:
+        qualifier === undefined
+          ? count
+          : ['at least', 'more than', 'over'].includes(qualifier)
+            ? Infinity
+            : count * 1.1,
+      unit: '~kill',
+    };
+    if (qualifier !== undefined) value.qualifier = qualifier;
+    candidates.push({ start, end: start + number.length, value, measure: '~kill' });
+  }
+  for (const match of text.matchAll(NONE)) {
+    const what = (match[1] ?? match[2] ?? '').toLowerCase();
+    const measure = /kill|death|fatal|casualt/.test(what) ? '~kill' : '~injur';
+    const start = match.index ?? 0;
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'quantity', low: 0, high: 0, unit: measure },
+      measure: what === 'casualties' ? 'casualties' : measure,
+    });
+  }
+  for (const match of text.matchAll(MAGNITUDE)) {
+    const number = match[1] ?? match[2] ?? match[3] ?? match[4];
+    if (number === undefined) continue;
+    const start = match.index ?? 0;
+    const magnitude = Number(number);
+    const half = number.includes('.') ? 0.05 : 0.5;
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'quantity', low: magnitude - half, high: magnitude + half, unit: 'magnitude' },
+      measure: 'magnitude',
+    });
+  }
+  for (const match of text.matchAll(TIMES)) {
+    const count = TIMES_VALUE[match[1]!.toLowerCase()]!;
+    const start = match.index ?? 0;
+    // "at once", "once again", "once a week": not a count of events.
+    if (
+      /\b(?:at|all)\s+$/i.test(text.slice(0, start)) ||
+      /^\s+(?:again|more|a|an|every|per|upon)\b/i.test(text.slice(start + match[0].length))
+    )
+      continue;
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'quantity', low: count, high: count, unit: 'time' },
+    });
+  }
+  for (const match of text.matchAll(PAIR)) {
+    const start = match.index ?? 0;
+    const noun = match[2]!.toLowerCase();
+    const low = match[1]!.toLowerCase() === 'pair' ? 2 : 2;
+    const high = match[1]!.toLowerCase() === 'pair' ? 2 : 3;
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'quantity', low, high, unit: paraphraseClass(stem(noun)) },
+    });
+  }
+  return candidates;
+}
+
+/** Records ("52-3") that follow a name or the word "record". */
+function recordCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of text.matchAll(RECORD)) {
+    const start = match.index ?? 0;
+    const before = text.slice(Math.max(0, start - 60), start);
+    if (SCORE_BEFORE.test(before)) continue;
+    const wins = Number(match[1]);
+    const losses = Number(match[2]);
+    // Years ("2004-05"), pages and ranges of small numbers are not records; a record follows its holder.
+    if (!/(?:\b[A-Z][\w'’.-]+[,(\s]*|\brecord\s+(?:of|to|at)\s+|\bto\s+)$/.test(before)) continue;
+    if (match[1]!.length === 4 || wins + losses === 0) continue;
+    const value: FactValue = { type: 'record', wins, losses };
+    if (match[3] !== undefined) value.draws = Number(match[3]);
+    candidates.push({ start, end: start + match[0].length, value, measure: 'record' });
+  }
+  return candidates;
+}
+
+/** Ranks ("fifth time", "sixth defense"): the measure is what is ranked. */
+function ordinalCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of text.matchAll(ORDINAL)) {
+    const word = match[1]!.toLowerCase();
+    const rank = ORDINALS[word] ?? Number.parseInt(word, 10);
+    if (!Number.isFinite(rank) || rank < 2) continue;
+    const noun = match[2]!.toLowerCase();
+    if (STOPWORDS.has(noun)) continue;
+    // "the 79th Academy Awards": an edition's name, not a rank of the story's facts.
+    if (/^\p{Lu}/u.test(match[2]!)) continue;
+    const start = match.index ?? 0;
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'ordinal', rank },
+      measure: `ordinal:${paraphraseClass(stem(noun))}`,
+    });
+  }
+  return candidates;
+}
+
+/** Dates the date stage resolved, decades, and weekdays it could not resolve. */
+function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const date of article.dates) {
+    if (date.sentence !== sentence.index) continue;
+    // "announced today (14 October 2011)": the day of the report, written out.
+    if (/\b(?:today|tonight|yesterday)\s*[(,]\s*$/i.test(text.slice(0, date.start - sentence.start)))
+      continue;
+    if (SPEECH_BEFORE.test(text.slice(0, date.start - sentence.start))) continue;
+    const start = date.start - sentence.start;
+    const end = date.end - sentence.start;
+    // "the sharpest spike since August 2008": a baseline to compare with, not the date of an event.
+    if (/\bsince\s+$/i.test(text.slice(0, start)) && SUPERLATIVE.test(text)) continue;
+    // "next Wednesday", "Monday of next week": a plan, which later steps of the same plan follow.
+    if (/\bnext\b|\bcoming\b/i.test(date.text) || /^\s+of\s+next\s+week\b/i.test(text.slice(end))) continue;
+    if (!/\d/.test(date.text)) {
+      // "Saturday" resolved against two outlets' publication days may give two dates for one day: a
+      // weekday is compared as the weekday written. Other relative dates ("last month", "tomorrow") are
+      // the writer's reckoning from a date scraped pages often misstate: they state no day to compare.
+      const weekday = /\b(sun|mon|tues|wednes|thurs|fri|satur)day\b/i.exec(date.text);
+      if (weekday === null) {
+        candidates.push({
+          start,
+          end,
+          value: { type: 'date', value: date.value, precision: date.precision },
+          measure: 'relative-date',
+        });
+        continue;
+      }
+      const day = WEEKDAYS.findIndex((name) => name.startsWith(weekday[1]!.toLowerCase()));
+      candidates.push({ start, end, value: { type: 'weekday', day }, measure: 'date' });
+      continue;
+    }
+    const value: FactValue = { type: 'date', value: date.value, precision: date.precision };
+    if (date.endDate !== undefined) value.endDate = date.endDate;
+    candidates.push({ start, end, value, measure: 'date' });
+  }
+  const covered = (start: number, end: number): boolean =>
+    candidates.some((candidate) => candidate.start < end && start < candidate.end);
+  for (const match of text.matchAll(DECADE)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (covered(start, end)) continue;
+    const decade = Number(`${match[1]}0`);
+    candidates.push({
+      start,
+      end,
+      value: { type: 'date', value: String(decade), precision: 'year', endDate: String(decade + 9) },
+      measure: 'date',
+    });
+  }
+  for (const match of text.matchAll(WEEKDAY)) {
+    const start = match.index ?? 0;
+    const end = start + match[0].length;
+    if (covered(start, end)) continue;
+    const day = WEEKDAYS.findIndex((name) => name.startsWith(match[1]!.toLowerCase()));
+    if (day < 0 || SPEECH_BEFORE.test(text.slice(0, start))) continue;
+    candidates.push({ start, end, value: { type: 'weekday', day }, measure: 'date' });
+  }
+  return candidates;
+}
+
+/** Overlapping candidates: the generator that knows the measure wins, then the longer span. */
+function settleOverlaps(candidates: readonly Candidate[]): Candidate[] {
+  const ranked = [...candidates].sort(
+    (left, right) =>
+      Number(right.measure !== undefined) - Number(left.measure !== undefined) ||
+      right.end - right.start - (left.end - left.start) ||
+      left.start - right.start,
+  );
+  const kept: Candidate[] = [];
+  for (const candidate of ranked) {
+    if (kept.some((other) => other.start < candidate.end && candidate.start < other.end)) continue;
+    kept.push(candidate);
+  }
+  return kept.sort((left, right) => left.start - right.start);
+}
+
+/** The term classes of a word token, or none for stop words, numbers and short words. */
+function termOf(token: Token): string | undefined {
+  if (token.kind !== 'word' || NUMBER_WORDS.test(token.normal)) return undefined;
+  const normal = token.normal.replace(/['’]s$/, '');
+  if (normal.length < 2 || STOPWORDS.has(normal)) return undefined;
+  const term = paraphraseClass(stem(normal.replace(/[-‐‑]/g, '')));
+  return NOT_SLOT.test(term) ? undefined : term;
+}
+
+/**
+ * The slot of a value: the terms of its clause weighted by nearness, the measure (what is counted and,
+ * for a count of people or things, what happened to them) and the entities the clause names.
+ */
+function readSlot(
+  article: AnalyzedArticle,
+  sentence: Sentence,
+  candidate: Candidate,
+  options: FactOptions,
+): FactSlot {
+  const tokens = article.segmentation.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
+  const start = sentence.start + candidate.start;
+  const end = sentence.start + candidate.end;
+  const terms: Record<string, number> = {};
+  const labelWords: Array<{ distance: number; text: string; position: number }> = [];
+  const add = (token: Token, distance: number, position: number): void => {
+    const term = termOf(token);
+    if (term === undefined) return;
+    const weight = 1 / (1 + distance / DISTANCE_SCALE);
+    terms[term] = Math.max(terms[term] ?? 0, weight);
+    labelWords.push({ distance, text: token.text, position });
+  };
+  let first = tokens.findIndex((token) => token.end > start);
+  if (first < 0) first = tokens.length;
+  let last = tokens.findIndex((token) => token.start >= end);
+  if (last < 0) last = tokens.length;
+  const breaks = (position: number): boolean => {
+    const token = tokens[position]!;
+    if (!CLAUSE_BREAK.test(token.text)) return false;
+    // "and" ends a clause only after a comma (", and later battled …"), not inside a phrase.
+    return token.normal !== 'and' || tokens[position - 1]?.text === ',';
+  };
+  const events: string[] = [];
+  const complement: string[] = [];
+  const eventOf = (token: Token, words: number): void => {
+    const term = termOf(token);
+    if (term !== undefined && words <= EVENT_REACH && !/^\p{Lu}/u.test(token.text) && !events.includes(term))
+      events.push(term);
+  };
+  for (let position = first - 1, words = 0; position >= 0 && words < SLOT_BEFORE; position--) {
+    const token = tokens[position]!;
+    if (breaks(position)) break;
+    if (token.kind === 'word') words++;
+    add(token, words, position);
+    eventOf(token, words);
+  }
+  let opensComplement = true;
+  for (let position = last, words = 0; position < tokens.length && words < SLOT_AFTER; position++) {
+    const token = tokens[position]!;
+    if (breaks(position)) break;
+    if (token.kind === 'word') words++;
+    add(token, words, position);
+    eventOf(token, words);
+    // The complement is the phrase a preposition opens right after the value ("seasons *as director*").
+    if (position === last && !COMPLEMENT_PREPOSITION.test(token.normal)) opensComplement = false;
+    const term = termOf(token);
+    if (opensComplement && term !== undefined && words <= COMPLEMENT_REACH && !complement.includes(term))
+      complement.push(term);
+  }
+  // The value's own words ("24 people killed", "the death toll") are the nearest of all.
+  const inner: string[] = [];
+  for (let position = first; position < last; position++) {
+    add(tokens[position]!, 0, position);
+    const term = termOf(tokens[position]!);
+    if (term !== undefined) inner.push(term);
+  }
+
+  let measure = candidate.measure;
+  if (measure === undefined) {
+    const value = candidate.value;
+    const unit = value.type === 'quantity' ? value.unit : value.type;
+    measure = unit;
+    if (value.type === 'quantity' && BEARERS.has(unit)) {
+      // "killing at least 24 people", "24 people were killed": the event names what is counted.
+      const event = Object.entries(terms)
+        .filter(([term]) => EVENTS.has(term))
+        .sort((left, right) => right[1] - left[1])[0];
+      if (event !== undefined) measure = event[0];
+    }
+  }
+  const windowStart = tokens[Math.max(0, first - SLOT_BEFORE * 2)]?.start ?? sentence.start;
+  const windowEnd = tokens[Math.min(tokens.length - 1, last + SLOT_AFTER * 2)]?.end ?? sentence.end;
+  const named: Array<{ name: string; distance: number; before: boolean; type: string }> = [];
+  for (const mention of article.mentions) {
+    if (mention.sentence !== sentence.index || mention.end <= windowStart || mention.start >= windowEnd)
+      continue;
+    if (mention.type === 'date' || mention.type === 'money') continue;
+    if (mention.start < end && start < mention.end) continue;
+    const name = options.entities?.canonicalName(article.source.id, mention.text) ?? mention.text;
+    const before = mention.end <= start;
+    named.push({
+      name,
+      distance: before ? start - mention.end : mention.start - end,
+      before,
+      type: mention.type,
+    });
+  }
+  named.sort((left, right) => left.distance - right.distance);
+  const participants = [...new Set(named.map((item) => item.name))];
+  // The holder stands before the value in its own clause: no clause break between them.
+  const clauseStart = (() => {
+    for (let position = first - 1; position >= 0; position--)
+      if (breaks(position)) return tokens[position]!.end;
+    return sentence.start;
+  })();
+  const holder = named.find(
+    (item) =>
+      item.before &&
+      (item.type === 'person' || item.type === 'organization') &&
+      start - item.distance >= clauseStart,
+  )?.name;
+  const label = labelWords
+    .filter((word) => word.distance <= 4)
+    .sort((left, right) => left.position - right.position)
+    .map((word) => word.text)
+    .filter((word, index, all) => all.indexOf(word) === index)
+    .join(' ');
+  const unit = candidate.value.type === 'quantity' ? candidate.value.unit : undefined;
+  // The last word of a counted phrase is what is counted; the words before it narrow it.
+  const qualifiers = inner
+    .slice(0, -1)
+    .filter((term) => term !== measure && term !== unit && !QUALIFIER_WORDS.has(term));
+  const subject: string[] = [];
+  for (let position = 0, words = 0; position < tokens.length && words < SUBJECT_WORDS; position++) {
+    const token = tokens[position]!;
+    if (token.kind !== 'word') continue;
+    words++;
+    const term = termOf(token);
+    if (term !== undefined) subject.push(term);
+  }
+  const slot: FactSlot = { measure, terms, participants, events, complement, qualifiers, subject, label };
+  if (holder !== undefined) slot.holder = holder;
+  return slot;
+}
+
+/** Day the source reports as of: its publication date, with the time when the source carries one. */
+function reportTime(article: AnalyzedArticle): string | undefined {
+  const source = article.source as { published?: string; publishedTime?: string };
+  if (source.published === undefined) return undefined;
+  return source.publishedTime === undefined
+    ? source.published
+    : `${source.published}T${source.publishedTime}`;
+}
+
+/** "as of Tuesday", "by Monday evening": a day the sentence gives as the time of its figures. */
+const AS_OF = /\b(?:as\s+of|by|through|until|up\s+to)\s+$/i;
+
+/**
+ * The facts one article states, sentence by sentence, in text order.
+ * Needs: an analysed article (segmentation, mentions, dates). Adds: typed facts with offsets.
+ * @param article - the analysed article
+ * @param options - merged entities, to name participants canonically
+ */
+export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}): Fact[] {
+  const facts: Fact[] = [];
+  const reported = reportTime(article);
+  const outlet = article.source.outlet;
+  for (const sentence of article.segmentation.sentences) {
+    // A headline restates the lead in fewer words; its figures count with the body's.
+    const text = compactNumbers(sentence.text);
+    if (
+      !/\d|once|twice|thrice|pair|couple|dozen|no\s|nobody|day\b|\d0s\b|magnitude|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand/i.test(
+        text,
+      )
+    )
+      continue;
+    const candidates = settleOverlaps([
+      ...dateCandidates(article, sentence, text),
+      ...recordCandidates(text),
+      ...ordinalCandidates(text),
+      ...quantityCandidates(text),
+    ]);
+    // A line of statistics ("548 rushing yards, 28 receptions and 258 receiving yards") gives figures of
+    // several slots at once, over periods the sentence leaves to the reader: no slot can be told apart.
+    const counts = candidates.filter(
+      (candidate) =>
+        candidate.value.type === 'quantity' &&
+        candidate.measure === undefined &&
+        !EVENTS.has(candidate.value.unit) &&
+        !candidate.value.unit.startsWith('money:'),
+    );
+    const statistics = counts.length >= 3;
+    for (const candidate of candidates) {
+      if (statistics && counts.includes(candidate)) continue;
+      // Relative dates stay in the candidates only so that no figure is read inside them.
+      if (candidate.measure === 'relative-date') continue;
+      const start = sentence.start + candidate.start;
+      const end = sentence.start + candidate.end;
+      const stance = readStance(sentence.text, {
+        focus: candidate.start,
+        ...(outlet !== undefined && { outlet }),
+      });
+      const fact: Fact = {
+        source: article.source.id,
+        sentence: sentence.index,
+        start,
+        end,
+        text: article.source.text.slice(start, end),
+        value: candidate.value,
+        slot: readSlot(article, sentence, candidate, options),
+        modality: modalityOf[stance.stance],
+      };
+      let asOf = reported;
+      if (candidate.value.type !== 'date') {
+        const framing = article.dates.find(
+          (date) =>
+            date.sentence === sentence.index &&
+            date.precision === 'day' &&
+            AS_OF.test(sentence.text.slice(0, date.start - sentence.start)),
+        );
+        if (framing !== undefined) asOf = framing.value;
+      }
+      if (asOf !== undefined) fact.asOf = asOf;
+      if (stance.stance === 'attributes' && stance.cue !== undefined) fact.attribution = stance.cue;
+      facts.push(fact);
+    }
+  }
+  return facts;
+}
