@@ -342,7 +342,7 @@ describe('example corpus', () => {
     const wire = new Set(articles.get('meridian-wire')?.body.split('\n\n'));
     const paragraphs = articles.get('coastal-daily')?.body.split('\n\n') ?? [];
     const copied = paragraphs.filter((paragraph) => wire.has(paragraph)).length;
-    expect(copied / paragraphs.length).toBeGreaterThan(0.6);
+    expect(copied / paragraphs.length).toBeGreaterThan(0.5);
     expect(copied).toBeLessThan(paragraphs.length);
   });
 });

@@ -21,6 +21,7 @@ import { countIndependent, findReprints, independentRoots } from '../stages/repr
 import { claimStances } from '../stages/stance.js';
 import { summarize } from '../stages/summarize.js';
 import { buildTimeline } from '../stages/timeline.js';
+import { citeMatchingValues, splitClaimsByValue } from '../stages/value-support.js';
 
 /** Options of {@link synthesize}. */
 export interface SynthesizeOptions {
@@ -91,12 +92,15 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   const timeline = buildTimeline(analyzed);
   const sources = analyzed.map((article) => article.source);
   const reprints = findReprints(sources);
-  const claims = independentSupport(claimStances(alignment.claims, analyzed), sources, reprints);
-  const { conflicts, updates } = findDisagreements({ articles: analyzed, claims, quotes, entities });
+  const aligned = independentSupport(claimStances(alignment.claims, analyzed), sources, reprints);
+  const { conflicts, updates } = findDisagreements({ articles: analyzed, claims: aligned, quotes, entities });
+  // Words aligned sentences that give different figures for one slot: the facts split them again.
+  const disagreements = [...conflicts, ...updates];
+  const claims = independentSupport(splitClaimsByValue(aligned, disagreements), sources, reprints);
   return {
     title: storyTitle(analyzed, summary[0]?.text),
     sources,
-    summary: markDisputed(summary, conflicts),
+    summary: markDisputed(citeMatchingValues(summary, disagreements), conflicts),
     claims,
     quotes,
     entities: entities.entities,

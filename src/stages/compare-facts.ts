@@ -178,11 +178,17 @@ function plausiblySameEvent(first: FactValue, second: FactValue): boolean {
   return true;
 }
 
+const AS_OF_BEFORE = /\b(?:as\s+of|by|through|until|up\s+to)\s+$/i;
+
 /** The frame of a figure: the period, place and projection its sentence scopes it to. */
 function frameOf(article: AnalyzedArticle, fact: Fact): ValueFrame {
   const sentence = article.segmentation.sentences[fact.sentence]!;
+  // "by Monday evening" says when the figure stood, which is its as-of time, not a period it covers.
   const dates: DatedSpan[] = article.dates
-    .filter((date) => date.sentence === fact.sentence)
+    .filter(
+      (date) =>
+        date.sentence === fact.sentence && !AS_OF_BEFORE.test(sentence.text.slice(0, date.start - sentence.start)),
+    )
     .map((date) => ({
       value: date.value,
       precision: date.precision,
@@ -439,6 +445,31 @@ function asUpdate(groups: readonly Group[]): Array<{ group: Group; asOf: string 
 }
 
 /** The slot's name: the words near the first value that the other values share, then what is measured. */
+/**
+ * Compatible values of a tally read as a revision: reported at two or more times, the figure at each time
+ * higher than at the one before ("at least 5 dead" on Monday, "at least 24" on Tuesday). Each time is one
+ * position; undefined when a value lacks a time, a time holds two figures, or the figure never grows.
+ */
+function asRevision(members: readonly Fact[]): Array<{ group: Group; asOf: string }> | undefined {
+  if (!members.every((fact) => fact.asOf !== undefined && isTally(fact.value))) return undefined;
+  const byTime = new Map<string, Fact[]>();
+  for (const fact of members) {
+    const list = byTime.get(fact.asOf!) ?? [];
+    list.push(fact);
+    byTime.set(fact.asOf!, list);
+  }
+  if (byTime.size < 2) return undefined;
+  const ordered = [...byTime.entries()].sort(([left], [right]) => left.localeCompare(right));
+  const lows: number[] = [];
+  for (const [, facts] of ordered) {
+    const values = new Set(facts.map((fact) => (fact.value as QuantityValue).low));
+    if (values.size > 1) return undefined;
+    lows.push([...values][0]!);
+  }
+  for (let index = 1; index < lows.length; index++) if (lows[index]! <= lows[index - 1]!) return undefined;
+  return ordered.map(([asOf, facts]) => ({ group: { facts }, asOf }));
+}
+
 function topicOf(members: readonly Fact[], kind: ConflictKind): string {
   const [first, ...rest] = members;
   if (first === undefined) return kind;
@@ -449,9 +480,11 @@ function topicOf(members: readonly Fact[], kind: ConflictKind): string {
         word !== '' &&
         rest.some((member) => Object.keys(member.slot.terms).some((term) => termMatches(term, word))),
     );
-  const about = shared.join(' ');
-  if (kind === 'date') return about === '' ? 'date' : `date of ${about}`;
+  if (kind === 'date') return shared.length === 0 ? 'date' : `date of ${shared.join(' ')}`;
   const value = first.value;
+  // The counted noun is named once, after the slot's words: "inspectors counted girder (cracks)".
+  const counted = value.type === 'quantity' ? first.text.toLowerCase().split(/\s+/) : [];
+  const about = shared.filter((word) => !counted.includes(word.toLowerCase())).join(' ');
   let unit = first.slot.measure.replace(/^~/, '');
   if (value.type === 'quantity') {
     unit = value.unit.startsWith('money:')
@@ -504,8 +537,17 @@ export function compareFacts(facts: readonly Fact[], articles: readonly Analyzed
       if (component.length < 2) continue;
       const members = component.map((index) => bucket[index]!);
       const groups = classesOf(members);
-      if (groups.length < 2 || !oneClassPerSource(groups)) continue;
       const kind = kindOf(members[0]!.value);
+      if (groups.length === 1) {
+        // Bounds that all hold at once ("at least 5", then "at least 24") still tell a figure that grew.
+        const revision = asRevision(members);
+        if (revision !== undefined) {
+          const positions: UpdatePosition[] = revision.map(({ group, asOf }) => ({ ...positionOf(byId, group), asOf }));
+          updates.push({ kind, topic: topicOf(members, kind), positions });
+        }
+        continue;
+      }
+      if (!oneClassPerSource(groups)) continue;
       const topic = topicOf(members, kind);
       const timeline = asUpdate(groups);
       if (timeline !== undefined) {

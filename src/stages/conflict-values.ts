@@ -447,6 +447,9 @@ const MAY_HOLD_WORD = new RegExp(
   'i',
 );
 
+/** Plurals without an s, which end a counted noun phrase as a plural does. */
+const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel', 'cattle', 'sheep', 'feet', 'teeth', 'mice', 'geese']);
+
 /** What a bare number counts: the head of the noun phrase after it, plus a rate ("vehicles a day"). */
 function countedNoun(rest: string): { unit: string; length: number } | undefined {
   let consumed = 0;
@@ -459,8 +462,8 @@ function countedNoun(rest: string): { unit: string; length: number } | undefined
     if (NOT_A_UNIT.has(word) || /^[A-Z]/.test(next[1])) break;
     head = word;
     consumed += next[0].length;
-    // A plural ends the noun phrase ("800 luxury cars were imported").
-    if (word.endsWith('s') && !word.endsWith('ss')) break;
+    // A plural ends the noun phrase ("800 luxury cars were imported"), irregular ones too ("1,000 people fled").
+    if ((word.endsWith('s') && !word.endsWith('ss')) || IRREGULAR_PLURALS.has(word)) break;
   }
   if (head === undefined) return undefined;
   const rate = RATE.exec(rest.slice(consumed));

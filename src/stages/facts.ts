@@ -49,7 +49,7 @@ const WEEKDAY = /\b(sun|mon|tues|wednes|thurs|fri|satur)day\b/gi;
 const DECADE = /\b(?:the\s+)?((?:1[6-9]|20)\d)0['’]?s\b/g;
 /** A win–loss(–draw) record: "52-3", "(45-7-2, 36 KOs)". */
 const RECORD =
-  /(?<![\d.,:/-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\d.,:/-]|\s*(?:vote|votes|win|victory|loss|defeat|lead|majority|decision|margin|split|score|scoring)\b)/g;
+  /(?<![\d.,:/-])(\d{1,3})-(\d{1,3})(?:-(\d{1,3}))?(?![\d:/-]|[.,]\d|\s*(?:vote|votes|win|victory|loss|defeat|lead|majority|decision|margin|split|score|scoring)\b)/g;
 /** Before a pair of numbers, words that make it a score or a vote rather than someone's record. */
 const SCORE_BEFORE =
   /\b(?:won|win|wins|beat|beats|lost|loses|lose|defeated|score|scored|scores|voted?|votes|tally|margin|led|leads|victory|defeat|trailed|finished)\s+(?:\w+\s+){0,2}$/i;
@@ -77,7 +77,7 @@ const TIMES_VALUE: Readonly<Record<string, number>> = { once: 1, twice: 2, thric
 const PAIR = /\b(?:a\s+)?(pair|couple)\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b/gi;
 /** A death toll stated without a counted noun after its number ("the death toll rose to 11"). */
 const TOLL =
-  /\b(death|casualty|fatality)\s+toll\b[^.;:]{0,40}?\b(?:at|to|of|reached|hit|is|was|stands at|stood at)\s+((?:at least|more than|over|about|around|nearly|almost|some)\s+)?(\d[\d,]*)/gi;
+  /\b(death|casualty|fatality)\s+toll\b[^.;:]{0,40}?\b(?:at|to|of|reached|hit|is|was|stands at|stood at)\s+((?:at least|more than|over|about|around|nearly|almost|some)\s+)?(\d[\d,]*\d|\d)/gi;
 /** "no casualties", "no one was killed": a count of zero. */
 const NONE =
   /\b(?:no\s+(casualties|deaths|fatalities|injuries|one\s+(?:was|were|has been|had been)\s+(?:killed|injured|hurt|wounded))|nobody\s+(?:was|has been|had been)\s+(killed|injured|hurt|wounded))\b/gi;
@@ -523,6 +523,9 @@ function readSlot(
       if (event !== undefined) measure = event[0];
     }
   }
+  // The measure is the slot's core word: "no casualties" meets "killed 12" on it, though they share no word.
+  for (const core of measure === 'casualties' ? ['~kill', '~injur'] : EVENTS.has(measure) ? [measure] : [])
+    terms[core] = 1;
   const windowStart = tokens[Math.max(0, first - SLOT_BEFORE * 2)]?.start ?? sentence.start;
   const windowEnd = tokens[Math.min(tokens.length - 1, last + SLOT_AFTER * 2)]?.end ?? sentence.end;
   const named: Array<{ name: string; distance: number; before: boolean; type: string }> = [];
@@ -551,7 +554,7 @@ function readSlot(
   const holder = named.find(
     (item) =>
       item.before &&
-      (item.type === 'person' || item.type === 'organization') &&
+      item.type !== 'place' &&
       start - item.distance >= clauseStart,
   )?.name;
   const label = labelWords

@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleInput, FactValue, StoryReport } from '../src/model/index.js';
+import { synthesize } from '../src/pipeline/synthesize.js';
+import { valuesCompatible } from '../src/stages/compare-facts.js';
+import { evidenceProblems } from './helpers/evidence.js';
+
+const quantity = (low: number, high: number, unit = 'peopl'): FactValue => ({ type: 'quantity', low, high, unit });
+
+describe('valuesCompatible', () => {
+  it.each<[string, FactValue, FactValue, boolean]>([
+    ['equal counts', quantity(24, 24), quantity(24, 24), true],
+    ['a bound the other satisfies ("at least 12" vs "15")', quantity(12, Infinity), quantity(15, 15), true],
+    ['a bound the other breaks ("at least 12" vs "10")', quantity(12, Infinity), quantity(10, 10), false],
+    ['rounding ("about 7,000" vs "7,012")', quantity(6300, 7700), quantity(7012, 7012), true],
+    ['different figures ("7,000" vs "9,000")', quantity(6750, 7250), quantity(8750, 9250), false],
+    ['zero against a count', quantity(0, 0, '~kill'), quantity(12, 12, '~kill'), false],
+    ['different units are not compared', quantity(5, 5, 'hour'), quantity(9, 9, 'dai'), true],
+    ['a year and a month of it', { type: 'date', value: '2013', precision: 'year' }, { type: 'date', value: '2013-07', precision: 'month' }, true],
+    ['two years', { type: 'date', value: '1957', precision: 'year' }, { type: 'date', value: '1958', precision: 'year' }, false],
+    ['a decade and a year in it', { type: 'date', value: '1940', precision: 'year', endDate: '1949' }, { type: 'date', value: '1943', precision: 'year' }, true],
+    ['a decade and a year outside it', { type: 'date', value: '1940', precision: 'year', endDate: '1949' }, { type: 'date', value: '1950', precision: 'year' }, false],
+    ['a weekday and the date of that weekday', { type: 'weekday', day: 2 }, { type: 'date', value: '2008-12-09', precision: 'day' }, true],
+    ['two weekdays', { type: 'weekday', day: 2 }, { type: 'weekday', day: 5 }, false],
+    ['two records', { type: 'record', wins: 52, losses: 3 }, { type: 'record', wins: 53, losses: 3 }, false],
+    ['two ranks', { type: 'ordinal', rank: 5 }, { type: 'ordinal', rank: 6 }, false],
+  ])('%s → %s', (_name, first, second, compatible) => {
+    expect(valuesCompatible(first, second)).toBe(compatible);
+    expect(valuesCompatible(second, first)).toBe(compatible);
+  });
+});
+
+/** An invented story: one article per body, dated when a date is given. */
+function story(bodies: ReadonlyArray<string | [string, string]>): StoryReport {
+  const articles: ArticleInput[] = bodies.map((entry, index) => {
+    const [body, published] = typeof entry === 'string' ? [entry, undefined] : entry;
+    const article: ArticleInput = { id: `s${index + 1}`, body, outlet: `Outlet ${index + 1}` };
+    if (published !== undefined) article.published = published;
+    return article;
+  });
+  return synthesize(articles);
+}
+
+interface StoryCase {
+  name: string;
+  bodies: ReadonlyArray<string | [string, string]>;
+  /** The values of the one number or date conflict expected, sorted; absent: no such conflict. */
+  conflict?: string[];
+  /** The values of the one update expected, in time order. */
+  update?: string[];
+  fails?: boolean;
+}
+
+const STORIES: readonly StoryCase[] = [
+  {
+    name: 'two death tolls of one quake on one day',
+    bodies: [
+      ['The quake killed 7,000 people across the province, officials said.', '2025-02-06'],
+      ['The quake killed 9,000 people across the province, officials said.', '2025-02-06'],
+    ],
+    conflict: ['7,000 people', '9,000 people'],
+  },
+  {
+    name: 'a toll that rises through the day is an update, in time order',
+    bodies: [
+      ['The quake near Wexmoor killed at least 5 people, the agency said.', '2025-07-02'],
+      ['The death toll from the quake near Wexmoor rose to 11, the agency said.', '2025-07-03'],
+      ['The quake near Wexmoor killed at least 24 people, the agency said.', '2025-07-04'],
+    ],
+    update: ['at least 5 people', '11', 'at least 24 people'],
+  },
+  {
+    name: 'casualties reported against none in the camp',
+    bodies: [
+      ['The shelling of the camp near Wexmoor killed 12 people and wounded 20, medics said.', '2025-03-01'],
+      ['The army said the shelling near Wexmoor caused no casualties in the camp.', '2025-03-01'],
+    ],
+    conflict: ['12 people', 'no casualties'],
+  },
+  {
+    name: 'nearly $80 million is not $82 million',
+    bodies: [
+      'The Gulls signed Rowan Pike to an $82 million deal last summer.',
+      'The Gulls signed Rowan Pike to a deal worth nearly $80 million last summer.',
+    ],
+    conflict: ['$82 million', 'nearly $80 million'],
+  },
+  {
+    name: 'two years given for one event',
+    bodies: [
+      'Rowan Pike disappeared from public view in 1957 after her last show.',
+      'Rowan Pike suddenly disappeared from public view in 1958.',
+    ],
+    conflict: ['1957', '1958'],
+  },
+  // Negative cases: formatting, bounds, rounding, precision, conversions and different slots.
+  { name: 'negative: formatting ("1,000" / "1, 000")', bodies: ['About 1,000 people fled the Wexmoor coast on Monday.', 'About 1, 000 people fled the Wexmoor coast on Monday.'] },
+  { name: 'negative: a bound the other satisfies', bodies: ['At least 12 people died in the Wexmoor flood.', 'Fifteen people died in the Wexmoor flood.'] },
+  { name: 'negative: more than 1000 against 1, 000', bodies: ['More than 1000 people fled the Wexmoor coast.', 'Some 1, 000 people fled the Wexmoor coast.'] },
+  { name: 'negative: rounding', bodies: ['About 7,000 people were evacuated from Wexmoor.', 'Officials said 7,012 people were evacuated from Wexmoor.'] },
+  { name: 'negative: precision of a date', bodies: ['The Wexmoor ferry line closed in 2013.', 'The Wexmoor ferry line closed in July 2013.'] },
+  {
+    name: 'negative: an amount and its conversion ("£350,000 ($522,354)")',
+    bodies: ['The Wexmoor painting sold for £350,000 ($522,354) at auction.', 'The Wexmoor painting sold for £350,000 at auction on Friday.'],
+  },
+  {
+    name: "negative: a war's length against a search's length",
+    bodies: ['The two-year war left the Wexmoor valley empty.', 'The two-month search for the missing Wexmoor climbers ended on Friday.'],
+  },
+  {
+    name: "negative: two people's figures",
+    bodies: ['Coach Dana Whitfield has spent 19 seasons with the Gulls.', 'Rowan Pike spent 11 seasons with the Gulls as a player.'],
+  },
+  {
+    name: 'negative: a part and a total ("career games")',
+    bodies: ['Rowan Pike lasted 52 games with the Gulls.', 'Rowan Pike played 1,101 career games for the Gulls.'],
+  },
+  {
+    name: 'negative: a falling figure in later reports is not an update but a conflict',
+    bodies: [
+      ['The Wexmoor quake killed 24 people, the agency said.', '2025-07-02'],
+      ['The Wexmoor quake killed 11 people, the agency said.', '2025-07-03'],
+    ],
+    conflict: ['11 people', '24 people'],
+  },
+];
+
+describe('conflicts and updates through synthesize', () => {
+  for (const testCase of STORIES) {
+    const run = testCase.fails === true ? it.fails : it;
+    run(testCase.name, () => {
+      const report = story(testCase.bodies);
+      expect(evidenceProblems(report)).toEqual([]);
+      const figures = report.conflicts.filter((conflict) => conflict.kind === 'number' || conflict.kind === 'date');
+      if (testCase.conflict === undefined) expect(figures).toEqual([]);
+      else {
+        expect(figures).toHaveLength(1);
+        expect(figures[0]!.positions.map((position) => position.value).sort()).toEqual(testCase.conflict);
+      }
+      if (testCase.update === undefined) expect(report.updates).toEqual([]);
+      else {
+        expect(report.updates).toHaveLength(1);
+        const positions = report.updates[0]!.positions;
+        expect(positions.map((position) => position.value)).toEqual(testCase.update);
+        const times = positions.map((position) => position.asOf);
+        expect([...times].sort()).toEqual(times);
+      }
+    });
+  }
+});
+
+describe('support respects values', () => {
+  const report = story([
+    ['The quake in Wexmoor province killed 7,000 people, officials said on Thursday.', '2025-02-06'],
+    ['The quake in Wexmoor province killed 9,000 people, officials said on Thursday.', '2025-02-06'],
+    ['The quake in Wexmoor province killed 9,000 people, officials said on Thursday, as rescuers dug.', '2025-02-06'],
+  ]);
+
+  it('never joins sources that give different figures in one claim', () => {
+    for (const claim of report.claims) {
+      const sources = new Set(claim.sources);
+      expect(sources.has('s1') && (sources.has('s2') || sources.has('s3'))).toBe(false);
+    }
+  });
+
+  it('cites for a summary figure only the sources that give it', () => {
+    for (const sentence of report.summary) {
+      const sevenThousand = sentence.text.includes('7,000');
+      for (const source of sentence.sources) expect(source === 's1').toBe(sevenThousand);
+    }
+  });
+});

@@ -1,0 +1,213 @@
+import { describe, expect, it } from 'vitest';
+import type { Fact, FactValue } from '../src/model/index.js';
+import { analyzeArticle } from '../src/stages/analyze-article.js';
+import { compactNumbers, extractFacts } from '../src/stages/facts.js';
+
+/** The facts of one invented sentence, read as a dated article. */
+function factsOf(sentence: string, published = '2025-07-02'): Fact[] {
+  return extractFacts(analyzeArticle({ id: 'a', body: sentence, published }));
+}
+
+interface ExtractionCase {
+  name: string;
+  sentence: string;
+  /** The value's words as written, and what it must read as (a subset of the value's fields). */
+  expected?: { text: string; value: Record<string, unknown> & { type: FactValue['type'] }; measure?: string };
+  /** Words that must not be read as a fact. */
+  absent?: string;
+  /** A known failure: the case states what should happen and fails today. */
+  fails?: boolean;
+}
+
+const CASES: readonly ExtractionCase[] = [
+  {
+    name: 'a bound from below',
+    sentence: 'The quake killed at least 24 people in the hill villages.',
+    expected: { text: 'at least 24 people', value: { type: 'quantity', low: 24, high: Infinity }, measure: '~kill' },
+  },
+  {
+    name: 'a count of people named by what happened to them',
+    sentence: 'Twelve villagers were killed when the roof fell.',
+    expected: { text: 'Twelve villagers', value: { type: 'quantity', low: 12, high: 12 }, measure: '~kill' },
+  },
+  {
+    name: 'dead, as the counted word itself',
+    sentence: 'Officials said 24 dead had been recovered from the rubble by nightfall.',
+    expected: { text: '24 dead', value: { type: 'quantity', low: 24, high: 24 }, measure: '~kill' },
+  },
+  {
+    name: 'a toll stated without a counted noun',
+    sentence: 'The death toll rose to 11 on Tuesday evening.',
+    expected: { text: '11', value: { type: 'quantity', low: 11, high: 11 }, measure: '~kill' },
+  },
+  {
+    name: 'no casualties is a count of zero',
+    sentence: 'The army reported no casualties in the camp.',
+    expected: { text: 'no casualties', value: { type: 'quantity', low: 0, high: 0 }, measure: 'casualties' },
+  },
+  {
+    name: 'a written number scaled by dozen',
+    sentence: 'Two dozen passengers were hurt in the crash.',
+    expected: { text: 'Two dozen passengers', value: { type: 'quantity', low: 24, high: 24 } },
+  },
+  {
+    name: 'tens of thousands',
+    sentence: 'Tens of thousands of people marched through the capital.',
+    expected: { text: 'Tens of thousands of people', value: { type: 'quantity', low: 10_000, high: 99_999 } },
+  },
+  {
+    name: 'nearly bounds from below only',
+    sentence: 'The club signed the striker to a deal worth nearly $80 million.',
+    expected: { text: 'nearly $80 million', value: { type: 'quantity', high: 80_000_000, unit: 'money:USD' } },
+  },
+  {
+    name: 'a tokenised thousands separator',
+    sentence: 'More than 1, 000 people fled the coast.',
+    expected: { text: 'More than 1, 000 people', value: { type: 'quantity', low: 750 } },
+  },
+  {
+    name: 'a magnitude before its noun',
+    sentence: 'A 6.1-magnitude quake struck off the coast.',
+    expected: { text: '6.1-magnitude', value: { type: 'quantity', low: expect.closeTo(6.05, 6), high: expect.closeTo(6.15, 6) }, measure: 'magnitude' },
+  },
+  {
+    name: 'a magnitude after a verb',
+    sentence: 'The tremor measured 6.1, the agency said.',
+    expected: { text: 'measured 6.1', value: { type: 'quantity', low: expect.closeTo(6.05, 6), high: expect.closeTo(6.15, 6) }, measure: 'magnitude' },
+  },
+  {
+    name: 'how often, in one word',
+    sentence: 'Rowan married twice before moving to the coast.',
+    expected: { text: 'twice', value: { type: 'quantity', low: 2, high: 2 }, measure: 'marri' },
+  },
+  {
+    name: 'a record after its holder',
+    sentence: 'Okonjo (31-2, 20 KOs) stopped his rival in the ninth.',
+    expected: { text: '31-2', value: { type: 'record', wins: 31, losses: 2 }, measure: 'record' },
+  },
+  {
+    name: 'a rank and what it ranks',
+    sentence: 'It was her sixth defence of the belt.',
+    expected: { text: 'sixth defence', value: { type: 'ordinal', rank: 6 } },
+  },
+  {
+    name: 'a decade as a span of years',
+    sentence: 'She started painting in the 1940s after moving to the city.',
+    expected: { text: 'the 1940s', value: { type: 'date', value: '1940', endDate: '1949', precision: 'year' } },
+  },
+  {
+    name: 'a year',
+    sentence: 'The ferry line closed in 1957 after the storm.',
+    expected: { text: '1957', value: { type: 'date', value: '1957', precision: 'year' } },
+  },
+  {
+    name: 'a weekday is compared as the weekday written',
+    sentence: 'She checked into the clinic on Friday.',
+    expected: { text: 'Friday', value: { type: 'weekday', day: 5 } },
+  },
+  // Negative cases: words that look like figures of the story but are not.
+  { name: 'negative: an age', sentence: 'The 26 - year - old actress left the clinic.', absent: '26' },
+  { name: 'negative: an age with aged', sentence: 'The driver, aged 44, was unhurt.', absent: '44' },
+  {
+    name: 'negative: a part of a whole',
+    sentence: 'She landed 178 of 369 punches thrown.',
+    absent: '369',
+  },
+  {
+    name: 'negative: a baseline compared with',
+    sentence: 'Exports rose to 900 tonnes, up from 700 tonnes.',
+    absent: '700 tonnes',
+  },
+  {
+    name: 'negative: the day something was said',
+    sentence: 'The ministry said on Tuesday that the talks would resume.',
+    absent: 'Tuesday',
+  },
+  {
+    name: 'negative: the record baseline of a superlative',
+    sentence: 'Prices posted the sharpest rise since August 2008.',
+    absent: 'August 2008',
+  },
+  {
+    name: 'negative: a line of statistics gives no slot',
+    sentence: 'He has 548 rushing yards, 28 receptions and 258 receiving yards this season.',
+    absent: '548 rushing yards',
+  },
+  { name: 'negative: an edition named by its rank', sentence: 'She hosted the 79th Academy Awards.', absent: '79th' },
+  { name: 'negative: a score is not a record', sentence: 'The visitors won 3-1 at home.', absent: '3-1' },
+  {
+    name: 'negative: once again is no count',
+    sentence: 'The river once again flooded the lower town.',
+    absent: 'once',
+  },
+  {
+    name: 'known failure: a range of round figures in words',
+    sentence: 'Between forty and fifty boats joined the search.',
+    expected: { text: 'Between forty and fifty boats', value: { type: 'quantity', low: 40, high: 50 } },
+    fails: true,
+  },
+];
+
+describe('extractFacts', () => {
+  for (const testCase of CASES) {
+    const run = testCase.fails === true ? it.fails : it;
+    run(testCase.name, () => {
+      const facts = factsOf(testCase.sentence);
+      if (testCase.expected !== undefined) {
+        const fact = facts.find((candidate) => candidate.text === testCase.expected!.text);
+        expect(fact, `facts: ${facts.map((candidate) => candidate.text).join(' | ')}`).toBeDefined();
+        expect(fact!.value).toMatchObject(testCase.expected.value);
+        if (testCase.expected.measure !== undefined) expect(fact!.slot.measure).toBe(testCase.expected.measure);
+      }
+      if (testCase.absent !== undefined) {
+        expect(facts.map((fact) => fact.text)).not.toContain(testCase.absent);
+        expect(facts.some((fact) => fact.text.includes(testCase.absent!))).toBe(false);
+      }
+    });
+  }
+
+  it('points every fact at its exact characters of the canonical text', () => {
+    const article = analyzeArticle({
+      id: 'a',
+      body: 'The quake killed at least 24 people. By Tuesday, 1, 000 homes were damaged and 250 were hurt.',
+      published: '2025-07-02',
+    });
+    const facts = extractFacts(article);
+    expect(facts.length).toBeGreaterThanOrEqual(3);
+    for (const fact of facts) expect(article.source.text.slice(fact.start, fact.end)).toBe(fact.text);
+  });
+
+  it('takes the as-of time from the article, refined by "by Tuesday"', () => {
+    const [fact] = factsOf('By Tuesday, 30 people had been rescued from the ferry.', '2025-07-03');
+    expect(fact?.asOf).toBe('2025-07-01');
+    const [plain] = factsOf('Rescuers pulled 30 people from the ferry.', '2025-07-03');
+    expect(plain?.asOf).toBe('2025-07-03');
+    const undated = extractFacts(analyzeArticle({ id: 'a', body: 'Rescuers pulled 30 people from the ferry.' }));
+    expect(undated[0]?.asOf).toBeUndefined();
+  });
+
+  it('reads how the source holds the fact', () => {
+    expect(factsOf('Police said 12 people were arrested.')[0]?.modality).toBe('attributed');
+    expect(factsOf('As many as 40 people were possibly trapped.')[0]?.modality).toBe('hedged');
+    expect(factsOf('Twelve people were arrested at the port.')[0]?.modality).toBe('asserted');
+  });
+
+  it('names the holder of a figure: the person named before it in its clause', () => {
+    const [fact] = extractFacts(
+      analyzeArticle({ id: 'a', body: 'Coach Dana Whitfield has spent 19 seasons with the Gulls.' }),
+    );
+    expect(fact?.slot.holder).toBe('Dana Whitfield');
+  });
+});
+
+describe('compactNumbers', () => {
+  it.each([
+    ['1, 000 people', '1,000  people'],
+    ['$368. 0 million', '$368.0  million'],
+    ['at 2: 56 of the round', 'at 2:56  of the round'],
+    ['in 2010, 300 people', 'in 2010, 300 people'],
+  ])('%s → %s, keeping every offset', (input, output) => {
+    expect(compactNumbers(input)).toBe(output);
+    expect(compactNumbers(input)).toHaveLength(input.length);
+  });
+});
