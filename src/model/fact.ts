@@ -71,6 +71,11 @@ export interface FactSlot {
   /** Canonical names of the entities the value's clause names, nearest first. */
   participants: string[];
   /**
+   * The people and organisations the value's clause names other than as speakers ("the Orioles offered
+   * Teixeira a seven-year deal"): two figures whose clauses name disjoint parties are two parties' figures.
+   */
+  parties: string[];
+  /**
    * Whose value it is: the person or organisation named nearest before the value in its clause ("DiLeo has
    * spent 19 seasons", "Alexander Povetkin (16-0)"), by canonical name. Absent when the clause names none.
    */

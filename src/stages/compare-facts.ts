@@ -33,7 +33,9 @@ const MIN_QUANTITY_SIMILARITY_SHARED = 0.3;
 /** Slot similarity two dates need to be dates of one event. */
 const MIN_DATE_SIMILARITY = 0.45;
 /** The same, when an event word stands next to both dates. */
-const MIN_DATE_SIMILARITY_SHARED_EVENT = 0.2;
+const MIN_DATE_SIMILARITY_SHARED_EVENT = 0.3;
+/** Two weekdays of one event must be told in much the same words: days of a story are many. */
+const MIN_WEEKDAY_SIMILARITY = 0.6;
 /** Rates and lengths of time are worded freely around a slot their unit already narrows. */
 const MIN_LOOSE_SIMILARITY = 0.12;
 /** Two days of one event further apart than this are more likely two events. */
@@ -238,7 +240,7 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     // misstate; two weekdays disagree only about one event plainly named beside both.
     if (value.type !== second.value.type) return 'different-measure';
     if (value.type === 'weekday')
-      return similarity >= MIN_DATE_SIMILARITY && sharesEvent(first, second) ? undefined : 'unlike-words';
+      return similarity >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second) ? undefined : 'unlike-words';
     if (similarity >= MIN_DATE_SIMILARITY) return undefined;
     // "an inspection on March 7" and "an inspection carried out on March 5": the event word beside both.
     return sharesEvent(first, second) && similarity >= MIN_DATE_SIMILARITY_SHARED_EVENT
@@ -250,6 +252,13 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     first.slot.holder !== undefined &&
     second.slot.holder !== undefined &&
     first.slot.holder !== second.slot.holder
+  )
+    return 'different-holder';
+  // The Orioles' offer and the Red Sox's, J. D. Drew's contract and Teixeira's: disjoint parties.
+  if (
+    first.slot.parties.length > 0 &&
+    second.slot.parties.length > 0 &&
+    !first.slot.parties.some((name) => second.slot.parties.includes(name))
   )
     return 'different-holder';
   if (value.type === 'record') {

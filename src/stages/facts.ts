@@ -183,6 +183,12 @@ const QUALIFIER_WORDS = new Set([
 /** A superlative makes "since 2008" the baseline of a record ("the biggest rise since 2008"). */
 const SUPERLATIVE =
   /\b(?:most|least|largest|biggest|highest|lowest|sharpest|fastest|steepest|strongest|weakest|worst|best|first\s+time)\b/i;
+/** "X said", "X told", "X reported": a name that speaks. */
+const SPEAKER_AFTER = /^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|tells|reported|reports|announced|confirmed)\b/i;
+const SPEAKER_BEFORE = /\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$/i;
+/** A limiting word right before a value ("his first 11 seasons", "the last two games"). */
+const LIMITING_BEFORE =
+  /\b(first|last|past|final|next|previous|initial|remaining|other|additional|another|further|opening|closing)\s+$/i;
 /** Words at a sentence's start read as its subject. */
 const SUBJECT_WORDS = 4;
 /** Prepositions that open a value's complement. */
@@ -529,6 +535,7 @@ function readSlot(
   const windowStart = tokens[Math.max(0, first - SLOT_BEFORE * 2)]?.start ?? sentence.start;
   const windowEnd = tokens[Math.min(tokens.length - 1, last + SLOT_AFTER * 2)]?.end ?? sentence.end;
   const named: Array<{ name: string; distance: number; before: boolean; type: string }> = [];
+  const parties: string[] = [];
   for (const mention of article.mentions) {
     if (mention.sentence !== sentence.index || mention.end <= windowStart || mention.start >= windowEnd)
       continue;
@@ -536,6 +543,12 @@ function readSlot(
     if (mention.start < end && start < mention.end) continue;
     const name = options.entities?.canonicalName(article.source.id, mention.text) ?? mention.text;
     const before = mention.end <= start;
+    // Who says the figure is not whose figure it is ("X said", "according to X").
+    const speaker =
+      SPEAKER_AFTER.test(article.source.text.slice(mention.end, mention.end + 24)) ||
+      SPEAKER_BEFORE.test(article.source.text.slice(Math.max(0, mention.start - 24), mention.start));
+    if (!speaker && (mention.type === 'person' || mention.type === 'organization') && !parties.includes(name))
+      parties.push(name);
     named.push({
       name,
       distance: before ? start - mention.end : mention.start - end,
@@ -576,7 +589,10 @@ function readSlot(
     const term = termOf(token);
     if (term !== undefined) subject.push(term);
   }
-  const slot: FactSlot = { measure, terms, participants, events, complement, qualifiers, subject, label };
+  // "his first 11 seasons", "the last two games": a limiting word before the value narrows it.
+  const limiting = LIMITING_BEFORE.exec(sentence.text.slice(0, candidate.start));
+  if (limiting !== null) qualifiers.push(limiting[1]!.toLowerCase());
+  const slot: FactSlot = { measure, terms, participants, parties, events, complement, qualifiers, subject, label };
   if (holder !== undefined) slot.holder = holder;
   return slot;
 }
