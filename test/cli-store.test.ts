@@ -7,6 +7,7 @@ import { defaultStoreCommandDependencies, parseInterval } from '../src/cli/comma
 import { EXIT, runCli } from '../src/cli/run.js';
 import { openNewsroom } from '../src/service/newsroom.js';
 import { openSqliteStore } from '../src/store/index.js';
+import { developingStoryReport } from './fixtures/developing-story.js';
 
 const example = fileURLToPath(new URL('../examples/harbour-bridge', import.meta.url));
 
@@ -95,6 +96,29 @@ describe('the store commands', () => {
     const changes = JSON.parse((await run('story', story.id, '--since', since, '--format', 'json')).stdout);
     expect(changes.claims.length).toBeGreaterThan(0);
     expect((await run('story', story.id, '--since', since)).stdout).toMatch(/^new in /);
+  });
+
+  it('lists the updates that are new since a time, each value with its as-of time', async () => {
+    const { run, db } = harness();
+    const store = await openSqliteStore(db);
+    await store.ingest({
+      at: '2025-07-02T10:00:00Z',
+      articles: [],
+      assignments: [],
+      stories: [{ id: 's-ardmere', title: 'Landslide' }],
+    });
+    await store.putReport('s-ardmere', developingStoryReport(), '2025-07-03T12:00:00Z');
+    await store.close();
+    const early = await run('story', 's-ardmere', '--since', '2025-07-01');
+    expect(early.stdout).toMatch(
+      /^new in s-ardmere since 2025-07-01T00:00:00.000Z: 1 claim\(s\), 1 conflict\(s\), 2 update\(s\)/,
+    );
+    expect(early.stdout).toContain(
+      '  ↗ number: people killed in the landslide: 1 (2025-07-02T09:10) → 5 (2025-07-02T14:00) → 11 (2025-07-03)\n',
+    );
+    expect((await run('story', 's-ardmere', '--since', '2025-07-04')).stdout).not.toContain('↗');
+    const markdown = await run('story', 's-ardmere', '--format', 'md');
+    expect(markdown.stdout).toContain('## How figures moved');
   });
 
   it('merges and splits stories from the command line', async () => {

@@ -6,6 +6,7 @@ import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
 import type { ArticleInput, StoryReport } from '../src/model/index.js';
 import { synthesize } from '../src/pipeline/synthesize.js';
+import { developingStoryReport } from './fixtures/developing-story.js';
 import { collectEvidence, evidenceProblems } from './helpers/evidence.js';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -113,6 +114,17 @@ describe('story-report.schema.json', () => {
     sources: ['a'],
     evidence: [{ source: 'a', start: 0, end: 3, text: 'The' }],
   };
+  /** An update with one position per time (without asOf where undefined); `last` overrides fields of the last. */
+  const updateAt = (times: (string | undefined)[], last: object = {}) => ({
+    kind: 'number',
+    topic: 'ferries running',
+    positions: times.map((time, index) => ({
+      ...otherPosition,
+      value: String(index + 2),
+      ...(time === undefined ? {} : { asOf: time }),
+      ...(index === times.length - 1 ? last : {}),
+    })),
+  });
   const invalidCases: { name: string; keys: (string | number)[]; value: unknown; error: RegExp }[] = [
     {
       name: 'missing summary',
@@ -183,12 +195,66 @@ describe('story-report.schema.json', () => {
       error: /^\/conflicts\/0\/positions must NOT have fewer than 2/,
     },
     {
+      name: 'missing updates',
+      keys: ['updates'],
+      value: REMOVE,
+      error: /must have required property 'updates'/,
+    },
+    {
+      name: 'update position without asOf',
+      keys: ['updates', 0],
+      value: updateAt(['2025-01-02', undefined]),
+      error: /^\/updates\/0\/positions\/1 must have required property 'asOf'/,
+    },
+    ...['2025-01-02 09:10', '2025-01-02T9:10', '2025-01-02T24:00', '2025-13-02', '2025-01', 'noon'].map(
+      (asOf) => ({
+        name: `update asOf ${JSON.stringify(asOf)}`,
+        keys: ['updates', 0],
+        value: updateAt(['2025-01-02', asOf]),
+        error: /^\/updates\/0\/positions\/1\/asOf must match/,
+      }),
+    ),
+    {
+      name: 'update with one position',
+      keys: ['updates', 0],
+      value: updateAt(['2025-01-02']),
+      error: /^\/updates\/0\/positions must NOT have fewer than 2/,
+    },
+    {
+      name: 'update position without evidence',
+      keys: ['updates', 0],
+      value: updateAt(['2025-01-02', '2025-01-03'], { evidence: [] }),
+      error: /^\/updates\/0\/positions\/1\/evidence must NOT have fewer than 1/,
+    },
+    {
+      name: 'update kind "count"',
+      keys: ['updates', 0],
+      value: { ...updateAt(['2025-01-02', '2025-01-03']), kind: 'count' },
+      error: /^\/updates\/0\/kind /,
+    },
+    {
       name: 'score as a string',
       keys: ['claims', 0, 'score'],
       value: '1',
       error: /^\/claims\/0\/score must be number/,
     },
   ];
+
+  it.each([
+    ['day', '2025-01-02', '2025-01-03'],
+    ['day and time', '2025-01-02T09:10', '2025-01-02T23:59'],
+    ['day, then day and time', '2025-01-02', '2025-01-02T00:00'],
+  ])('accepts an update with asOf at %s precision', (_precision, earlier, later) => {
+    const report = handMadeReport();
+    setAt(report, ['updates', 0], updateAt([earlier, later]));
+    expect(errorsOf(report)).toEqual([]);
+  });
+
+  it('accepts the developing-story report with its two updates', () => {
+    const report = developingStoryReport();
+    expect(report.updates).toHaveLength(2);
+    expect(errorsOf(report)).toEqual([]);
+  });
 
   it.each(invalidCases)('rejects $name', ({ keys, value, error }) => {
     const report = handMadeReport();
@@ -212,6 +278,28 @@ describe('evidence helper', () => {
       'timeline[0].evidence[0]',
     ]);
     expect(evidenceProblems(report)).toEqual([]);
+  });
+
+  it('finds the evidence of updates, and every passage of the developing-story report is exact', () => {
+    const report = developingStoryReport();
+    const paths = collectEvidence(report).map((located) => located.path);
+    expect(paths.filter((path) => path.startsWith('updates'))).toEqual([
+      'updates[0].positions[0].evidence[0]',
+      'updates[0].positions[1].evidence[0]',
+      'updates[0].positions[1].evidence[1]',
+      'updates[0].positions[2].evidence[0]',
+      'updates[1].positions[0].evidence[0]',
+      'updates[1].positions[0].evidence[1]',
+      'updates[1].positions[1].evidence[0]',
+    ]);
+    expect(evidenceProblems(report)).toEqual([]);
+    const shifted = developingStoryReport();
+    const evidence = shifted.updates[0]!.positions[2]!.evidence[0]!;
+    evidence.start += 1;
+    evidence.end += 1;
+    expect(evidenceProblems(shifted).map((problem) => problem.path)).toEqual([
+      'updates[0].positions[2].evidence[0]',
+    ]);
   });
 
   const brokenCases: {

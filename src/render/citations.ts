@@ -1,4 +1,5 @@
-import type { Source, StoryReport, TimelineEvent } from '../model/index.js';
+import type { Source, StoryReport, TimelineEvent, Update } from '../model/index.js';
+import { MONTH_NAMES } from '../text/calendar-words.js';
 
 /** How a source is named to a reader: its outlet, else its id. */
 export function sourceLabel(source: Source): string {
@@ -23,4 +24,29 @@ export function citation(numbers: ReadonlyMap<string, number>, sources: readonly
 export function timelineDate(event: TimelineEvent): string {
   const dates = event.endDate === undefined ? event.date : `${event.date} – ${event.endDate}`;
   return event.scheduled === true ? `${dates} (scheduled)` : dates;
+}
+
+const AS_OF = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}:\d{2}))?$/;
+
+/**
+ * True when the as-of times of a report's updates fall in more than one year, so their labels must
+ * say the year; within one year the sources list already gives it.
+ */
+export function updatesSpanYears(updates: readonly Update[]): boolean {
+  const years = new Set(
+    updates.flatMap((update) => update.positions.map((position) => position.asOf.slice(0, 4))),
+  );
+  return years.size > 1;
+}
+
+/**
+ * When an update's value was reported, as a reader says it: "2 July 09:10", "3 July", or with the year
+ * ("3 July 2025") when asked. A time the model's forms do not cover is given as written.
+ */
+export function asOfLabel(asOf: string, withYear = false): string {
+  const match = AS_OF.exec(asOf);
+  const month = MONTH_NAMES[Number(match?.[2]) - 1];
+  if (match === null || month === undefined) return asOf;
+  const day = `${Number(match[3])} ${month.charAt(0).toUpperCase()}${month.slice(1)}${withYear ? ` ${match[1]}` : ''}`;
+  return match[4] === undefined ? day : `${day} ${match[4]}`;
 }

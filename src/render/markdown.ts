@@ -1,5 +1,12 @@
 import type { StoryReport } from '../model/index.js';
-import { citation, citationNumbers, sourceLabel, timelineDate } from './citations.js';
+import {
+  asOfLabel,
+  citation,
+  citationNumbers,
+  sourceLabel,
+  timelineDate,
+  updatesSpanYears,
+} from './citations.js';
 
 /** Escapes the characters Markdown would read as markup in article text. */
 function escapeMarkdown(text: string): string {
@@ -7,8 +14,8 @@ function escapeMarkdown(text: string): string {
 }
 
 /**
- * Renders a report as Markdown: summary with citations, claims by agreement, conflicts, quotes, entities,
- * timeline, and the passages behind every summary sentence.
+ * Renders a report as Markdown: summary with citations, claims by agreement, conflicts, figures that moved,
+ * quotes, entities, timeline, and the passages behind every summary sentence.
  */
 export function renderMarkdown(report: StoryReport): string {
   const numbers = citationNumbers(report);
@@ -27,6 +34,29 @@ export function renderMarkdown(report: StoryReport): string {
       for (const position of conflict.positions) {
         const stance = position.stance === undefined ? '' : ` _(${position.stance})_`;
         out.push(`  - **${escapeMarkdown(position.value)}**${stance} ${cite(position.sources)}`);
+        for (const evidence of position.evidence) {
+          out.push(
+            `    - [${numbers.get(evidence.source) ?? 0}] chars ${evidence.start}–${evidence.end}: “${escapeMarkdown(evidence.text)}”`,
+          );
+        }
+      }
+    }
+  }
+  if (report.updates.length > 0) {
+    out.push('', '## How figures moved', '');
+    const withYear = updatesSpanYears(report.updates);
+    for (const update of report.updates) {
+      const moves = update.positions.map(
+        (position) =>
+          `${escapeMarkdown(position.value)} (${asOfLabel(position.asOf, withYear)}) ${cite(position.sources)}`,
+      );
+      out.push(
+        `- **${escapeMarkdown(update.kind)}** — ${escapeMarkdown(update.topic)}: ${moves.join(' → ')}`,
+      );
+      for (const position of update.positions) {
+        out.push(
+          `  - **${escapeMarkdown(position.value)}** as of ${asOfLabel(position.asOf, withYear)} ${cite(position.sources)}`,
+        );
         for (const evidence of position.evidence) {
           out.push(
             `    - [${numbers.get(evidence.source) ?? 0}] chars ${evidence.start}–${evidence.end}: “${escapeMarkdown(evidence.text)}”`,

@@ -1,7 +1,14 @@
 import { createColors } from 'picocolors';
 import type { StoryReport } from '../model/index.js';
 import { PRONOUN_START, quotesBalanced } from '../stages/align.js';
-import { citation, citationNumbers, sourceLabel, timelineDate } from './citations.js';
+import {
+  asOfLabel,
+  citation,
+  citationNumbers,
+  sourceLabel,
+  timelineDate,
+  updatesSpanYears,
+} from './citations.js';
 
 /** Options of {@link renderText}. */
 export interface TextRenderOptions {
@@ -16,8 +23,8 @@ const WIDTH = 100;
 const ANSI_ESCAPE = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
 
 /**
- * Renders a report for a terminal: where the sources disagree first (when they do), then sources, summary,
- * agreement, quotes, people and places, timeline.
+ * Renders a report for a terminal: where the sources disagree and how figures moved first (when they do),
+ * then sources, summary, agreement, quotes, people and places, timeline.
  */
 export function renderText(report: StoryReport, options: TextRenderOptions = {}): string {
   const colors = createColors(options.color ?? false);
@@ -40,6 +47,27 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
         if (passage !== '')
           lines.push(...wrap(colors.dim(`“${abbreviate(passage, 140)}”`), '        ', '        '));
       }
+    }
+  }
+  // A revised figure is not a disagreement, but a reader who saw an early report needs the later value.
+  if (report.updates.length > 0) {
+    heading(`HOW FIGURES MOVED (${report.updates.length})`);
+    const withYear = updatesSpanYears(report.updates);
+    for (const update of report.updates) {
+      const moves = update.positions.map(
+        (position) =>
+          `${colors.bold(position.value)} (${asOfLabel(position.asOf, withYear)}) ${cite(position.sources)}`,
+      );
+      // Each value with its time and citation stays on one line; the arrow leads a continued line.
+      const chain = moves.map((move, index) => (index === 0 ? move : `→ ${move}`));
+      const topic = `${colors.yellow(update.kind)} · ${update.topic}:`.split(/\s+/);
+      lines.push(...wrapWords([...topic, ...chain], '  ', '    '));
+      update.positions.forEach((position, index) => {
+        const passage = position.evidence[0]?.text ?? '';
+        lines.push(...wrap(moves[index] ?? '', '    – ', '      '));
+        if (passage !== '')
+          lines.push(...wrap(colors.dim(`“${abbreviate(passage, 140)}”`), '        ', '        '));
+      });
     }
   }
 
@@ -163,11 +191,16 @@ function abbreviate(text: string, length: number): string {
 
 /** Wraps text at word boundaries; escape sequences do not count toward the width. */
 function wrap(text: string, first: string, rest: string): string[] {
+  return wrapWords(text.split(/\s+/), first, rest);
+}
+
+/** Wraps words, each kept whole even when it holds spaces, joined by one space. */
+function wrapWords(words: readonly string[], first: string, rest: string): string[] {
   const visible = (value: string): number => value.replace(ANSI_ESCAPE, '').length;
   const lines: string[] = [];
   let line = first;
   let empty = true;
-  for (const word of text.split(/\s+/)) {
+  for (const word of words) {
     if (!empty && visible(line) + 1 + visible(word) > WIDTH) {
       lines.push(line);
       line = rest + word;

@@ -112,7 +112,7 @@ export const openApiDocument = {
     },
     '/api/stories/{id}/changes': {
       get: {
-        summary: 'Claims, quotes and conflicts the story gained since a time.',
+        summary: 'Claims, quotes, conflicts and updates the story gained since a time.',
         parameters: [
           idParameter('story'),
           {
@@ -323,12 +323,49 @@ export const openApiDocument = {
           'entities',
           'timeline',
           'conflicts',
+          'updates',
           'diagnostics',
         ],
+        properties: {
+          updates: {
+            type: 'array',
+            description:
+              'Figures revised as the story developed (a death toll rising through the day): each value with the time it was reported, earliest first. A report stored before updates existed reads back with none.',
+            items: ref('Update'),
+          },
+        },
+      },
+      Update: {
+        type: 'object',
+        description: 'A figure that moved: at least two values of one slot, in time order.',
+        required: ['kind', 'topic', 'positions'],
+        properties: {
+          kind: { enum: ['number', 'date', 'name', 'attribution', 'stance'] },
+          topic: { type: 'string' },
+          positions: {
+            type: 'array',
+            minItems: 2,
+            items: {
+              type: 'object',
+              required: ['value', 'sources', 'evidence', 'asOf'],
+              properties: {
+                value: { type: 'string' },
+                sources: { type: 'array', items: { type: 'string' } },
+                evidence: { type: 'array', items: { type: 'object' } },
+                asOf: {
+                  type: 'string',
+                  pattern: '^\\d{4}-\\d{2}-\\d{2}(T\\d{2}:\\d{2})?$',
+                  description:
+                    'When the value was reported: YYYY-MM-DD, or YYYY-MM-DDTHH:MM when the time is known.',
+                },
+              },
+            },
+          },
+        },
       },
       StoryChanges: {
         type: 'object',
-        required: ['storyId', 'since', 'reportAt', 'claims', 'quotes', 'conflicts'],
+        required: ['storyId', 'since', 'reportAt', 'claims', 'quotes', 'conflicts', 'updates'],
         properties: {
           storyId: { type: 'string' },
           since: { type: 'string' },
@@ -336,6 +373,12 @@ export const openApiDocument = {
           claims: { type: 'array', items: { type: 'object' } },
           quotes: { type: 'array', items: { type: 'object' } },
           conflicts: { type: 'array', items: { type: 'object' } },
+          updates: {
+            type: 'array',
+            description:
+              'Updates whose values first appeared after since: a figure revised again counts as new.',
+            items: ref('Update'),
+          },
         },
       },
       ArticleSummary: {

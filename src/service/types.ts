@@ -78,7 +78,7 @@ export interface Newsroom {
   listStories(filter: StoryFilter): Promise<Page<StoryListItem>>;
   /** A story and its report; a stale report is re-synthesized first. Undefined for an unknown id. */
   story(id: string): Promise<StoryView | undefined>;
-  /** Claims, quotes and conflicts a story gained since an ISO time. */
+  /** Claims, quotes, conflicts and updates a story gained since an ISO time. */
   storyChanges(id: string, since: string): Promise<StoryChanges | undefined>;
   article(id: string): Promise<Article | undefined>;
   listArticles(filter: ArticleFilter): Promise<Page<ArticleSummary>>;

@@ -19,6 +19,7 @@ import {
   changesSince,
   checkPaging,
   nullable,
+  reportFromJson,
   summaryFromRow,
 } from './rows.js';
 import { parseSearchTerms, type SearchTerm } from './search-terms.js';
@@ -689,7 +690,7 @@ export class PostgresStore implements Store {
       createdAt: row.created_at,
       updatedAt: row.updated_at,
       articleIds: row.article_ids,
-      report: row.report === null ? null : (JSON.parse(row.report) as StoryReport),
+      report: row.report === null ? null : reportFromJson(row.report),
       reportVersion: row.report_version,
       reportAt: row.report_at,
       stale: row.stale,

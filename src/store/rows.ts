@@ -71,7 +71,16 @@ export function checkPaging(paging: Paging, location: string): void {
 }
 
 /**
- * The claims, quotes and conflicts of a story's stored report that first appeared after `since`.
+ * A stored report from its JSON. Reports stored by an older version lack the sections added since
+ * (`updates`): they read back empty, so every reader of the store gets the current shape.
+ */
+export function reportFromJson(json: string): StoryReport {
+  const report = JSON.parse(json) as Omit<StoryReport, 'updates'> & Partial<Pick<StoryReport, 'updates'>>;
+  return { ...report, updates: report.updates ?? [] };
+}
+
+/**
+ * The claims, quotes, conflicts and updates of a story's stored report that first appeared after `since`.
  * @param report - the stored report JSON, or null when the story has none yet
  * @param firstSeen - when each report item key was first stored
  */
@@ -82,9 +91,17 @@ export function changesSince(
   reportAt: string | null,
   firstSeen: ReadonlyMap<string, string>,
 ): StoryChanges {
-  const changes: StoryChanges = { storyId, since, reportAt, claims: [], quotes: [], conflicts: [] };
+  const changes: StoryChanges = {
+    storyId,
+    since,
+    reportAt,
+    claims: [],
+    quotes: [],
+    conflicts: [],
+    updates: [],
+  };
   if (report === null) return changes;
-  const parsed = JSON.parse(report) as StoryReport;
+  const parsed = reportFromJson(report);
   for (const item of reportItems(parsed)) {
     const times = item.keys.map((key) => firstSeen.get(key) ?? reportAt ?? '');
     // ISO instants in UTC sort as strings: the first is the earliest sighting.
@@ -92,7 +109,8 @@ export function changesSince(
     if (appeared <= since) continue;
     if (item.kind === 'claim') changes.claims.push(parsed.claims[item.index]!);
     else if (item.kind === 'quote') changes.quotes.push(parsed.quotes[item.index]!);
-    else changes.conflicts.push(parsed.conflicts[item.index]!);
+    else if (item.kind === 'conflict') changes.conflicts.push(parsed.conflicts[item.index]!);
+    else changes.updates.push(parsed.updates[item.index]!);
   }
   return changes;
 }

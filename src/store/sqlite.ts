@@ -19,6 +19,7 @@ import {
   changesSince,
   checkPaging,
   nullable,
+  reportFromJson,
   summaryFromRow,
 } from './rows.js';
 import { parseSearchTerms, type SearchTerm } from './search-terms.js';
@@ -417,7 +418,7 @@ export class SqliteStore implements Store {
         createdAt: row.created_at as string,
         updatedAt: row.updated_at as string,
         articleIds,
-        report: row.report === null ? null : (JSON.parse(row.report as string) as StoryReport),
+        report: row.report === null ? null : reportFromJson(row.report as string),
         reportVersion: row.report_version as number,
         reportAt: row.report_at as string | null,
         stale: row.stale === 1,

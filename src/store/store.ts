@@ -4,7 +4,7 @@
  * networked adapter (PostgreSQL) fits the same contract as the embedded SQLite one.
  * @packageDocumentation
  */
-import type { Claim, Conflict, IsoDate, QuoteGroup, StoryReport } from '../model/index.js';
+import type { Claim, Conflict, IsoDate, QuoteGroup, StoryReport, Update } from '../model/index.js';
 
 /** An article to add: the id must be {@link articleIdFor}(body) so re-ingesting is idempotent. */
 export interface NewArticle {
@@ -169,6 +169,7 @@ export interface StoryChanges {
   claims: Claim[];
   quotes: QuoteGroup[];
   conflicts: Conflict[];
+  updates: Update[];
 }
 
 /** The persistence of crosscheck: one interface, one contract suite, several adapters. */
@@ -176,7 +177,7 @@ export interface Store {
   /** Writes one batch in one transaction: either all of it is stored or none of it. */
   ingest(batch: IngestBatch): Promise<IngestResult>;
   /**
-   * Stores the story's new report, records when each claim, quote and conflict first appeared and
+   * Stores the story's new report, records when each claim, quote, conflict and update first appeared and
    * indexes the claims for search.
    * @returns the report version (1 for the first)
    */
@@ -195,7 +196,7 @@ export interface Store {
    * plain text, so no query string throws.
    */
   search(query: string, paging: Paging): Promise<SearchHit[]>;
-  /** Claims, quotes and conflicts of the current report that first appeared after `since`. */
+  /** Claims, quotes, conflicts and updates of the current report that first appeared after `since`. */
   storyChangesSince(storyId: string, since: string): Promise<StoryChanges | undefined>;
   getClustererState(): Promise<string | undefined>;
   putClustererState(state: string): Promise<void>;

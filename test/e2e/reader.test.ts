@@ -1,7 +1,8 @@
 /**
  * The web reader end to end in Debian's Chromium (driven by playwright-core): list, story, citation
- * passage, article view, conflict, search, a phone-sized screen and a hostile article that must stay
- * inert. Screenshots go to test/artifacts/ (with UPDATE_SCREENSHOTS=1, one is copied to docs/reader.png for the README).
+ * passage, article view, conflict, figures that moved (a hand-made report served in place of the API's
+ * answer, until the engine finds updates in the example corpus), search, a phone-sized screen and a
+ * hostile article that must stay inert. Screenshots go to test/artifacts/ (with UPDATE_SCREENSHOTS=1, one is copied to docs/reader.png for the README).
  * Skips with a message when /usr/bin/chromium is absent; builds dist-web/ with Vite when missing.
  */
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { readArticles } from '../../src/ingest/read-articles.js';
 import type { StoryReport } from '../../src/model/index.js';
 import { type RunningServer, startServer } from '../../src/server/serve.js';
 import type { Newsroom } from '../../src/service/types.js';
+import { developingStoryReport } from '../fixtures/developing-story.js';
 import { FERRY_ARTICLES, HOSTILE_ARTICLE, HOSTILE_MARKUP } from '../server/fixtures.js';
 import { memoryNewsroom } from '../server/helpers.js';
 
@@ -171,6 +173,66 @@ describe.skipIf(!hasChromium)('web reader in Chromium', () => {
       .poll(() => page.evaluate<string>('document.activeElement?.id ?? ""'))
       .toBe('timeline-event-1');
     await section.screenshot({ path: path.join(artifacts, 'timeline.png') });
+  });
+
+  it('shows how figures moved: values in time order with as-of times and chips holding the passage', async () => {
+    // The bridge story has no update: no section and no jump to one.
+    await page.goto(`${server.url}/#/story/${encodeURIComponent(bridgeId)}`);
+    await page.locator('.summary li').first().waitFor();
+    expect(await page.locator('#updates-title').count()).toBe(0);
+    expect(await page.locator('.toc a', { hasText: 'Updates' }).count()).toBe(0);
+    // The example corpus has no update yet, so a hand-made report stands in for the API's answer.
+    const developing = developingStoryReport();
+    const route = `${server.url}/api/stories/s-developing`;
+    await page.route(route, (request) =>
+      request.fulfill({
+        status: 200,
+        contentType: 'application/json',
+        body: JSON.stringify({
+          story: {
+            id: 's-developing',
+            title: developing.title,
+            createdAt: '2025-07-02T10:00:00Z',
+            updatedAt: '2025-07-03T12:00:00Z',
+            articleIds: [],
+            reportVersion: 2,
+            reportAt: '2025-07-03T12:00:00Z',
+            stale: false,
+          },
+          report: developing,
+        }),
+      }),
+    );
+    try {
+      await page.goto(`${server.url}/#/story/s-developing`);
+      const section = page.locator('section', { has: page.locator('#updates-title') });
+      await section.waitFor();
+      expect(await section.locator('h2').textContent()).toBe('How figures moved (2)');
+      expect(await page.locator('.toc a', { hasText: 'Updates' }).count()).toBe(1);
+      expect(await section.locator('.update').count()).toBe(2);
+      const toll = section.locator('.update').first();
+      expect(await toll.locator('.move .value').allTextContents()).toEqual(['1', '5', '11']);
+      expect(await toll.locator('.move time').allTextContents()).toEqual([
+        '2 Jul 09:10',
+        '2 Jul 14:00',
+        '3 Jul',
+      ]);
+      expect(await toll.locator('.move.latest .value').textContent()).toBe('11');
+      // The section follows the conflicts.
+      const order = await page.evaluate<string[]>(
+        `[...document.querySelectorAll('section h2')].map((heading) => heading.id)`,
+      );
+      expect(order.indexOf('updates-title')).toBe(order.indexOf('conflicts-title') + 1);
+      const cite = toll.locator('.move').first().locator('.cite').first();
+      await cite.locator('.chip').hover();
+      await expect.poll(() => cite.locator('.tip').isVisible()).toBe(true);
+      expect(await cite.locator('.tip q').textContent()).toBe(
+        developing.updates[0]!.positions[0]!.evidence[0]!.text,
+      );
+      await section.screenshot({ path: path.join(artifacts, 'updates.png') });
+    } finally {
+      await page.unroute(route);
+    }
   });
 
   it('searches from the list', async () => {

@@ -3,7 +3,7 @@
  * here is invented for the tests.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Claim, Conflict, QuoteGroup, StoryReport } from '../../src/model/index.js';
+import type { Claim, Conflict, QuoteGroup, StoryReport, Update } from '../../src/model/index.js';
 import {
   articleIdFor,
   type IngestBatch,
@@ -19,6 +19,11 @@ import {
 export interface ContractOptions {
   /** Closes the store and opens the same one again; persistence tests are skipped without it. */
   reopen?: (store: Store) => Promise<Store>;
+  /**
+   * Writes a story's stored report JSON as given, past `putReport`, the way an older crosscheck left it;
+   * the tests of reports stored by older versions are skipped without it.
+   */
+  writeStoredReport?: (store: Store, storyId: string, json: string) => Promise<void>;
 }
 
 /** Builds an article whose id is its content hash. */
@@ -64,11 +69,21 @@ function makeConflict(topic: string, values: string[]): Conflict {
   return { kind: 'number', topic, positions: values.map((value) => ({ value, sources: [], evidence: [] })) };
 }
 
+/** An update of `topic` through `values`, each a [value, asOf] pair in time order. */
+function makeUpdate(topic: string, values: [string, string][]): Update {
+  return {
+    kind: 'number',
+    topic,
+    positions: values.map(([value, asOf]) => ({ value, sources: [], evidence: [], asOf })),
+  };
+}
+
 /** A small report; claims are [id, source, text] triples. */
 export function makeReport(
   claims: [string, string, string][],
   quotes: QuoteGroup[] = [],
   conflicts: Conflict[] = [],
+  updates: Update[] = [],
 ): StoryReport {
   const built = claims.map(([id, source, text]) => makeClaim(id, source, text));
   return {
@@ -85,7 +100,7 @@ export function makeReport(
     entities: [],
     timeline: [],
     conflicts,
-    updates: [],
+    updates,
     diagnostics: [],
   };
 }
@@ -638,6 +653,10 @@ export function runStoreContract(
     describe('reports and history', () => {
       const quote = makeQuote('s2', 'Mayor Alder', 'We will reopen the bridge by Friday.');
       const conflict = makeConflict('lanes closed', ['two', 'three']);
+      const update = makeUpdate('people hurt', [
+        ['2', '2025-03-10'],
+        ['4', '2025-03-11T07:30'],
+      ]);
       const first = makeReport([
         ['c1', 's1', 'The bridge closed its eastbound lanes.'],
         ['c2', 's1', 'Engineers found a crack in a support beam.'],
@@ -651,6 +670,7 @@ export function runStoreContract(
         ],
         [quote],
         [conflict],
+        [update],
       );
 
       async function storeWithHistory(): Promise<Store> {
@@ -662,18 +682,19 @@ export function runStoreContract(
       }
 
       it.each([
-        { since: '2025-03-09', claims: ['c9', 'c1', 'c2'], quotes: 1, conflicts: 1 },
-        { since: '2025-03-10T08:00:00Z', claims: ['c2'], quotes: 1, conflicts: 1 },
-        { since: '2025-03-10T12:00:00+02:00', claims: ['c2'], quotes: 1, conflicts: 1 },
-        { since: '2025-03-11', claims: ['c2'], quotes: 1, conflicts: 1 },
-        { since: '2025-03-11T08:00:00Z', claims: [], quotes: 0, conflicts: 0 },
-        { since: '2025-04-01', claims: [], quotes: 0, conflicts: 0 },
-      ])('changes since $since', async ({ since, claims, quotes, conflicts }) => {
+        { since: '2025-03-09', claims: ['c9', 'c1', 'c2'], quotes: 1, conflicts: 1, updates: 1 },
+        { since: '2025-03-10T08:00:00Z', claims: ['c2'], quotes: 1, conflicts: 1, updates: 1 },
+        { since: '2025-03-10T12:00:00+02:00', claims: ['c2'], quotes: 1, conflicts: 1, updates: 1 },
+        { since: '2025-03-11', claims: ['c2'], quotes: 1, conflicts: 1, updates: 1 },
+        { since: '2025-03-11T08:00:00Z', claims: [], quotes: 0, conflicts: 0, updates: 0 },
+        { since: '2025-04-01', claims: [], quotes: 0, conflicts: 0, updates: 0 },
+      ])('changes since $since', async ({ since, claims, quotes, conflicts, updates }) => {
         const store = await storeWithHistory();
         const changes = await store.storyChangesSince('bridge', since);
         expect(changes?.claims.map((claim) => claim.id)).toEqual(claims);
         expect(changes?.quotes).toHaveLength(quotes);
         expect(changes?.conflicts).toHaveLength(conflicts);
+        expect(changes?.updates).toEqual(updates === 0 ? [] : [update]);
         expect(changes?.reportAt).toBe('2025-03-11T08:00:00.000Z');
       });
 
@@ -692,6 +713,65 @@ export function runStoreContract(
         expect(story).toMatchObject({ reportVersion: 3, reportAt: '2025-03-12T08:00:00.000Z', stale: false });
         expect(story?.report).toEqual(third);
       });
+
+      it.each([
+        {
+          case: 'a new latest value counts as new',
+          values: [
+            ['2', '2025-03-10'],
+            ['4', '2025-03-11T07:30'],
+            ['5', '2025-03-12T06:00'],
+          ],
+          fresh: true,
+        },
+        {
+          case: 'the same values in another order count as new',
+          values: [
+            ['4', '2025-03-10'],
+            ['2', '2025-03-11T07:30'],
+          ],
+          fresh: true,
+        },
+        {
+          case: 'an as-of time read more exactly is not new',
+          values: [
+            ['2', '2025-03-10T18:00'],
+            ['4', '2025-03-11T07:30'],
+          ],
+          fresh: false,
+        },
+        {
+          case: 'the same update re-put is not new',
+          values: [
+            ['2', '2025-03-10'],
+            ['4', '2025-03-11T07:30'],
+          ],
+          fresh: false,
+        },
+      ] as { case: string; values: [string, string][]; fresh: boolean }[])(
+        'update: $case',
+        async ({ values, fresh }) => {
+          const store = await storeWithHistory();
+          const revised = makeUpdate('people hurt', values);
+          await store.putReport('bridge', makeReport([], [], [], [revised]), '2025-03-12T08:00:00Z');
+          const changes = await store.storyChangesSince('bridge', '2025-03-11T12:00:00Z');
+          expect(changes?.updates).toEqual(fresh ? [revised] : []);
+          expect((await store.getStory('bridge'))?.report?.updates).toEqual([revised]);
+        },
+      );
+
+      it.skipIf(options.writeStoredReport === undefined)(
+        'a report stored before updates existed reads back, and answers changes, with no updates',
+        async () => {
+          const store = await storeWithHistory();
+          const { updates: _updates, ...legacy } = second;
+          await options.writeStoredReport!(store, 'bridge', JSON.stringify(legacy));
+          expect((await store.getStory('bridge'))?.report).toEqual({ ...second, updates: [] });
+          const changes = await store.storyChangesSince('bridge', '2025-03-09');
+          expect(changes?.claims.map((claim) => claim.id)).toEqual(['c9', 'c1', 'c2']);
+          expect(changes).toMatchObject({ conflicts: [conflict], updates: [] });
+        },
+      );
 
       it.each([
         {
@@ -715,6 +795,7 @@ export function runStoreContract(
           claims: [],
           quotes: [],
           conflicts: [],
+          updates: [],
         });
         expect(await store.getStory('quiet')).toMatchObject({ report: null, reportVersion: 0, stale: true });
       });

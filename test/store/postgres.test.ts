@@ -72,6 +72,12 @@ describe.skipIf(server === undefined)('postgres store', () => {
       await store.close();
       return openPostgresStore(connection, { schema: (store as PostgresStore).schema! });
     },
+    writeStoredReport: async (store, storyId, json) => {
+      await raw(`UPDATE "${(store as PostgresStore).schema!}".stories SET report = $1 WHERE id = $2`, [
+        json,
+        storyId,
+      ]);
+    },
   });
 
   describe('search input is text, never tsquery syntax', () => {

@@ -29,6 +29,12 @@ runStoreContract('sqlite file', () => openSqliteStore(freshPath()), {
     await store.close();
     return openSqliteStore((store as SqliteStore).location);
   },
+  writeStoredReport: async (store, storyId, json) => {
+    // A second connection to the WAL file, as another crosscheck process would be.
+    const raw = new Database((store as SqliteStore).location);
+    raw.prepare('UPDATE stories SET report = ? WHERE id = ?').run(json, storyId);
+    raw.close();
+  },
 });
 runStoreContract('sqlite in memory', () => openSqliteStore(':memory:'));
 

@@ -1,6 +1,7 @@
 /**
  * The story page: summary with citation chips, the claims × outlets grid (reprints folded into what
- * they copy), conflicts side by side, the quote ledger with word differences, entities and a timeline.
+ * they copy), conflicts side by side, figures that moved as the story developed, the quote ledger with
+ * word differences, entities and a timeline.
  */
 
 import { useState } from 'preact/hooks';
@@ -10,6 +11,7 @@ import { Citations, dateRange, indexSources, LoadState, type SourceIndex, useLoa
 import { html } from './html.js';
 import { safeExternalUrl, sourceHref, storyHref } from './links.js';
 import { Timeline } from './timeline.js';
+import { Updates } from './updates.js';
 import { wordDiff } from './word-diff.js';
 
 type Sources = SourceIndex;
@@ -194,6 +196,7 @@ const SECTIONS = [
   ['summary-title', 'Summary'],
   ['claims-title', 'Claims'],
   ['conflicts-title', 'Conflicts'],
+  ['updates-title', 'Updates'],
   ['quotes-title', 'Quotes'],
   ['entities-title', 'Entities'],
   ['timeline-title', 'Timeline'],
@@ -226,14 +229,18 @@ export function StoryPage(props: { storyId: string }) {
     <h1 tabindex="-1">${report.title}</h1>
     <p class="facts"><span>${report.sources.length} sources</span><span>${dateRange(dates[0], dates.at(-1))}</span>
       <span>${report.claims.length} claims</span><span class=${report.conflicts.length > 0 ? 'has-conflicts' : ''}>${report.conflicts.length} conflicts</span>
+      ${report.updates.length > 0 ? html`<span>${report.updates.length} ${report.updates.length === 1 ? 'figure' : 'figures'} moved</span>` : null}
       ${story.stale ? html`<span>report being refreshed</span>` : null}</p>
-    <nav class="toc" aria-label="Sections">${SECTIONS.map(
+    <nav class="toc" aria-label="Sections">${SECTIONS.filter(
+      ([id]) => id !== 'updates-title' || report.updates.length > 0,
+    ).map(
       ([id, label]) =>
         html`<a href=${`${storyHref(story.id)}`} onClick=${(event: Event) => jumpTo(event, id)}>${label}</a>`,
     )}</nav>
     <${Summary} storyId=${story.id} report=${report} sources=${sources} />
     <${ClaimGrid} storyId=${story.id} report=${report} sources=${sources} folded=${folded} />
     <${Conflicts} storyId=${story.id} report=${report} sources=${sources} />
+    <${Updates} storyId=${story.id} updates=${report.updates} sources=${sources} />
     <${QuoteLedger} storyId=${story.id} quotes=${report.quotes} sources=${sources} />
     <${Entities} report=${report} />
     <${Timeline} storyId=${story.id} events=${report.timeline} sources=${sources} />

@@ -284,7 +284,11 @@ export function registerStoreCommands(
       'for merge: the two story ids; for split: the story id and the article ids to move out',
     )
     .addOption(dbOption())
-    .option('--since <time>', 'only what is new since this time: claims, conflicts and quotes', isoTime)
+    .option(
+      '--since <time>',
+      'only what is new since this time: claims, conflicts, updates and quotes',
+      isoTime,
+    )
     .addOption(
       new Option('-f, --format <format>', 'output format').choices(['text', 'md', 'json']).default('text'),
     )
@@ -317,11 +321,15 @@ export function registerStoreCommands(
             if (options.format === 'json') io.stdout(`${JSON.stringify(changes, null, 2)}\n`);
             else {
               io.stdout(
-                `new in ${first} since ${options.since}: ${changes.claims.length} claim(s), ${changes.conflicts.length} conflict(s), ${changes.quotes.length} quote(s)\n`,
+                `new in ${first} since ${options.since}: ${changes.claims.length} claim(s), ${changes.conflicts.length} conflict(s), ${changes.updates.length} update(s), ${changes.quotes.length} quote(s)\n`,
               );
               for (const claim of changes.claims) io.stdout(`  + ${claim.text}\n`);
               for (const conflict of changes.conflicts)
                 io.stdout(`  ! ${conflict.kind}: ${conflict.topic}\n`);
+              for (const update of changes.updates)
+                io.stdout(
+                  `  ↗ ${update.kind}: ${update.topic}: ${update.positions.map((position) => `${position.value} (${position.asOf})`).join(' → ')}\n`,
+                );
               for (const quote of changes.quotes)
                 io.stdout(`  “ ${quote.speaker ?? 'unattributed'}: ${quote.text}\n`);
             }
