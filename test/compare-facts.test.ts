@@ -4,7 +4,12 @@ import { synthesize } from '../src/pipeline/synthesize.js';
 import { valuesCompatible } from '../src/stages/compare-facts.js';
 import { evidenceProblems } from './helpers/evidence.js';
 
-const quantity = (low: number, high: number, unit = 'peopl'): FactValue => ({ type: 'quantity', low, high, unit });
+const quantity = (low: number, high: number, unit = 'peopl'): FactValue => ({
+  type: 'quantity',
+  low,
+  high,
+  unit,
+});
 
 describe('valuesCompatible', () => {
   it.each<[string, FactValue, FactValue, boolean]>([
@@ -15,11 +20,36 @@ describe('valuesCompatible', () => {
     ['different figures ("7,000" vs "9,000")', quantity(6750, 7250), quantity(8750, 9250), false],
     ['zero against a count', quantity(0, 0, '~kill'), quantity(12, 12, '~kill'), false],
     ['different units are not compared', quantity(5, 5, 'hour'), quantity(9, 9, 'dai'), true],
-    ['a year and a month of it', { type: 'date', value: '2013', precision: 'year' }, { type: 'date', value: '2013-07', precision: 'month' }, true],
-    ['two years', { type: 'date', value: '1957', precision: 'year' }, { type: 'date', value: '1958', precision: 'year' }, false],
-    ['a decade and a year in it', { type: 'date', value: '1940', precision: 'year', endDate: '1949' }, { type: 'date', value: '1943', precision: 'year' }, true],
-    ['a decade and a year outside it', { type: 'date', value: '1940', precision: 'year', endDate: '1949' }, { type: 'date', value: '1950', precision: 'year' }, false],
-    ['a weekday and the date of that weekday', { type: 'weekday', day: 2 }, { type: 'date', value: '2008-12-09', precision: 'day' }, true],
+    [
+      'a year and a month of it',
+      { type: 'date', value: '2013', precision: 'year' },
+      { type: 'date', value: '2013-07', precision: 'month' },
+      true,
+    ],
+    [
+      'two years',
+      { type: 'date', value: '1957', precision: 'year' },
+      { type: 'date', value: '1958', precision: 'year' },
+      false,
+    ],
+    [
+      'a decade and a year in it',
+      { type: 'date', value: '1940', precision: 'year', endDate: '1949' },
+      { type: 'date', value: '1943', precision: 'year' },
+      true,
+    ],
+    [
+      'a decade and a year outside it',
+      { type: 'date', value: '1940', precision: 'year', endDate: '1949' },
+      { type: 'date', value: '1950', precision: 'year' },
+      false,
+    ],
+    [
+      'a weekday and the date of that weekday',
+      { type: 'weekday', day: 2 },
+      { type: 'date', value: '2008-12-09', precision: 'day' },
+      true,
+    ],
     ['two weekdays', { type: 'weekday', day: 2 }, { type: 'weekday', day: 5 }, false],
     ['two records', { type: 'record', wins: 52, losses: 3 }, { type: 'record', wins: 53, losses: 3 }, false],
     ['two ranks', { type: 'ordinal', rank: 5 }, { type: 'ordinal', rank: 6 }, false],
@@ -93,26 +123,59 @@ const STORIES: readonly StoryCase[] = [
     conflict: ['1957', '1958'],
   },
   // Negative cases: formatting, bounds, rounding, precision, conversions and different slots.
-  { name: 'negative: formatting ("1,000" / "1, 000")', bodies: ['About 1,000 people fled the Wexmoor coast on Monday.', 'About 1, 000 people fled the Wexmoor coast on Monday.'] },
-  { name: 'negative: a bound the other satisfies', bodies: ['At least 12 people died in the Wexmoor flood.', 'Fifteen people died in the Wexmoor flood.'] },
-  { name: 'negative: more than 1000 against 1, 000', bodies: ['More than 1000 people fled the Wexmoor coast.', 'Some 1, 000 people fled the Wexmoor coast.'] },
-  { name: 'negative: rounding', bodies: ['About 7,000 people were evacuated from Wexmoor.', 'Officials said 7,012 people were evacuated from Wexmoor.'] },
-  { name: 'negative: precision of a date', bodies: ['The Wexmoor ferry line closed in 2013.', 'The Wexmoor ferry line closed in July 2013.'] },
+  {
+    name: 'negative: formatting ("1,000" / "1, 000")',
+    bodies: [
+      'About 1,000 people fled the Wexmoor coast on Monday.',
+      'About 1, 000 people fled the Wexmoor coast on Monday.',
+    ],
+  },
+  {
+    name: 'negative: a bound the other satisfies',
+    bodies: ['At least 12 people died in the Wexmoor flood.', 'Fifteen people died in the Wexmoor flood.'],
+  },
+  {
+    name: 'negative: more than 1000 against 1, 000',
+    bodies: ['More than 1000 people fled the Wexmoor coast.', 'Some 1, 000 people fled the Wexmoor coast.'],
+  },
+  {
+    name: 'negative: rounding',
+    bodies: [
+      'About 7,000 people were evacuated from Wexmoor.',
+      'Officials said 7,012 people were evacuated from Wexmoor.',
+    ],
+  },
+  {
+    name: 'negative: precision of a date',
+    bodies: ['The Wexmoor ferry line closed in 2013.', 'The Wexmoor ferry line closed in July 2013.'],
+  },
   {
     name: 'negative: an amount and its conversion ("£350,000 ($522,354)")',
-    bodies: ['The Wexmoor painting sold for £350,000 ($522,354) at auction.', 'The Wexmoor painting sold for £350,000 at auction on Friday.'],
+    bodies: [
+      'The Wexmoor painting sold for £350,000 ($522,354) at auction.',
+      'The Wexmoor painting sold for £350,000 at auction on Friday.',
+    ],
   },
   {
     name: "negative: a war's length against a search's length",
-    bodies: ['The two-year war left the Wexmoor valley empty.', 'The two-month search for the missing Wexmoor climbers ended on Friday.'],
+    bodies: [
+      'The two-year war left the Wexmoor valley empty.',
+      'The two-month search for the missing Wexmoor climbers ended on Friday.',
+    ],
   },
   {
     name: "negative: two people's figures",
-    bodies: ['Coach Dana Whitfield has spent 19 seasons with the Gulls.', 'Rowan Pike spent 11 seasons with the Gulls as a player.'],
+    bodies: [
+      'Coach Dana Whitfield has spent 19 seasons with the Gulls.',
+      'Rowan Pike spent 11 seasons with the Gulls as a player.',
+    ],
   },
   {
     name: 'negative: a part and a total ("career games")',
-    bodies: ['Rowan Pike lasted 52 games with the Gulls.', 'Rowan Pike played 1,101 career games for the Gulls.'],
+    bodies: [
+      'Rowan Pike lasted 52 games with the Gulls.',
+      'Rowan Pike played 1,101 career games for the Gulls.',
+    ],
   },
   {
     name: 'negative: a falling figure in later reports is not an update but a conflict',
@@ -130,7 +193,9 @@ describe('conflicts and updates through synthesize', () => {
     run(testCase.name, () => {
       const report = story(testCase.bodies);
       expect(evidenceProblems(report)).toEqual([]);
-      const figures = report.conflicts.filter((conflict) => conflict.kind === 'number' || conflict.kind === 'date');
+      const figures = report.conflicts.filter(
+        (conflict) => conflict.kind === 'number' || conflict.kind === 'date',
+      );
       if (testCase.conflict === undefined) expect(figures).toEqual([]);
       else {
         expect(figures).toHaveLength(1);
@@ -152,7 +217,10 @@ describe('support respects values', () => {
   const report = story([
     ['The quake in Wexmoor province killed 7,000 people, officials said on Thursday.', '2025-02-06'],
     ['The quake in Wexmoor province killed 9,000 people, officials said on Thursday.', '2025-02-06'],
-    ['The quake in Wexmoor province killed 9,000 people, officials said on Thursday, as rescuers dug.', '2025-02-06'],
+    [
+      'The quake in Wexmoor province killed 9,000 people, officials said on Thursday, as rescuers dug.',
+      '2025-02-06',
+    ],
   ]);
 
   it('never joins sources that give different figures in one claim', () => {

@@ -23,7 +23,11 @@ const CASES: readonly ExtractionCase[] = [
   {
     name: 'a bound from below',
     sentence: 'The quake killed at least 24 people in the hill villages.',
-    expected: { text: 'at least 24 people', value: { type: 'quantity', low: 24, high: Infinity }, measure: '~kill' },
+    expected: {
+      text: 'at least 24 people',
+      value: { type: 'quantity', low: 24, high: Infinity },
+      measure: '~kill',
+    },
   },
   {
     name: 'a count of people named by what happened to them',
@@ -58,7 +62,10 @@ const CASES: readonly ExtractionCase[] = [
   {
     name: 'nearly bounds from below only',
     sentence: 'The club signed the striker to a deal worth nearly $80 million.',
-    expected: { text: 'nearly $80 million', value: { type: 'quantity', high: 80_000_000, unit: 'money:USD' } },
+    expected: {
+      text: 'nearly $80 million',
+      value: { type: 'quantity', high: 80_000_000, unit: 'money:USD' },
+    },
   },
   {
     name: 'a tokenised thousands separator',
@@ -68,12 +75,20 @@ const CASES: readonly ExtractionCase[] = [
   {
     name: 'a magnitude before its noun',
     sentence: 'A 6.1-magnitude quake struck off the coast.',
-    expected: { text: '6.1-magnitude', value: { type: 'quantity', low: expect.closeTo(6.05, 6), high: expect.closeTo(6.15, 6) }, measure: 'magnitude' },
+    expected: {
+      text: '6.1-magnitude',
+      value: { type: 'quantity', low: expect.closeTo(6.05, 6), high: expect.closeTo(6.15, 6) },
+      measure: 'magnitude',
+    },
   },
   {
     name: 'a magnitude after a verb',
     sentence: 'The tremor measured 6.1, the agency said.',
-    expected: { text: 'measured 6.1', value: { type: 'quantity', low: expect.closeTo(6.05, 6), high: expect.closeTo(6.15, 6) }, measure: 'magnitude' },
+    expected: {
+      text: 'measured 6.1',
+      value: { type: 'quantity', low: expect.closeTo(6.05, 6), high: expect.closeTo(6.15, 6) },
+      measure: 'magnitude',
+    },
   },
   {
     name: 'how often, in one word',
@@ -93,7 +108,10 @@ const CASES: readonly ExtractionCase[] = [
   {
     name: 'a decade as a span of years',
     sentence: 'She started painting in the 1940s after moving to the city.',
-    expected: { text: 'the 1940s', value: { type: 'date', value: '1940', endDate: '1949', precision: 'year' } },
+    expected: {
+      text: 'the 1940s',
+      value: { type: 'date', value: '1940', endDate: '1949', precision: 'year' },
+    },
   },
   {
     name: 'a year',
@@ -133,7 +151,11 @@ const CASES: readonly ExtractionCase[] = [
     sentence: 'He has 548 rushing yards, 28 receptions and 258 receiving yards this season.',
     absent: '548 rushing yards',
   },
-  { name: 'negative: an edition named by its rank', sentence: 'She hosted the 79th Academy Awards.', absent: '79th' },
+  {
+    name: 'negative: an edition named by its rank',
+    sentence: 'She hosted the 79th Academy Awards.',
+    absent: '79th',
+  },
   { name: 'negative: a score is not a record', sentence: 'The visitors won 3-1 at home.', absent: '3-1' },
   {
     name: 'negative: once again is no count',
@@ -157,7 +179,8 @@ describe('extractFacts', () => {
         const fact = facts.find((candidate) => candidate.text === testCase.expected!.text);
         expect(fact, `facts: ${facts.map((candidate) => candidate.text).join(' | ')}`).toBeDefined();
         expect(fact!.value).toMatchObject(testCase.expected.value);
-        if (testCase.expected.measure !== undefined) expect(fact!.slot.measure).toBe(testCase.expected.measure);
+        if (testCase.expected.measure !== undefined)
+          expect(fact!.slot.measure).toBe(testCase.expected.measure);
       }
       if (testCase.absent !== undefined) {
         expect(facts.map((fact) => fact.text)).not.toContain(testCase.absent);
@@ -182,7 +205,9 @@ describe('extractFacts', () => {
     expect(fact?.asOf).toBe('2025-07-01');
     const [plain] = factsOf('Rescuers pulled 30 people from the ferry.', '2025-07-03');
     expect(plain?.asOf).toBe('2025-07-03');
-    const undated = extractFacts(analyzeArticle({ id: 'a', body: 'Rescuers pulled 30 people from the ferry.' }));
+    const undated = extractFacts(
+      analyzeArticle({ id: 'a', body: 'Rescuers pulled 30 people from the ferry.' }),
+    );
     expect(undated[0]?.asOf).toBeUndefined();
   });
 

@@ -189,7 +189,8 @@ function frameOf(article: AnalyzedArticle, fact: Fact): ValueFrame {
   const dates: DatedSpan[] = article.dates
     .filter(
       (date) =>
-        date.sentence === fact.sentence && !AS_OF_BEFORE.test(sentence.text.slice(0, date.start - sentence.start)),
+        date.sentence === fact.sentence &&
+        !AS_OF_BEFORE.test(sentence.text.slice(0, date.start - sentence.start)),
     )
     .map((date) => ({
       value: date.value,
@@ -551,7 +552,10 @@ export function compareFacts(facts: readonly Fact[], articles: readonly Analyzed
         // Bounds that all hold at once ("at least 5", then "at least 24") still tell a figure that grew.
         const revision = asRevision(members);
         if (revision !== undefined) {
-          const positions: UpdatePosition[] = revision.map(({ group, asOf }) => ({ ...positionOf(byId, group), asOf }));
+          const positions: UpdatePosition[] = revision.map(({ group, asOf }) => ({
+            ...positionOf(byId, group),
+            asOf,
+          }));
           updates.push({ kind, topic: topicOf(members, kind), positions });
         }
         continue;

@@ -448,7 +448,21 @@ const MAY_HOLD_WORD = new RegExp(
 );
 
 /** Plurals without an s, which end a counted noun phrase as a plural does. */
-const IRREGULAR_PLURALS = new Set(['people', 'men', 'women', 'children', 'police', 'staff', 'personnel', 'cattle', 'sheep', 'feet', 'teeth', 'mice', 'geese']);
+const IRREGULAR_PLURALS = new Set([
+  'people',
+  'men',
+  'women',
+  'children',
+  'police',
+  'staff',
+  'personnel',
+  'cattle',
+  'sheep',
+  'feet',
+  'teeth',
+  'mice',
+  'geese',
+]);
 
 /** What a bare number counts: the head of the noun phrase after it, plus a rate ("vehicles a day"). */
 function countedNoun(rest: string): { unit: string; length: number } | undefined {

@@ -184,7 +184,8 @@ const QUALIFIER_WORDS = new Set([
 const SUPERLATIVE =
   /\b(?:most|least|largest|biggest|highest|lowest|sharpest|fastest|steepest|strongest|weakest|worst|best|first\s+time)\b/i;
 /** "X said", "X told", "X reported": a name that speaks. */
-const SPEAKER_AFTER = /^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|tells|reported|reports|announced|confirmed)\b/i;
+const SPEAKER_AFTER =
+  /^\s*(?:,[^,]{0,40},\s*)?(?:said|says|told|tells|reported|reports|announced|confirmed)\b/i;
 const SPEAKER_BEFORE = /\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$/i;
 /** A limiting word right before a value ("his first 11 seasons", "the last two games"). */
 const LIMITING_BEFORE =
@@ -565,10 +566,7 @@ function readSlot(
     return sentence.start;
   })();
   const holder = named.find(
-    (item) =>
-      item.before &&
-      item.type !== 'place' &&
-      start - item.distance >= clauseStart,
+    (item) => item.before && item.type !== 'place' && start - item.distance >= clauseStart,
   )?.name;
   const label = labelWords
     .filter((word) => word.distance <= 4)
@@ -592,7 +590,17 @@ function readSlot(
   // "his first 11 seasons", "the last two games": a limiting word before the value narrows it.
   const limiting = LIMITING_BEFORE.exec(sentence.text.slice(0, candidate.start));
   if (limiting !== null) qualifiers.push(limiting[1]!.toLowerCase());
-  const slot: FactSlot = { measure, terms, participants, parties, events, complement, qualifiers, subject, label };
+  const slot: FactSlot = {
+    measure,
+    terms,
+    participants,
+    parties,
+    events,
+    complement,
+    qualifiers,
+    subject,
+    label,
+  };
   if (holder !== undefined) slot.holder = holder;
   return slot;
 }

@@ -9,7 +9,8 @@ import type { Claim, Conflict, Evidence, SummarySentence, Update } from '../mode
 /** Where each passage stands in the story's number and date disagreements: `source:start` → position per entry. */
 type PositionIndex = Map<string, Map<number, number>>;
 
-const keyOf = (evidence: Pick<Evidence, 'source' | 'start'>): string => `${evidence.source}:${evidence.start}`;
+const keyOf = (evidence: Pick<Evidence, 'source' | 'start'>): string =>
+  `${evidence.source}:${evidence.start}`;
 
 function indexPositions(entries: ReadonlyArray<Conflict | Update>): PositionIndex {
   const index: PositionIndex = new Map();
@@ -31,11 +32,7 @@ function indexPositions(entries: ReadonlyArray<Conflict | Update>): PositionInde
  * Splits evidence by the positions its passages take: evidence that takes a different position from the
  * anchor passage, in any disagreement, goes to another part; evidence that takes none stays with the anchor.
  */
-function partition(
-  evidence: readonly Evidence[],
-  anchor: Evidence,
-  index: PositionIndex,
-): Evidence[][] {
+function partition(evidence: readonly Evidence[], anchor: Evidence, index: PositionIndex): Evidence[][] {
   const anchorPositions = index.get(keyOf(anchor));
   const parts: Array<{ positions: Map<number, number> | undefined; evidence: Evidence[] }> = [
     { positions: anchorPositions, evidence: [] },
@@ -74,7 +71,10 @@ function sourcesOf(evidence: readonly Evidence[]): string[] {
  * @param claims - the story's claims
  * @param entries - the story's conflicts and updates
  */
-export function splitClaimsByValue(claims: readonly Claim[], entries: ReadonlyArray<Conflict | Update>): Claim[] {
+export function splitClaimsByValue(
+  claims: readonly Claim[],
+  entries: ReadonlyArray<Conflict | Update>,
+): Claim[] {
   const index = indexPositions(entries);
   if (index.size === 0) return [...claims];
   const result: Claim[] = [];
@@ -100,7 +100,8 @@ export function splitClaimsByValue(claims: readonly Claim[], entries: ReadonlyAr
         // Support split by a disagreement is never every source's.
         kind: sources.length >= 2 ? 'shared' : 'unique',
       };
-      if (claim.stances !== undefined) part.stances = claim.stances.filter((stance) => sources.includes(stance.source));
+      if (claim.stances !== undefined)
+        part.stances = claim.stances.filter((stance) => sources.includes(stance.source));
       delete part.independentSources;
       result.push(part);
     });
