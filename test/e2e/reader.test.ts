@@ -176,12 +176,15 @@ describe.skipIf(!hasChromium)('web reader in Chromium', () => {
   });
 
   it('shows how figures moved: values in time order with as-of times and chips holding the passage', async () => {
-    // The bridge story has no update: no section and no jump to one.
+    // The bridge story's one developing figure: the cracks counted, 12 by Monday evening, 19 by Tuesday.
     await page.goto(`${server.url}/#/story/${encodeURIComponent(bridgeId)}`);
     await page.locator('.summary li').first().waitFor();
-    expect(await page.locator('#updates-title').count()).toBe(0);
-    expect(await page.locator('.toc a', { hasText: 'Updates' }).count()).toBe(0);
-    // The example corpus has no update yet, so a hand-made report stands in for the API's answer.
+    expect(await page.locator('#updates-title').count()).toBe(1);
+    expect(await page.locator('.toc a', { hasText: 'Updates' }).count()).toBe(1);
+    const cracks = page.locator('section', { has: page.locator('#updates-title') }).locator('.update');
+    expect(await cracks.count()).toBe(1);
+    expect(await cracks.locator('.move .value').allTextContents()).toEqual(['12 cracks', '19 cracks']);
+    // A hand-made report with two updates and times of day stands in for the API's answer.
     const developing = developingStoryReport();
     const route = `${server.url}/api/stories/s-developing`;
     await page.route(route, (request) =>
