@@ -231,7 +231,11 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   // A fact reported as denied is a stance, not a value: the stance stage compares it.
   if (first.modality === 'denied' || second.modality === 'denied') return 'denied';
   const value = first.value;
-  const similarity = slotSimilarity(first, second, context.weights);
+  let cached: number | undefined;
+  const similarity = (): number => {
+    cached ??= slotSimilarity(first, second, context.weights);
+    return cached;
+  };
   if (value.type === 'date' || value.type === 'weekday') {
     if (second.value.type !== 'date' && second.value.type !== 'weekday') return 'different-measure';
     if (!plausiblySameEvent(value, second.value)) return 'too-far-apart';
@@ -241,10 +245,10 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     // misstate; two weekdays disagree only about one event plainly named beside both.
     if (value.type !== second.value.type) return 'different-measure';
     if (value.type === 'weekday')
-      return similarity >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second) ? undefined : 'unlike-words';
-    if (similarity >= MIN_DATE_SIMILARITY) return undefined;
+      return similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second) ? undefined : 'unlike-words';
+    if (similarity() >= MIN_DATE_SIMILARITY) return undefined;
     // "an inspection on March 7" and "an inspection carried out on March 5": the event word beside both.
-    return sharesEvent(first, second) && similarity >= MIN_DATE_SIMILARITY_SHARED_EVENT
+    return sharesEvent(first, second) && similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT
       ? undefined
       : 'unlike-words';
   }
@@ -283,7 +287,7 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     // "second victory over Thompson" and "58th victory" rank different series.
     if ((first.slot.complement.length === 0) !== (second.slot.complement.length === 0))
       return 'different-complement';
-    return similarity >= MIN_ORDINAL_SIMILARITY && sharesParticipant(first, second)
+    return similarity() >= MIN_ORDINAL_SIMILARITY && sharesParticipant(first, second)
       ? undefined
       : 'unlike-words';
   }
@@ -294,7 +298,7 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   if (differentlyQualifiedSubjects(first.slot.subject, second.slot.subject)) return 'different-qualifiers';
   let needed = sharesParticipant(first, second) ? MIN_QUANTITY_SIMILARITY_SHARED : MIN_QUANTITY_SIMILARITY;
   if (unit.includes('/') || unit === DURATION) needed = MIN_LOOSE_SIMILARITY;
-  if (similarity < needed) return 'unlike-words';
+  if (similarity() < needed) return 'unlike-words';
   // How often something happened is scoped by its own words, not by the dates around it.
   if (unit === 'time') return undefined;
   return sameFrame(context.frames(first), context.frames(second)) ? undefined : 'different-frame';
@@ -319,6 +323,38 @@ export function slotContext(facts: readonly Fact[], articles: readonly AnalyzedA
     return frame;
   };
   return { weights, frames };
+}
+
+/**
+ * Index pairs `[a, b]` (a < b) of facts from different sources that share a slot term or a participant:
+ * every other pair has a slot similarity of 0 and no holder in common, so no test could join it. An
+ * inverted index keeps the cost to the real candidates instead of all pairs.
+ */
+function pairsSharingKey(facts: readonly Fact[]): Array<[number, number]> {
+  const postings = new Map<string, number[]>();
+  facts.forEach((fact, index) => {
+    for (const key of [...Object.keys(fact.slot.terms), ...fact.slot.participants.map((name) => `@${name}`)]) {
+      const posting = postings.get(key);
+      if (posting === undefined) postings.set(key, [index]);
+      else if (posting.at(-1) !== index) posting.push(index);
+    }
+  });
+  const seen = new Set<number>();
+  const pairs: Array<[number, number]> = [];
+  for (const posting of postings.values()) {
+    for (let left = 0; left < posting.length; left++) {
+      for (let right = left + 1; right < posting.length; right++) {
+        const a = posting[left]!;
+        const b = posting[right]!;
+        if (facts[a]!.source === facts[b]!.source) continue;
+        const key = a * facts.length + b;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        pairs.push([a, b]);
+      }
+    }
+  }
+  return pairs.sort((first, second) => first[0] - second[0] || first[1] - second[1]);
 }
 
 /** Union-find over item indices. */
@@ -536,9 +572,8 @@ export function compareFacts(facts: readonly Fact[], articles: readonly Analyzed
     const bucket = all.slice(0, MAX_BUCKET);
     if (new Set(bucket.map((fact) => fact.source)).size < 2) continue;
     const pairs: Array<[number, number]> = [];
-    for (let a = 0; a < bucket.length; a++)
-      for (let b = a + 1; b < bucket.length; b++)
-        if (slotMismatch(bucket[a]!, bucket[b]!, context) === undefined) pairs.push([a, b]);
+    for (const [a, b] of pairsSharingKey(bucket))
+      if (slotMismatch(bucket[a]!, bucket[b]!, context) === undefined) pairs.push([a, b]);
     const linked = new Set(pairs.map(([a, b]) => a * bucket.length + b));
     const matches = (a: number, b: number): boolean =>
       linked.has(Math.min(a, b) * bucket.length + Math.max(a, b));

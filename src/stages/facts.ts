@@ -5,6 +5,7 @@ import type {
   FactModality,
   FactSlot,
   FactValue,
+  Mention,
   Sentence,
   Stance,
   Token,
@@ -190,6 +191,11 @@ const SPEAKER_BEFORE = /\b(?:according\s+to|said|says|told)\s+(?:the\s+)?$/i;
 /** A limiting word right before a value ("his first 11 seasons", "the last two games"). */
 const LIMITING_BEFORE =
   /\b(first|last|past|final|next|previous|initial|remaining|other|additional|another|further|opening|closing)\s+$/i;
+/** A cheap test before the generators run: every fact has a digit or one of these words. */
+const MAY_HOLD_FACT =
+  /\d|\b(?:once|twice|thrice|pair|couple|dozens?|no\s+(?:one|casualt|death|fatalit|injur)|nobody|(?:sun|mon|tues|wednes|thurs|fri|satur)day|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|half|an?\s+(?:day|week|fortnight|month|year|decade))\b/i;
+/** A non-restrictive side clause, in which a value may be held otherwise than in the main clause. */
+const SIDE_CLAUSE = /,\s+(?:which|who|whose)\b/i;
 /** Words at a sentence's start read as its subject. */
 const SUBJECT_WORDS = 4;
 /** Prepositions that open a value's complement. */
@@ -441,8 +447,19 @@ function settleOverlaps(candidates: readonly Candidate[]): Candidate[] {
   return kept.sort((left, right) => left.start - right.start);
 }
 
-/** The term classes of a word token, or none for stop words, numbers and short words. */
+/** Terms of tokens already read: a token is read once for every value near it. */
+const TERM_CACHE = new WeakMap<Token, string | null>();
+
+/** The term class of a word token, or none for stop words, numbers and short words. */
 function termOf(token: Token): string | undefined {
+  const cached = TERM_CACHE.get(token);
+  if (cached !== undefined) return cached ?? undefined;
+  const term = readTerm(token);
+  TERM_CACHE.set(token, term ?? null);
+  return term;
+}
+
+function readTerm(token: Token): string | undefined {
   if (token.kind !== 'word' || NUMBER_WORDS.test(token.normal)) return undefined;
   const normal = token.normal.replace(/['’]s$/, '');
   if (normal.length < 2 || STOPWORDS.has(normal)) return undefined;
@@ -459,6 +476,7 @@ function readSlot(
   sentence: Sentence,
   candidate: Candidate,
   options: FactOptions,
+  mentions: readonly Mention[],
 ): FactSlot {
   const tokens = article.segmentation.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
   const start = sentence.start + candidate.start;
@@ -537,7 +555,7 @@ function readSlot(
   const windowEnd = tokens[Math.min(tokens.length - 1, last + SLOT_AFTER * 2)]?.end ?? sentence.end;
   const named: Array<{ name: string; distance: number; before: boolean; type: string }> = [];
   const parties: string[] = [];
-  for (const mention of article.mentions) {
+  for (const mention of mentions) {
     if (mention.sentence !== sentence.index || mention.end <= windowStart || mention.start >= windowEnd)
       continue;
     if (mention.type === 'date' || mention.type === 'money') continue;
@@ -627,11 +645,17 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
   const facts: Fact[] = [];
   const reported = reportTime(article);
   const outlet = article.source.outlet;
+  const mentionsBySentence = new Map<number, Mention[]>();
+  for (const mention of article.mentions) {
+    const list = mentionsBySentence.get(mention.sentence);
+    if (list) list.push(mention);
+    else mentionsBySentence.set(mention.sentence, [mention]);
+  }
   for (const sentence of article.segmentation.sentences) {
     // A headline restates the lead in fewer words; its figures count with the body's.
     const text = compactNumbers(sentence.text);
     if (
-      !/\d|once|twice|thrice|pair|couple|dozen|no\s|nobody|day\b|\d0s\b|magnitude|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|thousand/i.test(
+      !MAY_HOLD_FACT.test(
         text,
       )
     )
@@ -652,16 +676,26 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
         !candidate.value.unit.startsWith('money:'),
     );
     const statistics = counts.length >= 3;
+    let sentenceStance: ReturnType<typeof readStance> | undefined;
+    const framing = article.dates.find(
+      (date) =>
+        date.sentence === sentence.index &&
+        date.precision === 'day' &&
+        AS_OF.test(sentence.text.slice(0, date.start - sentence.start)),
+    );
     for (const candidate of candidates) {
       if (statistics && counts.includes(candidate)) continue;
       // Relative dates stay in the candidates only so that no figure is read inside them.
       if (candidate.measure === 'relative-date') continue;
       const start = sentence.start + candidate.start;
       const end = sentence.start + candidate.end;
-      const stance = readStance(sentence.text, {
-        focus: candidate.start,
-        ...(outlet !== undefined && { outlet }),
-      });
+      // The stance reading is the costliest step per fact; only a side clause (", which …") makes it
+      // differ between the values of one sentence.
+      const stance =
+        sentenceStance !== undefined && !SIDE_CLAUSE.test(sentence.text)
+          ? sentenceStance
+          : readStance(sentence.text, { focus: candidate.start, ...(outlet !== undefined && { outlet }) });
+      sentenceStance ??= stance;
       const fact: Fact = {
         source: article.source.id,
         sentence: sentence.index,
@@ -669,19 +703,11 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
         end,
         text: article.source.text.slice(start, end),
         value: candidate.value,
-        slot: readSlot(article, sentence, candidate, options),
+        slot: readSlot(article, sentence, candidate, options, mentionsBySentence.get(sentence.index) ?? []),
         modality: modalityOf[stance.stance],
       };
       let asOf = reported;
-      if (candidate.value.type !== 'date') {
-        const framing = article.dates.find(
-          (date) =>
-            date.sentence === sentence.index &&
-            date.precision === 'day' &&
-            AS_OF.test(sentence.text.slice(0, date.start - sentence.start)),
-        );
-        if (framing !== undefined) asOf = framing.value;
-      }
+      if (candidate.value.type !== 'date' && framing !== undefined) asOf = framing.value;
       if (asOf !== undefined) fact.asOf = asOf;
       if (stance.stance === 'attributes' && stance.cue !== undefined) fact.attribution = stance.cue;
       facts.push(fact);
