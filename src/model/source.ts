@@ -14,6 +14,8 @@ export interface ArticleInput {
   title?: string;
   /** Publication day, `YYYY-MM-DD`. */
   published?: IsoDate;
+  /** Publication time of day, `HH:MM` on a 24-hour clock, as the article states it (its zone not applied). */
+  publishedTime?: string;
   /** The body text, with metadata lines already removed. */
   body: string;
 }
@@ -26,6 +28,8 @@ export interface Source {
   outlet?: string;
   title?: string;
   published?: IsoDate;
+  /** Publication time of day, `HH:MM`, when the article gives one (metadata or its dateline). */
+  publishedTime?: string;
   /**
    * The cleaned, canonical text: the title as its first paragraph when the body does not open with it,
    * then the body. Every {@link Evidence} of this source indexes into it.

@@ -22,6 +22,7 @@ import { claimStances } from '../stages/stance.js';
 import { summarize } from '../stages/summarize.js';
 import { buildTimeline } from '../stages/timeline.js';
 import { citeMatchingValues, splitClaimsByValue } from '../stages/value-support.js';
+import { findDateline } from '../text/dateline.js';
 
 /** Options of {@link synthesize}. */
 export interface SynthesizeOptions {
@@ -70,8 +71,14 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   }
 
   const diagnostics: Diagnostic[] = [];
-  const storyDate = inferStoryDate(articles) ?? options.referenceDate;
-  const analyzed: AnalyzedArticle[] = articles.map((input) => {
+  // The time of every report: metadata first, then the article's own dateline.
+  const dated = articles.map((input) => {
+    const result = dateFromText(input);
+    diagnostics.push(...result.diagnostics);
+    return result.article;
+  });
+  const storyDate = inferStoryDate(dated) ?? options.referenceDate;
+  const analyzed: AnalyzedArticle[] = dated.map((input) => {
     const article = analyzeArticle(input, storyDate);
     if (input.published === undefined && storyDate !== undefined) {
       diagnostics.push({
@@ -165,6 +172,50 @@ function independentSupport(
     }
     return { ...claim, kind, independentSources: independent };
   });
+}
+
+/**
+ * An article dated from its text when its metadata gives no day (or gives the day but not the time): the
+ * dateline near the top ("Tuesday, July 2, 2013", "Updated: November 11, 2011 20: 09 IST"), else a date
+ * path in its leading URL line. Never mutates the input; a date read from the text carries a diagnostic.
+ */
+export function dateFromText(input: ArticleInput): { article: ArticleInput; diagnostics: Diagnostic[] } {
+  if (input.published !== undefined && input.publishedTime !== undefined)
+    return { article: input, diagnostics: [] };
+  const dateline = findDateline(input.body);
+  if (dateline === undefined) return { article: input, diagnostics: [] };
+  const name = input.path ?? input.id;
+  const line = dateline.text.trim().replace(/\s+/g, ' ').slice(0, 80);
+  if (input.published !== undefined) {
+    if (dateline.time === undefined || dateline.date !== input.published)
+      return { article: input, diagnostics: [] };
+    return {
+      article: { ...input, publishedTime: dateline.time },
+      diagnostics: [
+        {
+          source: input.id,
+          code: 'time-from-dateline',
+          message: `${name}: published at ${dateline.time}, read from the dateline "${line}"`,
+          severity: 'info',
+        },
+      ],
+    };
+  }
+  const article: ArticleInput = { ...input, published: dateline.date };
+  if (dateline.time !== undefined) article.publishedTime = dateline.time;
+  const when = dateline.time === undefined ? dateline.date : `${dateline.date} ${dateline.time}`;
+  const from = dateline.from === 'line' ? `the dateline "${line}"` : `the date in its URL line "${line}"`;
+  return {
+    article,
+    diagnostics: [
+      {
+        source: input.id,
+        code: 'date-from-dateline',
+        message: `${name}: dated ${when}, read from ${from}`,
+        severity: 'info',
+      },
+    ],
+  };
 }
 
 /** The latest publication date among the articles: undated reports of the same story are taken as of then. */

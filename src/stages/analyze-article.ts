@@ -1,4 +1,5 @@
-import type { AnalyzedArticle, ArticleInput, Diagnostic, IsoDate, Source } from '../model/index.js';
+import type { AnalyzedArticle, ArticleInput, Diagnostic, IsoDate, Removal, Source } from '../model/index.js';
+import { findDateline } from '../text/dateline.js';
 import { segment } from '../text/segment.js';
 import { cleanBody } from './clean.js';
 import { extractDates } from './dates.js';
@@ -12,8 +13,20 @@ import { extractQuotes } from './quotes.js';
  * @param referenceDate - the day relative dates resolve against when the article carries none
  */
 export function analyzeArticle(input: ArticleInput, referenceDate?: IsoDate): AnalyzedArticle {
-  const cleaned = cleanBody(input.body);
-  const diagnostics: Diagnostic[] = cleaned.removals.map((removal) => ({
+  // A dateline is metadata the article is dated by, not a sentence of the story: it leaves the canonical
+  // text as a removal of its own (blanked, so every other removal keeps its raw-body offsets).
+  const dateline = findDateline(input.body);
+  const datelineRemoval: Removal | undefined =
+    dateline?.from === 'line'
+      ? { start: dateline.start, end: dateline.end, text: dateline.text, reason: 'dateline' }
+      : undefined;
+  const body =
+    datelineRemoval === undefined
+      ? input.body
+      : `${input.body.slice(0, datelineRemoval.start)}${' '.repeat(datelineRemoval.end - datelineRemoval.start)}${input.body.slice(datelineRemoval.end)}`;
+  const cleaned = cleanBody(body);
+  const removals = datelineRemoval === undefined ? cleaned.removals : [datelineRemoval, ...cleaned.removals];
+  const diagnostics: Diagnostic[] = removals.map((removal) => ({
     source: input.id,
     code: `clean-${removal.reason}`,
     message: `${input.path ?? input.id}: removed ${removal.reason} "${abbreviate(removal.text)}"`,
@@ -33,6 +46,7 @@ export function analyzeArticle(input: ArticleInput, referenceDate?: IsoDate): An
   if (input.outlet !== undefined) source.outlet = input.outlet;
   if (input.title !== undefined) source.title = input.title;
   if (input.published !== undefined) source.published = input.published;
+  if (input.publishedTime !== undefined) source.publishedTime = input.publishedTime;
   const segmentation = segment(source.text);
   const reference = input.published ?? referenceDate;
   const mentions = extractMentions(source.text, segmentation);

@@ -245,7 +245,9 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     // misstate; two weekdays disagree only about one event plainly named beside both.
     if (value.type !== second.value.type) return 'different-measure';
     if (value.type === 'weekday')
-      return similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second) ? undefined : 'unlike-words';
+      return similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second)
+        ? undefined
+        : 'unlike-words';
     if (similarity() >= MIN_DATE_SIMILARITY) return undefined;
     // "an inspection on March 7" and "an inspection carried out on March 5": the event word beside both.
     return sharesEvent(first, second) && similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT
@@ -333,7 +335,10 @@ export function slotContext(facts: readonly Fact[], articles: readonly AnalyzedA
 function pairsSharingKey(facts: readonly Fact[]): Array<[number, number]> {
   const postings = new Map<string, number[]>();
   facts.forEach((fact, index) => {
-    for (const key of [...Object.keys(fact.slot.terms), ...fact.slot.participants.map((name) => `@${name}`)]) {
+    for (const key of [
+      ...Object.keys(fact.slot.terms),
+      ...fact.slot.participants.map((name) => `@${name}`),
+    ]) {
       const posting = postings.get(key);
       if (posting === undefined) postings.set(key, [index]);
       else if (posting.at(-1) !== index) posting.push(index);

@@ -193,7 +193,7 @@ const LIMITING_BEFORE =
   /\b(first|last|past|final|next|previous|initial|remaining|other|additional|another|further|opening|closing)\s+$/i;
 /** A cheap test before the generators run: every fact has a digit or one of these words. */
 const MAY_HOLD_FACT =
-  /\d|\b(?:once|twice|thrice|pair|couple|dozens?|no\s+(?:one|casualt|death|fatalit|injur)|nobody|(?:sun|mon|tues|wednes|thurs|fri|satur)day|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|half|an?\s+(?:day|week|fortnight|month|year|decade))\b/i;
+  /\d|\b(?:once|twice|thrice|pair|couple|dozens?|no\s+(?:one|casualties|deaths|fatalities|injuries)|nobody|(?:sun|mon|tues|wednes|thurs|fri|satur)day|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|half|an?\s+(?:day|week|fortnight|month|year|decade))\b/i;
 /** A non-restrictive side clause, in which a value may be held otherwise than in the main clause. */
 const SIDE_CLAUSE = /,\s+(?:which|who|whose)\b/i;
 /** Words at a sentence's start read as its subject. */
@@ -654,12 +654,7 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
   for (const sentence of article.segmentation.sentences) {
     // A headline restates the lead in fewer words; its figures count with the body's.
     const text = compactNumbers(sentence.text);
-    if (
-      !MAY_HOLD_FACT.test(
-        text,
-      )
-    )
-      continue;
+    if (!MAY_HOLD_FACT.test(text)) continue;
     const candidates = settleOverlaps([
       ...dateCandidates(article, sentence, text),
       ...recordCandidates(text),
