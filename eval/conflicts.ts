@@ -10,7 +10,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ArticleInput, Conflict, ConflictKind } from '../src/model/index.js';
+import type { ArticleInput, Conflict, ConflictKind, Update } from '../src/model/index.js';
 import { synthesize } from '../src/pipeline/synthesize.js';
 import { isStanceSplit } from '../src/stages/stance.js';
 import { dataAvailable, dataPath, REPO_ROOT, RESULTS_DIRECTORY } from './data-paths.js';
@@ -40,6 +40,8 @@ export interface StoryConflicts {
   id: number;
   issue: string;
   conflicts: Conflict[];
+  /** Figures later reports of the story revised. */
+  updates: Update[];
   stanceSplits: number;
   reprints: number;
   /** The story's texts by source id, to show passages in the sample. */
@@ -52,6 +54,9 @@ export interface ConflictsReport {
   storiesWithConflicts: number;
   conflicts: number;
   byKind: Record<ConflictKind, number>;
+  /** Updates (a figure revised by later reports) and the stories with one. */
+  updates: number;
+  storiesWithUpdates: number;
   stanceSplits: number;
   storiesWithStanceSplits: number;
   reprints: number;
@@ -107,6 +112,7 @@ export function measureStories(): StoryConflicts[] {
       id: story.id,
       issue: story.issue,
       conflicts: report.conflicts,
+      updates: report.updates,
       stanceSplits: report.claims.filter(isStanceSplit).length,
       reprints: report.reprints?.length ?? 0,
       outlets: Object.fromEntries(report.sources.map((source) => [source.id, source.outlet ?? source.id])),
@@ -180,6 +186,8 @@ export function runConflicts(sampleSize = 20): ConflictsReport {
     storiesWithConflicts: stories.filter((story) => story.conflicts.length > 0).length,
     conflicts: all.length,
     byKind,
+    updates: stories.reduce((total, story) => total + story.updates.length, 0),
+    storiesWithUpdates: stories.filter((story) => story.updates.length > 0).length,
     stanceSplits: stories.reduce((total, story) => total + story.stanceSplits, 0),
     storiesWithStanceSplits: stories.filter((story) => story.stanceSplits > 0).length,
     reprints: stories.reduce((total, story) => total + story.reprints, 0),
@@ -201,6 +209,9 @@ export function printConflicts(report: ConflictsReport): void {
     `conflicts: ${report.conflicts} (${perStory(report.conflicts)} per story), in ${report.storiesWithConflicts} stories`,
   );
   console.log(`by kind: ${KINDS.map((kind) => `${kind} ${report.byKind[kind]}`).join(', ')}`);
+  console.log(
+    `updates (figures revised by later reports): ${report.updates}, in ${report.storiesWithUpdates} stories`,
+  );
   console.log(
     `stance splits (a claim one outlet asserts and another hedges or denies): ${report.stanceSplits} ` +
       `(${perStory(report.stanceSplits)} per story), in ${report.storiesWithStanceSplits} stories`,

@@ -27,7 +27,7 @@ export interface FactComparison {
 }
 
 /** Slot similarity two figures of one measure need to fill one slot. */
-const MIN_QUANTITY_SIMILARITY = 0.4;
+const MIN_QUANTITY_SIMILARITY = 0.38;
 /** The same, when the figures concern a shared participant (a named person, place or organisation). */
 const MIN_QUANTITY_SIMILARITY_SHARED = 0.3;
 /** Slot similarity two dates need to be dates of one event. */
@@ -408,6 +408,33 @@ function cohesive(component: readonly number[], matches: (a: number, b: number) 
   return members;
 }
 
+/**
+ * One fact per source per time: a source whose sentence gives two figures that both resemble the slot
+ * ("over 55% have received one dose, and 39% are fully vaccinated") keeps the one most like the other
+ * sources' figures, and a source reporting at two times keeps one figure for each.
+ */
+function bestPerSource(members: readonly Fact[], context: SlotContext): Fact[] {
+  const bySource = new Map<string, Fact[]>();
+  for (const fact of members) {
+    const key = `${fact.source}@${fact.asOf ?? ''}`;
+    const list = bySource.get(key) ?? [];
+    list.push(fact);
+    bySource.set(key, list);
+  }
+  const kept = new Set<Fact>();
+  for (const facts of bySource.values()) {
+    if (facts.length === 1) {
+      kept.add(facts[0]!);
+      continue;
+    }
+    const others = members.filter((other) => other.source !== facts[0]!.source);
+    const affinity = (fact: Fact): number =>
+      others.reduce((total, other) => total + slotScore(fact, other, context), 0);
+    kept.add([...facts].sort((left, right) => affinity(right) - affinity(left))[0]!);
+  }
+  return members.filter((fact) => kept.has(fact));
+}
+
 interface Group {
   facts: Fact[];
 }
@@ -585,7 +612,10 @@ export function compareFacts(facts: readonly Fact[], articles: readonly Analyzed
     for (const found of components(bucket.length, pairs)) {
       const component = cohesive(found, matches);
       if (component.length < 2) continue;
-      const members = component.map((index) => bucket[index]!);
+      const members = bestPerSource(
+        component.map((index) => bucket[index]!),
+        context,
+      );
       const groups = classesOf(members);
       const kind = kindOf(members[0]!.value);
       if (groups.length === 1) {

@@ -91,6 +91,9 @@ const AGE_AFTER = /^\s*-?\s*(?:year|yr)s?\s*-?\s*old\b/i;
 const BEARERS = new Set(
   [
     'people',
+    'adult',
+    'american',
+    'voter',
     'person',
     'persons',
     'resident',
@@ -374,6 +377,13 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
   const candidates: Candidate[] = [];
   for (const date of article.dates) {
     if (date.sentence !== sentence.index) continue;
+    // "the week ended July 17": a period a figure covers, not the date of an event.
+    if (
+      /\b(?:week|month|quarter|year|period)\s+end(?:ed|ing)\s+$/i.test(
+        text.slice(0, date.start - sentence.start),
+      )
+    )
+      continue;
     // "announced today (14 October 2011)": the day of the report, written out.
     if (/\b(?:today|tonight|yesterday)\s*[(,]\s*$/i.test(text.slice(0, date.start - sentence.start)))
       continue;
@@ -502,17 +512,22 @@ function readSlot(
   };
   const events: string[] = [];
   const complement: string[] = [];
-  const eventOf = (token: Token, words: number): void => {
+  // Event words are counted among content words: "of U.S. adults were fully vaccinated" reaches "vaccinated".
+  let eventsBefore = 0;
+  let eventsAfter = 0;
+  const eventOf = (token: Token, after: boolean): void => {
     const term = termOf(token);
-    if (term !== undefined && words <= EVENT_REACH && !/^\p{Lu}/u.test(token.text) && !events.includes(term))
-      events.push(term);
+    // Who is counted ("37.3% of adults") is no event: the words around it say what happened to them.
+    if (term === undefined || /^\p{Lu}/u.test(token.text) || BEARERS.has(term)) return;
+    const seen = after ? ++eventsAfter : ++eventsBefore;
+    if (seen <= EVENT_REACH && !events.includes(term)) events.push(term);
   };
   for (let position = first - 1, words = 0; position >= 0 && words < SLOT_BEFORE; position--) {
     const token = tokens[position]!;
     if (breaks(position)) break;
     if (token.kind === 'word') words++;
     add(token, words, position);
-    eventOf(token, words);
+    eventOf(token, false);
   }
   let opensComplement = true;
   for (let position = last, words = 0; position < tokens.length && words < SLOT_AFTER; position++) {
@@ -520,7 +535,7 @@ function readSlot(
     if (breaks(position)) break;
     if (token.kind === 'word') words++;
     add(token, words, position);
-    eventOf(token, words);
+    eventOf(token, true);
     // The complement is the phrase a preposition opens right after the value ("seasons *as director*").
     if (position === last && !COMPLEMENT_PREPOSITION.test(token.normal)) opensComplement = false;
     const term = termOf(token);
