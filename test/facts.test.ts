@@ -192,7 +192,7 @@ describe('extractFacts', () => {
   it('points every fact at its exact characters of the canonical text', () => {
     const article = analyzeArticle({
       id: 'a',
-      body: 'The quake killed at least 24 people. By Tuesday, 1, 000 homes were damaged and 250 were hurt.',
+      body: 'The quake killed at least 24 people. By Tuesday, 1, 000 homes were damaged and 250 people were hurt.',
       published: '2025-07-02',
     });
     const facts = extractFacts(article);

@@ -377,6 +377,8 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
   const candidates: Candidate[] = [];
   for (const date of article.dates) {
     if (date.sentence !== sentence.index) continue;
+    // "by Monday evening", "as of Tuesday": when the sentence's figures stood, their as-of time.
+    if (AS_OF.test(text.slice(0, date.start - sentence.start))) continue;
     // "the week ended July 17": a period a figure covers, not the date of an event.
     if (
       /\b(?:week|month|quarter|year|period)\s+end(?:ed|ing)\s+$/i.test(
@@ -435,7 +437,7 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
     const end = start + match[0].length;
     if (covered(start, end)) continue;
     const day = WEEKDAYS.findIndex((name) => name.startsWith(match[1]!.toLowerCase()));
-    if (day < 0 || SPEECH_BEFORE.test(text.slice(0, start))) continue;
+    if (day < 0 || SPEECH_BEFORE.test(text.slice(0, start)) || AS_OF.test(text.slice(0, start))) continue;
     candidates.push({ start, end, value: { type: 'weekday', day }, measure: 'date' });
   }
   return candidates;
