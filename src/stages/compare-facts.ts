@@ -106,8 +106,56 @@ function differentlyQualifiedSubjects(first: readonly string[], second: readonly
 }
 
 function sharesParticipant(first: Fact, second: Fact): boolean {
-  return first.slot.participants.some((name) => second.slot.participants.includes(name));
+  return first.slot.participants.some((name) =>
+    second.slot.participants.some((other) => sameName(name, other)),
+  );
 }
+
+/**
+ * Whether two names may name one party: equal, or sharing a word of three letters or more ("Teixeira" and
+ * "Mark Teixeira", "Red Sox" and "Boston Red Sox") — the entity stage merges most aliases, and a figure
+ * is not to be split from its slot over one it left apart.
+ */
+function sameName(first: string, second: string): boolean {
+  if (first === second) return true;
+  const words = (name: string): string[] =>
+    name
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((word) => word.length >= 3 && !GENERIC_NAME_WORDS.has(word));
+  const left = new Set(words(first));
+  return words(second).some((word) => left.has(word));
+}
+
+/** Words many names share, which say nothing about which party a name is. */
+const GENERIC_NAME_WORDS = new Set([
+  'the',
+  'new',
+  'united',
+  'national',
+  'state',
+  'states',
+  'city',
+  'county',
+  'north',
+  'south',
+  'east',
+  'west',
+  'san',
+  'los',
+  'las',
+  'saint',
+  'fort',
+  'port',
+  'department',
+  'ministry',
+  'office',
+  'university',
+  'company',
+  'group',
+  'party',
+  'council',
+]);
 
 const DAY = 86_400_000;
 function dayNumber(value: string): number {
@@ -258,14 +306,14 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   if (
     first.slot.holder !== undefined &&
     second.slot.holder !== undefined &&
-    first.slot.holder !== second.slot.holder
+    !sameName(first.slot.holder, second.slot.holder)
   )
     return 'different-holder';
   // The Orioles' offer and the Red Sox's, J. D. Drew's contract and Teixeira's: disjoint parties.
   if (
     first.slot.parties.length > 0 &&
     second.slot.parties.length > 0 &&
-    !first.slot.parties.some((name) => second.slot.parties.includes(name))
+    !first.slot.parties.some((name) => second.slot.parties.some((other) => sameName(name, other)))
   )
     return 'different-holder';
   if (value.type === 'record') {
