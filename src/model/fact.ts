@@ -75,6 +75,8 @@ export interface FactSlot {
    * Teixeira a seven-year deal"): two figures whose clauses name disjoint parties are two parties' figures.
    */
   parties: string[];
+  /** The organisations among {@link parties}: the Orioles' offer and the Red Sox's are two figures. */
+  organizations: string[];
   /**
    * Whose value it is: the person or organisation named nearest before the value in its clause ("DiLeo has
    * spent 19 seasons", "Alexander Povetkin (16-0)"), by canonical name. Absent when the clause names none.

@@ -316,6 +316,12 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     !first.slot.parties.some((name) => second.slot.parties.some((other) => sameName(name, other)))
   )
     return 'different-holder';
+  if (
+    first.slot.organizations.length > 0 &&
+    second.slot.organizations.length > 0 &&
+    !first.slot.organizations.some((name) => second.slot.organizations.some((other) => sameName(name, other)))
+  )
+    return 'different-holder';
   if (value.type === 'record') {
     if (second.value.type !== 'record') return 'different-measure';
     return first.slot.participants[0] !== undefined &&

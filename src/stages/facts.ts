@@ -238,6 +238,12 @@ function quantityCandidates(text: string): Candidate[] {
       continue;
     if (/-(?:year|month|week|day)-old$/i.test(quantity.text)) continue;
     if (isBaseline(text, quantity.start)) continue;
+    // "110 billion ($143 billion)": a conversion, whose figure follows the day's exchange rate.
+    if (
+      quantity.unit.startsWith('money:') &&
+      /\d[\d.,]*\s*(?:[a-z]+\s*)?\(\s*$/i.test(text.slice(0, quantity.start))
+    )
+      continue;
     // "178 of 369 punches", "28 of his 68": a part and its whole, each scoped by the other.
     if (/\d\s*(?:-\s*)?of\s+(?:his|her|its|their|the\s+)?\s*$/i.test(text.slice(0, quantity.start))) continue;
     if (/^\s*(?:-\s*)?of\s+(?:his|her|its|their|the\s+)?\s*\d/i.test(text.slice(quantity.end))) continue;
@@ -572,6 +578,7 @@ function readSlot(
   const windowEnd = tokens[Math.min(tokens.length - 1, last + SLOT_AFTER * 2)]?.end ?? sentence.end;
   const named: Array<{ name: string; distance: number; before: boolean; type: string }> = [];
   const parties: string[] = [];
+  const organizations: string[] = [];
   for (const mention of mentions) {
     if (mention.sentence !== sentence.index || mention.end <= windowStart || mention.start >= windowEnd)
       continue;
@@ -585,6 +592,8 @@ function readSlot(
       SPEAKER_BEFORE.test(article.source.text.slice(Math.max(0, mention.start - 24), mention.start));
     if (!speaker && (mention.type === 'person' || mention.type === 'organization') && !parties.includes(name))
       parties.push(name);
+    if (!speaker && mention.type === 'organization' && !organizations.includes(name))
+      organizations.push(name);
     named.push({
       name,
       distance: before ? start - mention.end : mention.start - end,
@@ -630,6 +639,7 @@ function readSlot(
     terms,
     participants,
     parties,
+    organizations,
     events,
     complement,
     qualifiers,
