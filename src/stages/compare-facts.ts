@@ -12,6 +12,7 @@ import type {
   UpdatePosition,
 } from '../model/index.js';
 import { type DatedSpan, DURATION, sameFrame, type ValueFrame, valueFrame } from './conflict-values.js';
+import { DisjointSets } from './disjoint-sets.js';
 
 /*
  * Facts are compared slot by slot, never sentence by sentence: values are bucketed by what they measure,
@@ -416,32 +417,11 @@ function pairsSharingKey(facts: readonly Fact[]): Array<[number, number]> {
   return pairs.sort((first, second) => first[0] - second[0] || first[1] - second[1]);
 }
 
-/** Union-find over item indices. */
+/** Groups of items linked by pairs. */
 function components(count: number, pairs: ReadonlyArray<readonly [number, number]>): number[][] {
-  const parent = Array.from({ length: count }, (_, index) => index);
-  const find = (index: number): number => {
-    let root = index;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[index] !== root) {
-      const next = parent[index]!;
-      parent[index] = root;
-      index = next;
-    }
-    return root;
-  };
-  for (const [first, second] of pairs) {
-    const left = find(first);
-    const right = find(second);
-    if (left !== right) parent[Math.max(left, right)] = Math.min(left, right);
-  }
-  const groups = new Map<number, number[]>();
-  for (let index = 0; index < count; index++) {
-    const root = find(index);
-    const group = groups.get(root);
-    if (group) group.push(index);
-    else groups.set(root, [index]);
-  }
-  return [...groups.values()];
+  const sets = new DisjointSets(count);
+  for (const [first, second] of pairs) sets.union(first, second);
+  return sets.groups();
 }
 
 /**

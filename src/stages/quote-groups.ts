@@ -1,6 +1,7 @@
 import type { AnalyzedArticle, EntityIndex, QuoteGroup, QuoteMention, QuoteVariant } from '../model/index.js';
 import { normalizeWord } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
+import { DisjointSets } from './disjoint-sets.js';
 import { foldSpelling } from './entity-names.js';
 
 /*
@@ -44,22 +45,9 @@ export function groupQuotes(articles: readonly AnalyzedArticle[], entities: Enti
       });
     }
   });
-  const parent = candidates.map((candidate) => candidate.order);
-  const find = (index: number): number => {
-    let root = index;
-    while (parent[root] !== root) root = parent[root]!;
-    while (parent[index] !== root) {
-      const next = parent[index]!;
-      parent[index] = root;
-      index = next;
-    }
-    return root;
-  };
-  const union = (left: number, right: number): void => {
-    const leftRoot = find(left);
-    const rightRoot = find(right);
-    if (leftRoot !== rightRoot) parent[Math.max(leftRoot, rightRoot)] = Math.min(leftRoot, rightRoot);
-  };
+  const sets = new DisjointSets(candidates.length);
+  const find = (index: number): number => sets.find(index);
+  const union = (left: number, right: number): void => sets.union(left, right);
   // Wire copies repeat quotes word for word: identical renderings join without comparison.
   const identical = new Map<string, number>();
   const shingles = new Map<string, number[]>();
