@@ -24,6 +24,10 @@ const POSITIVE: ReadonlyArray<[string, string, string | undefined]> = [
     '2013-09-14',
     undefined,
   ],
+  ['Ferry sinks\nUPDATED 05 / 03 / 2013 at 11: 00 AM EDT\nThe ferry sank.', '2013-05-03', '11:00'],
+  ['Ferry sinks\n12 / 16 / 08 1: 30 AM EST\nThe ferry sank.', '2008-12-16', '01:30'],
+  ['Article posted on 08. 07. 2012\nFerry sinks\nThe ferry sank.', '2012-07-08', undefined],
+  ['Ferry sinks\npublished: 2012 - 04 - 04 11: 47: 35\nThe ferry sank.', '2012-04-04', '11:47'],
 ];
 
 const NEGATIVE: ReadonlyArray<[string, string]> = [
@@ -36,6 +40,8 @@ const NEGATIVE: ReadonlyArray<[string, string]> = [
   ['a wire opening without a date', 'WEXMOOR, Ruritania (AP) — The ferry sank on Monday.'],
   ['a date far below the top', `${'The ferry sank.\n'.repeat(8)}July 2, 2013`],
   ['not a calendar day', 'Ferry sinks\nFebruary 30, 2013\nThe ferry sank.'],
+  ['a headline with a date', 'Quake strikes Java on July 2, 2013\nThe quake struck on Tuesday.'],
+  ['a score is no date', 'Gulls beat Terns 3 / 1 in the final\nThe match ended late.'],
 ];
 
 describe('findDateline', () => {

@@ -1,5 +1,13 @@
-import type { AnalyzedArticle, ArticleInput, Diagnostic, IsoDate, Removal, Source } from '../model/index.js';
-import { findDateline } from '../text/dateline.js';
+import type {
+  AnalyzedArticle,
+  ArticleInput,
+  CleanResult,
+  Diagnostic,
+  IsoDate,
+  Removal,
+  Source,
+} from '../model/index.js';
+import { type Dateline, findDateline } from '../text/dateline.js';
 import { segment } from '../text/segment.js';
 import { cleanBody } from './clean.js';
 import { extractDates } from './dates.js';
@@ -13,19 +21,12 @@ import { extractQuotes } from './quotes.js';
  * @param referenceDate - the day relative dates resolve against when the article carries none
  */
 export function analyzeArticle(input: ArticleInput, referenceDate?: IsoDate): AnalyzedArticle {
-  // A dateline is metadata the article is dated by, not a sentence of the story: it leaves the canonical
-  // text as a removal of its own (blanked, so every other removal keeps its raw-body offsets).
+  // A dateline is metadata the article is dated by, not a sentence of the story. The cleaner reads the
+  // body as it came (a line taken out before it would change what it takes for fragments around it); the
+  // dateline then leaves the canonical text as a removal of its own.
   const dateline = findDateline(input.body);
-  const datelineRemoval: Removal | undefined =
-    dateline?.from === 'line'
-      ? { start: dateline.start, end: dateline.end, text: dateline.text, reason: 'dateline' }
-      : undefined;
-  const body =
-    datelineRemoval === undefined
-      ? input.body
-      : `${input.body.slice(0, datelineRemoval.start)}${' '.repeat(datelineRemoval.end - datelineRemoval.start)}${input.body.slice(datelineRemoval.end)}`;
-  const cleaned = cleanBody(body);
-  const removals = datelineRemoval === undefined ? cleaned.removals : [datelineRemoval, ...cleaned.removals];
+  const cleaned = withoutDateline(cleanBody(input.body), dateline);
+  const removals = cleaned.removals;
   const diagnostics: Diagnostic[] = removals.map((removal) => ({
     source: input.id,
     code: `clean-${removal.reason}`,
@@ -56,6 +57,44 @@ export function analyzeArticle(input: ArticleInput, referenceDate?: IsoDate): An
   if (reference !== undefined) article.referenceDate = reference;
   return article;
 }
+
+/**
+ * The cleaned body without the dateline line, and the dateline's removal among the others: a removal the
+ * cleaner made of it (as a fragment) is renamed; a dateline the cleaner kept ("July 3, 2013.", which reads
+ * as finished) is cut from the text near its top.
+ */
+function withoutDateline(cleaned: CleanResult, dateline: Dateline | undefined): CleanResult {
+  if (dateline === undefined || dateline.from !== 'line') return cleaned;
+  const overlaps = (removal: Removal): boolean =>
+    removal.start < dateline.end && dateline.start < removal.end;
+  const removed = cleaned.removals.some(overlaps);
+  const removals = cleaned.removals.map((removal) =>
+    overlaps(removal) && removal.reason === 'fragment' ? { ...removal, reason: 'dateline' } : removal,
+  );
+  // What the cleaner kept of the line ("July 3, 2013." of "July 3, 2013. 4:49 pm") is a paragraph of its
+  // own near the top: cut it.
+  let text = cleaned.text;
+  let offset = 0;
+  let cut = false;
+  for (const paragraph of text.slice(0, DATELINE_SEARCH).split('\n')) {
+    const kept = paragraph.trim();
+    if (kept !== '' && /\d/.test(kept) && dateline.text.includes(kept)) {
+      text = `${text.slice(0, offset)}${text.slice(offset + paragraph.length)}`
+        .replace(/^\n+/, '')
+        .replace(/\n{3,}/, '\n\n');
+      cut = true;
+      break;
+    }
+    offset += paragraph.length + 1;
+  }
+  if (!cut && !removed) return cleaned;
+  const own: Removal = { start: dateline.start, end: dateline.end, text: dateline.text, reason: 'dateline' };
+  // One removal stands for the whole line, whatever pieces the cleaner had taken of it.
+  return { text, removals: cut ? [own, ...removals.filter((removal) => !overlaps(removal))] : removals };
+}
+
+/** How far into the cleaned text a kept dateline is looked for. */
+const DATELINE_SEARCH = 600;
 
 /** Whether a text starts with a title, ignoring case, spacing and the title's final punctuation. */
 function opensWith(text: string, title: string): boolean {

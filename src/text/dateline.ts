@@ -29,7 +29,7 @@ export interface Dateline {
 /** Lines read from the top of a body: URL, headline, standfirst, byline and dateline come first. */
 const LEADING_LINES = 6;
 /** A dateline says little besides its date: at most this many other words ("Last updated on", "TNN", a place). */
-const MAX_OTHER_WORDS = 5;
+const MAX_OTHER_WORDS = 3;
 /** A line longer than this is body text. */
 const MAX_LINE_LENGTH = 140;
 
@@ -59,8 +59,12 @@ const DAY_MONTH_YEAR = new RegExp(
   String.raw`\b(?:${WEEKDAY})?(\d{1,2})(?:st|nd|rd|th)?\s+${MONTH}\s*,?\s*(\d{4})\b`,
   'i',
 );
-/** "2013-07-02". */
-const ISO_DAY = /\b(\d{4})-(\d{2})-(\d{2})\b/;
+/** "2013-07-02", "2012 - 04 - 04". */
+const ISO_DAY = /\b(\d{4})\s*-\s*(\d{2})\s*-\s*(\d{2})\b/;
+/** "05 / 02 / 2013", "12/16/08". */
+const SLASHED_DAY = /(?<![\d/])(\d{1,2})\s*\/\s*(\d{1,2})\s*\/\s*(\d{4}|\d{2})(?![\d/])/;
+/** "08. 07. 2012". */
+const DOTTED_DAY = /(?<![\d.])(\d{1,2})\.\s*(\d{1,2})\.\s*(\d{4})(?![\d.])/;
 /** "4:49 pm", "20: 09 IST", "05. 51AM", "6: 07: 15 PM", "2 A. M.". */
 const TIME = /\b(\d{1,2})(?:\s*[:.]\s*(\d{2})(?:\s*:\s*\d{2})?)?\s*(a\.?\s*m\.?|p\.?\s*m\.?)?(?=\s|$|[^\w])/i;
 /** A URL line, tokenised or not ("http: / / www. …"). */
@@ -75,6 +79,13 @@ function validDay(year: number, month: number, day: number): IsoDate | undefined
   if (month < 1 || month > 12 || day < 1 || year < 1900 || year > 2100) return undefined;
   if (day > new Date(Date.UTC(year, month, 0)).getUTCDate()) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** A year written in two digits is of this century below 50 ("08" is 2008), else of the last. */
+function fullYear(written: string): number {
+  const year = Number(written);
+  if (written.length === 4) return year;
+  return year < 50 ? 2000 + year : 1900 + year;
 }
 
 function monthNumber(name: string): number | undefined {
@@ -92,6 +103,20 @@ function dayOf(line: string): { date: IsoDate; index: number; length: number } |
   if (dayFirst) {
     const date = validDay(Number(dayFirst[3]), monthNumber(dayFirst[2]!) ?? 0, Number(dayFirst[1]));
     if (date !== undefined) return { date, index: dayFirst.index, length: dayFirst[0].length };
+  }
+  const slashed = SLASHED_DAY.exec(line);
+  if (slashed) {
+    // Month first, as American pages write it, unless the first number cannot be a month.
+    const [first, second] = [Number(slashed[1]), Number(slashed[2])];
+    const [month, day] = first > 12 ? [second, first] : [first, second];
+    const date = validDay(fullYear(slashed[3]!), month, day);
+    if (date !== undefined) return { date, index: slashed.index, length: slashed[0].length };
+  }
+  const dotted = DOTTED_DAY.exec(line);
+  if (dotted) {
+    // Day first, as European pages write a dotted date ("08. 07. 2012").
+    const date = validDay(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
+    if (date !== undefined) return { date, index: dotted.index, length: dotted[0].length };
   }
   const iso = ISO_DAY.exec(line);
   if (iso) {
@@ -122,12 +147,21 @@ function timeOf(rest: string): string | undefined {
   return undefined;
 }
 
-/** Words of a line other than its date, its time and the words datelines carry. */
-function otherWords(rest: string): number {
-  const words = rest.match(/\p{L}[\p{L}'’]*/gu) ?? [];
-  return words.filter(
-    (word) => !DATELINE_WORDS.test(word) && !/^\p{Lu}+$/u.test(word) && monthNumber(word) === undefined,
-  ).length;
+/**
+ * Whether what is left of a line once its date is cut out reads as a dateline's furniture: words
+ * datelines carry ("Updated", "Posted on", zones), capitalised names (a place, "Story Created", "TNN") and
+ * no lower-case word, which would make it prose: a headline ("Quake strikes Java on July 2, 2013") or a
+ * sentence.
+ */
+function onlyFurniture(rest: string): boolean {
+  const words = (rest.match(/\p{L}[\p{L}'’]*/gu) ?? []).filter(
+    (word) =>
+      word.length > 1 &&
+      !DATELINE_WORDS.test(word) &&
+      monthNumber(word) === undefined &&
+      !/^\p{Lu}+$/u.test(word),
+  );
+  return words.length <= MAX_OTHER_WORDS && words.every((word) => /^\p{Lu}/u.test(word));
 }
 
 /** Lines of a body with their offsets, blank lines skipped. */
@@ -157,9 +191,7 @@ export function findDateline(body: string): Dateline | undefined {
     const day = dayOf(line.text);
     if (day === undefined) continue;
     const rest = `${line.text.slice(0, day.index)} ${line.text.slice(day.index + day.length)}`;
-    if (otherWords(rest) > MAX_OTHER_WORDS) continue;
-    // A finished sentence that happens to be short ("The vote was held on July 2, 2013.") is no dateline.
-    if (/\b(?:was|were|is|are|will|has|have|had|said|says)\b/i.test(rest)) continue;
+    if (!onlyFurniture(rest)) continue;
     const dateline: Dateline = {
       start: line.start,
       end: line.end,
