@@ -448,6 +448,10 @@ function cohesive(component: readonly number[], matches: (a: number, b: number) 
  * sources' figures, and a source reporting at two times keeps one figure for each.
  */
 function bestPerSource(members: readonly Fact[], context: SlotContext): Fact[] {
+  // Several dates from one source ("the Emmys in 2001 and 2005, co-hosting them in 2003") are several
+  // events of the slot, not one date to choose from: the slot is left whole, and shows no dispute.
+  if (members.some((fact) => fact.value.type === 'date' || fact.value.type === 'weekday'))
+    return [...members];
   const bySource = new Map<string, Fact[]>();
   for (const fact of members) {
     const key = `${fact.source}@${fact.asOf ?? ''}`;
@@ -533,7 +537,13 @@ function timesOf(group: Group): [string, string] | undefined {
 
 /** Measures that only grow as a story develops: a toll, a count of arrests, a tally of money raised. */
 function isTally(value: FactValue): value is QuantityValue {
-  return value.type === 'quantity' && value.unit !== 'magnitude' && value.unit !== 'percent';
+  // A length of time, a magnitude or a share is a fact of one moment, not a count that accumulates.
+  return (
+    value.type === 'quantity' &&
+    value.unit !== 'magnitude' &&
+    value.unit !== 'percent' &&
+    value.unit !== DURATION
+  );
 }
 
 /**

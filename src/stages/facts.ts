@@ -217,10 +217,14 @@ const SPEECH_BEFORE =
  * "1,000 ", "$368. 0 million" as "$368.0  million", "2: 56" as "2:56 ".
  */
 export function compactNumbers(text: string): string {
-  return text
-    .replace(/(?<![\d,])(\d{1,3}), (\d{3})(?![\d])/g, '$1,$2 ')
-    .replace(/(\d)\. (\d+)(?=\s*(?:million|billion|trillion|bn|m|%|percent|per cent)\b)/g, '$1.$2 ')
-    .replace(/(\d): (\d{2})\b/g, '$1:$2 ');
+  return (
+    text
+      .replace(/(?<![\d,])(\d{1,3}), (\d{3})(?![\d])/g, '$1,$2 ')
+      .replace(/(\d)\. (\d+)(?=\s*(?:million|billion|trillion|bn|m|%|percent|per cent)\b)/g, '$1.$2 ')
+      .replace(/(\d): (\d{2})\b/g, '$1:$2 ')
+      // "52 - 3", "10 - 12": a record or a range a tokeniser spaced out.
+      .replace(/(?<![\d,.])(\d{1,3}) - (\d{1,3})(?![\d,.]|\s*-\s*[a-z])/g, '$1-$2  ')
+  );
 }
 
 const modalityOf: Readonly<Record<Stance, FactModality>> = {
