@@ -251,12 +251,24 @@ function quantityCandidates(text: string): Candidate[] {
     // "178 of 369 punches", "28 of his 68": a part and its whole, each scoped by the other.
     if (/\d\s*(?:-\s*)?of\s+(?:his|her|its|their|the\s+)?\s*$/i.test(text.slice(0, quantity.start))) continue;
     if (/^\s*(?:-\s*)?of\s+(?:his|her|its|their|the\s+)?\s*\d/i.test(text.slice(quantity.end))) continue;
+    // "43-39 record", "a 3-1 win": a falling pair is a record or a score, not a range.
+    const pair = /^(\d+)\s*[-–]\s*(\d+)/.exec(quantity.text);
+    if (pair !== null && Number(pair[1]) > Number(pair[2])) continue;
     const value: FactValue = {
       type: 'quantity',
       low: quantity.low,
       high: quantity.high,
       unit: quantity.unit,
     };
+    // "eight years or more", "50 or fewer": a bound written after the figure.
+    const trailing = /^\s*or\s+(more|longer|over|above|higher|less|fewer|under|below|shorter)\b/i.exec(
+      text.slice(quantity.end),
+    );
+    if (trailing !== null) {
+      if (/more|longer|over|above|higher/i.test(trailing[1]!)) value.high = Number.POSITIVE_INFINITY;
+      else value.low = 0;
+      value.qualifier = `or ${trailing[1]!.toLowerCase()}`;
+    }
     // "tens of thousands", "hundreds of thousands": the vague plural is scaled by what it counts.
     const scale = /\b(tens|hundreds)\s+of\s+$/i.exec(text.slice(0, quantity.start));
     if (scale !== null && /^thousands\b/i.test(quantity.text)) {
