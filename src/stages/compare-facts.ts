@@ -106,6 +106,55 @@ function differentlyQualifiedSubjects(first: readonly string[], second: readonly
   return first.slice(0, head).join(' ') !== second.slice(0, other).join(' ');
 }
 
+/**
+ * Words that scope what a figure counts ("career games", "additional sentences", "his first 11 seasons"):
+ * a figure with one and a figure without count different things.
+ */
+const SCOPE_QUALIFIERS = new Set([
+  'career',
+  'addit',
+  'total',
+  'other',
+  'more',
+  'first',
+  'last',
+  'past',
+  'final',
+  'next',
+  'previou',
+  'initi',
+  'remain',
+  'further',
+  'extra',
+  'new',
+  'annual',
+  'overal',
+  'consecut',
+  'opening',
+  'closing',
+  'anoth',
+]);
+
+/**
+ * Whether two figures' own words narrow them to different things: a scope word on one side only ("1,101
+ * career games" / "52 games"), or descriptions that share nothing ("three outboard motors" / "three
+ * rifles" never reach here, but "nine assault rifles" / "three hunting rifles" do). A description on one
+ * side only ("two speed boats" / "three boats", "13 fully loaded magazines" / "13 loaded magazines")
+ * narrows nothing.
+ */
+function differentlyNarrowed(first: readonly string[], second: readonly string[]): boolean {
+  const scope = (terms: readonly string[]): string =>
+    terms
+      .filter((term) => SCOPE_QUALIFIERS.has(term))
+      .sort()
+      .join(' ');
+  if (scope(first) !== scope(second)) return true;
+  const describe = (terms: readonly string[]): string[] =>
+    terms.filter((term) => !SCOPE_QUALIFIERS.has(term));
+  const [left, right] = [describe(first), describe(second)];
+  return left.length > 0 && right.length > 0 && !left.some((term) => right.includes(term));
+}
+
 function sharesParticipant(first: Fact, second: Fact): boolean {
   return first.slot.participants.some((name) =>
     second.slot.participants.some((other) => sameName(name, other)),
@@ -338,8 +387,7 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   )
     return 'different-complement';
   // "1,101 career games" and "52 games", "two additional life sentences" and "three life sentences".
-  if ([...first.slot.qualifiers].sort().join(' ') !== [...second.slot.qualifiers].sort().join(' '))
-    return 'different-qualifiers';
+  if (differentlyNarrowed(first.slot.qualifiers, second.slot.qualifiers)) return 'different-qualifiers';
   if (value.type === 'ordinal') {
     // "second victory over Thompson" and "58th victory" rank different series.
     if ((first.slot.complement.length === 0) !== (second.slot.complement.length === 0))

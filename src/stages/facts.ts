@@ -114,14 +114,14 @@ const BEARERS = new Set(
     'victim',
     'individual',
     'family',
-    'house',
-    'home',
-    'building',
     'time',
-    'vessel',
-    'ship',
-    'boat',
   ].map((word) => paraphraseClass(stem(word))),
+);
+/** Who is counted in general ("people", "adults"): never an event word of a figure. */
+const GENERIC_BEARERS = new Set(
+  ['people', 'person', 'persons', 'adult', 'american', 'voter', 'resident', 'citizen', 'individual'].map(
+    (word) => paraphraseClass(stem(word)),
+  ),
 );
 /** Events that happen to people or things, which name the measure of a count of them. */
 const EVENTS = new Set(
@@ -542,7 +542,7 @@ function readSlot(
   const eventOf = (token: Token, after: boolean): void => {
     const term = termOf(token);
     // Who is counted ("37.3% of adults") is no event: the words around it say what happened to them.
-    if (term === undefined || /^\p{Lu}/u.test(token.text) || BEARERS.has(term)) return;
+    if (term === undefined || /^\p{Lu}/u.test(token.text) || GENERIC_BEARERS.has(term)) return;
     const seen = after ? ++eventsAfter : ++eventsBefore;
     if (seen <= EVENT_REACH && !events.includes(term)) events.push(term);
   };
