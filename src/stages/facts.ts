@@ -625,9 +625,15 @@ function readSlot(
       if (breaks(position)) return tokens[position]!.end;
     return sentence.start;
   })();
-  const holder = named.find(
-    (item) => item.before && item.type !== 'place' && start - item.distance >= clauseStart,
-  )?.name;
+  // "a $70 million contract for J. D. Drew": a person the value's phrase is for is whose value it is.
+  const beneficiary = /^\s*(?:for|to|of)\s+$/i.test(
+    article.source.text.slice(end, end + 6).replace(/\S+$/, ''),
+  )
+    ? named.find((item) => !item.before && item.type === 'person' && item.distance <= 6)?.name
+    : undefined;
+  const holder =
+    beneficiary ??
+    named.find((item) => item.before && item.type !== 'place' && start - item.distance >= clauseStart)?.name;
   const label = labelWords
     .filter((word) => word.distance <= 4)
     .sort((left, right) => left.position - right.position)
@@ -714,6 +720,9 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
         !candidate.value.unit.startsWith('money:'),
     );
     const statistics = counts.length >= 3;
+    // "the Emmys in 2001 and 2005 (co-hosting them in 2003)": a list of dates gives no one date of a slot.
+    const dates = candidates.filter((candidate) => candidate.measure === 'date');
+    const dateList = dates.length >= 3;
     let sentenceStance: ReturnType<typeof readStance> | undefined;
     const framing = article.dates.find(
       (date) =>
@@ -723,6 +732,7 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
     );
     for (const candidate of candidates) {
       if (statistics && counts.includes(candidate)) continue;
+      if (dateList && dates.includes(candidate)) continue;
       // Relative dates stay in the candidates only so that no figure is read inside them.
       if (candidate.measure === 'relative-date') continue;
       const start = sentence.start + candidate.start;
