@@ -145,12 +145,12 @@ const SCOPE_QUALIFIERS = new Set([
 function differentlyNarrowed(first: readonly string[], second: readonly string[]): boolean {
   const scope = (terms: readonly string[]): string =>
     terms
-      .filter((term) => SCOPE_QUALIFIERS.has(term))
+      .filter((term) => SCOPE_QUALIFIERS.has(term) || term.startsWith('of-'))
       .sort()
       .join(' ');
   if (scope(first) !== scope(second)) return true;
   const describe = (terms: readonly string[]): string[] =>
-    terms.filter((term) => !SCOPE_QUALIFIERS.has(term));
+    terms.filter((term) => !SCOPE_QUALIFIERS.has(term) && !term.startsWith('of-'));
   const [left, right] = [describe(first), describe(second)];
   return left.length > 0 && right.length > 0 && !left.some((term) => right.includes(term));
 }

@@ -511,6 +511,7 @@ function readSlot(
   candidate: Candidate,
   options: FactOptions,
   mentions: readonly Mention[],
+  whole?: Candidate,
 ): FactSlot {
   const tokens = article.segmentation.tokens.slice(sentence.tokenStart, sentence.tokenEnd);
   const start = sentence.start + candidate.start;
@@ -656,6 +657,11 @@ function readSlot(
   // "his first 11 seasons", "the last two games": a limiting word before the value narrows it.
   const limiting = LIMITING_BEFORE.exec(sentence.text.slice(0, candidate.start));
   if (limiting !== null) qualifiers.push(limiting[1]!.toLowerCase());
+  // "28 Palestinians, including nine children": a part is scoped by its whole.
+  // A part whose whole the sentence does not count ("28 Palestinians") is of a whole of its own.
+  if (whole?.value.type === 'quantity') qualifiers.push(`of-${whole.value.low}`);
+  else if (/\bincluding\s+$/i.test(sentence.text.slice(0, candidate.start)))
+    qualifiers.push(`of-${article.source.id}:${sentence.start}`);
   const slot: FactSlot = {
     measure,
     terms,
@@ -751,7 +757,18 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
         end,
         text: article.source.text.slice(start, end),
         value: candidate.value,
-        slot: readSlot(article, sentence, candidate, options, mentionsBySentence.get(sentence.index) ?? []),
+        slot: readSlot(
+          article,
+          sentence,
+          candidate,
+          options,
+          mentionsBySentence.get(sentence.index) ?? [],
+          /\bincluding\s+$/i.test(text.slice(0, candidate.start))
+            ? candidates
+                .filter((other) => other.end <= candidate.start && other.value.type === 'quantity')
+                .at(-1)
+            : undefined,
+        ),
         modality: modalityOf[stance.stance],
       };
       let asOf = reported;
