@@ -271,7 +271,15 @@ function plausiblySameEvent(first: FactValue, second: FactValue): boolean {
   if (first.type === 'date' && second.type === 'date') {
     if (first.precision === 'day' && second.precision === 'day')
       return Math.abs(dayNumber(first.value) - dayNumber(second.value)) <= MAX_DATE_GAP_DAYS;
-    const years = Math.abs(Number(first.value.slice(0, 4)) - Number(second.value.slice(0, 4)));
+    // Years apart, spans measured from their nearer end ("the 1940s" is one year from 1950).
+    const year = (value: string): number => Number(value.slice(0, 4));
+    const gap = (left: DateValue, right: DateValue): number =>
+      year(right.value) - year(left.endDate ?? left.value);
+    // Two spans are two periods unless they start close together ("the early 1980s" / "the early 1990s").
+    const years =
+      first.endDate !== undefined && second.endDate !== undefined
+        ? Math.abs(year(first.value) - year(second.value))
+        : Math.max(0, gap(first, second), gap(second, first));
     if (first.precision === 'year' || second.precision === 'year') return years <= MAX_YEAR_GAP;
     return Math.abs(dayNumber(`${first.value}-01`) - dayNumber(`${second.value}-01`)) <= MAX_MONTH_GAP_DAYS;
   }
