@@ -240,6 +240,8 @@ describe.skipIf(!hasChromium)('web reader in Chromium', () => {
 
   it('searches from the list', async () => {
     await page.goto(`${server.url}/#/`);
+    // The list renders before the search box is used: typing into a box the first render replaces is lost.
+    await page.locator('.story-row').first().waitFor();
     await page.getByLabel('Search stories').fill('drainage');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.locator('.hit').first().waitFor();
