@@ -69,7 +69,37 @@ describe('parseQuantities', () => {
       low: 61.45,
       high: 61.55,
     },
-    { text: 'Only 30 volunteers came.', written: '30 volunteers', unit: 'volunt', low: 27.5, high: 32.5 },
+    // A bare count under a hundred is a count: "10 people were killed" is no rounding of 12.
+    { text: 'Only 30 volunteers came.', written: '30 volunteers', unit: 'volunt', low: 30, high: 30 },
+    {
+      text: 'About 300 volunteers came.',
+      written: 'About 300 volunteers',
+      unit: 'volunt',
+      low: 245,
+      high: 355,
+    },
+    // A model's code names what is counted, and its digits are no count.
+    {
+      text: 'They seized seven AK-47 assault rifles.',
+      written: 'seven AK-47 assault rifles',
+      unit: 'model:ak47',
+      low: 7,
+      high: 7,
+    },
+    {
+      text: 'Commandos recovered 12 AK 47 guns.',
+      written: '12 AK 47 guns',
+      unit: 'model:ak47',
+      low: 12,
+      high: 12,
+    },
+    {
+      text: 'Six AK - 47 rifles were found.',
+      written: 'Six AK - 47 rifles',
+      unit: 'model:ak47',
+      low: 6,
+      high: 6,
+    },
   ];
   it.each(cases)('reads "$written" in "$text"', ({ text, written, unit, low, high }) => {
     const quantity = parseQuantities(text).find((item) => item.text.startsWith(written.split(' ')[0]!));

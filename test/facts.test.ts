@@ -231,6 +231,10 @@ describe('compactNumbers', () => {
     ['$368. 0 million', '$368.0  million'],
     ['at 2: 56 of the round', 'at 2:56  of the round'],
     ['in 2010, 300 people', 'in 2010, 300 people'],
+    ['a 5. 9 magnitude earthquake', 'a 5.9  magnitude earthquake'],
+    ['magnitude - 6. 1 quake', 'magnitude - 6.1  quake'],
+    ['measuring 3. 8 on the Richter scale', 'measuring 3.8  on the Richter scale'],
+    ['scored 5. 9 people came', 'scored 5. 9 people came'],
   ])('%s → %s, keeping every offset', (input, output) => {
     expect(compactNumbers(input)).toBe(output);
     expect(compactNumbers(input)).toHaveLength(input.length);

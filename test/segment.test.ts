@@ -45,6 +45,20 @@ const sentenceCases: SentenceCase[] = [
     ],
   },
   {
+    name: 'a magnitude whose decimal point a tokeniser spaced out',
+    text: 'A magnitude - 5. 9 shook the island. The 6. 1 - magnitude quake struck Qeshm. It was 4. 8 on the Richter scale.',
+    sentences: [
+      'A magnitude - 5. 9 shook the island.',
+      'The 6. 1 - magnitude quake struck Qeshm.',
+      'It was 4. 8 on the Richter scale.',
+    ],
+  },
+  {
+    name: 'a sentence ending on a figure before one opening on a figure',
+    text: 'The score was 3. 12 people were hurt.',
+    sentences: ['The score was 3.', '12 people were hurt.'],
+  },
+  {
     name: 'a quotation spanning two sentences',
     text: '"We will reopen the lane. Nobody will cross before then," the engineer said. Work starts today.',
     sentences: [

@@ -149,13 +149,17 @@ export function parseQuantities(text: string, offset = 0): Quantity[] {
     const index = match.index ?? 0;
     const [whole, qualifierRaw, signRaw, firstRaw, secondRaw, multiplierRaw, percentRaw] = match;
     if (firstRaw === undefined) continue;
-    if (index < conversionEnd) continue;
+    // Digits inside a figure already read ("AK 47" after "12") are part of it.
+    if (index < conversionEnd || index < (found.at(-1)?.end ?? offset) - offset) continue;
     const before = text.slice(Math.max(0, index - 1), index);
     const after = text.slice(index + whole.length);
     // Parts of words, times, ordinals, decimals glued to other digits and version numbers are not counts.
     if (/[\w.:/]/.test(before) && signRaw === undefined && qualifierRaw === undefined) continue;
     // "COVID-19", "G-7", "F-35": a number glued to a word by a hyphen is part of a name.
     if (/[A-Za-z]-$/.test(text.slice(Math.max(0, index - 2), index))) continue;
+    // "AK - 47", "AK 47" as a tokeniser spaced them: the same names with the hyphen set apart.
+    if (/\b[A-Z]{1,4}\s+-\s+$|\b(?:AK|RPG|MiG|SA|Su)\s+$/.test(text.slice(Math.max(0, index - 8), index)))
+      continue;
     if (/^(?:st|nd|rd|th)\b|^:\d|^[\w/]/.test(after)) continue;
     const sign = signRaw?.trim().toLowerCase();
     const multiplierWord = multiplierRaw?.toLowerCase();
@@ -464,10 +468,26 @@ const IRREGULAR_PLURALS = new Set([
   'geese',
 ]);
 
+/** A model's code after a count: letters, an optional hyphen or space, digits, and an optional plural s. */
+const MODEL_CODE = /^\s+([A-Z]{1,4})\s*(?:-\s*)?(\d{1,3})(s)?\b/;
+
 /** What a bare number counts: the head of the noun phrase after it, plus a rate ("vehicles a day"). */
 function countedNoun(rest: string): { unit: string; length: number } | undefined {
   let consumed = 0;
   let head: string | undefined;
+  // "seven AK-47 assault rifles", "12 AK 47 guns", "two F-16s": a model's code names what is counted, and
+  // the digits in it are no count of their own.
+  const model = MODEL_CODE.exec(rest);
+  if (model?.[1] !== undefined && model[2] !== undefined) {
+    consumed = model[0].length;
+    for (let words = 0; words < 2 && !model[3]; words++) {
+      const next = FOLLOWING_WORD.exec(rest.slice(consumed));
+      if (next?.[1] === undefined || NOT_A_UNIT.has(next[1].toLowerCase()) || /^[A-Z]/.test(next[1])) break;
+      consumed += next[0].length;
+      if (next[1].endsWith('s') && !next[1].endsWith('ss')) break;
+    }
+    return { unit: `model:${model[1].toLowerCase()}${model[2]}`, length: consumed };
+  }
   for (let words = 0; words < 3; words++) {
     const next = FOLLOWING_WORD.exec(rest.slice(consumed));
     if (next?.[1] === undefined) break;
@@ -498,7 +518,9 @@ function interval(written: string, multiplier: number): [number, number] {
     const zeros = /0*$/.exec(plain)?.[0].length ?? 0;
     const trailing = Math.min(zeros, plain.length - 1);
     // "30,000" may be rounded, but not to "45,000": a quarter of its last step keeps round numbers apart.
-    if (trailing > 0) tolerance = 0.25 * 10 ** trailing;
+    // A bare count under a hundred ("10 people were killed") is a count, not a rounding of 12.
+    if (trailing > 0 && (multiplier > 1 || value >= 100)) tolerance = 0.25 * 10 ** trailing;
+    else if (trailing > 0) tolerance = 0;
     // "$138 million" for $138.7 million: whole millions are often cut rather than rounded, so a full step.
     else tolerance = multiplier > 1 ? 1 : 0;
   }

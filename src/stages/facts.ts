@@ -222,6 +222,15 @@ export function compactNumbers(text: string): string {
       .replace(/(?<![\d,])(\d{1,3}), (\d{3})(?![\d])/g, '$1,$2 ')
       .replace(/(\d)\. (\d+)(?=\s*(?:million|billion|trillion|bn|m|%|percent|per cent)\b)/g, '$1.$2 ')
       .replace(/(\d): (\d{2})\b/g, '$1:$2 ')
+      // "a 5. 9 magnitude earthquake", "magnitude - 6. 1", "4. 8 on the Richter scale": a magnitude's point.
+      .replace(
+        /(?<![\d,.])(\d)\. (\d)(?=\s+(?:-\s+)?(?:magnitude|on\s+the\s+Richter|(?:earth)?quake|tremor|aftershock|shook|struck|hit|jolted|rattled)\b)/gi,
+        '$1.$2 ',
+      )
+      .replace(
+        /(magnitude\s+(?:-\s+|of\s+)?(?:at\s+least\s+|about\s+|nearly\s+)?)(\d)\. (\d)\b/gi,
+        '$1$2.$3 ',
+      )
       // "52 - 3", "10 - 12": a record or a range a tokeniser spaced out.
       .replace(/(?<![\d,.])(\d{1,3}) - (\d{1,3})(?![\d,.]|\s*-\s*[a-z])/g, '$1-$2  ')
   );
@@ -233,6 +242,10 @@ const modalityOf: Readonly<Record<Stance, FactModality>> = {
   attributes: 'attributed',
   denies: 'denied',
 };
+
+/** Verbs and nouns of an inventory: what was seized, found or carried. */
+const INVENTORY =
+  /\b(?:seiz|confiscat|recover|captur|impound|found|cache|arsenal|haul|includ(?:ed|ing)\b|among\s+the\s+(?:seized|items))/i;
 
 /** Figures: counts, amounts, percentages, lengths of time, with ages and baselines left out. */
 function quantityCandidates(text: string): Candidate[] {
@@ -725,7 +738,13 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
         !EVENTS.has(candidate.value.unit) &&
         !candidate.value.unit.startsWith('money:'),
     );
-    const statistics = counts.length >= 3;
+    // A list of what was seized or found ("seven AK-47s, three other rifles, 13 loaded magazines") is one
+    // event's inventory: each counted noun is its own slot.
+    const statistics =
+      counts.length >= 3 &&
+      (!INVENTORY.test(text) ||
+        new Set(counts.map((count) => count.value.type === 'quantity' && count.value.unit)).size <
+          counts.length);
     // "the Emmys in 2001 and 2005 (co-hosting them in 2003)": a list of dates gives no one date of a slot.
     const dates = candidates.filter((candidate) => candidate.measure === 'date');
     const dateList = dates.length >= 3;

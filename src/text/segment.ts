@@ -180,9 +180,15 @@ function splitParagraph(text: string, start: number, end: number): Array<[number
       char === '.' &&
       boundary === index + 1 &&
       /\p{N}/u.test(text[index - 1] ?? '') &&
-      /^\d{1,2}(?:\s+(?:million|billion|trillion|percent|per\s+cent)\b|\s*%)/.test(
+      (/^\d{1,2}(?:\s+(?:million|billion|trillion|percent|per\s+cent)\b|\s*%)/.test(
         text.slice(next, next + 20),
-      );
+      ) ||
+        // "magnitude - 5. 9 shook", "4. 8 on the Richter scale": a short figure split at its point and read
+        // on in lower case is one number; a sentence that opens on a figure goes on with a capital or a noun.
+        (/(?:^|[^\d,.])\d{1,2}$/.test(text.slice(Math.max(0, index - 4), index)) &&
+          /^\d{1,2}\s+(?:-\s|magnitude\b|on\s+the\s+Richter\b|(?:shook|struck|hit|quake|earthquake|tremor|jolted|rattled)\b)/.test(
+            text.slice(next, next + 30),
+          )));
     if (opens && !abbreviation && !numberFollows && !spacedDecimal) {
       spans.push([sentenceStart, boundary]);
       sentenceStart = next;
