@@ -122,7 +122,68 @@ const STORIES: readonly StoryCase[] = [
     ],
     conflict: ['1957', '1958'],
   },
+  {
+    name: 'a toll in other words, beside an older quake one outlet recalls',
+    bodies: [
+      [
+        'A powerful earthquake hit southern Iran on Sunday, killing 10 people. In February, a quake rocked Zarand. It killed 612 people.',
+        '2005-11-28',
+      ],
+      ['Ten people were killed when the quake razed villages in Iran.', '2005-11-28'],
+      ['The governor told the AFP news agency that three people were killed in Iran.', '2005-11-28'],
+    ],
+    conflict: ['10 people', 'three people'],
+  },
+  {
+    name: 'a count of one model in a list of what was seized',
+    bodies: [
+      'During the operation, six AK - 47 rifles, 12 magazines and about 300 rounds were seized.',
+      'The navy seized 14 AK-47 rifles, 12 magazines and 300 rounds from the boat.',
+    ],
+    conflict: ['14 AK-47 rifles', 'six AK - 47 rifles'],
+  },
+  {
+    name: 'the exact figure of an outlet that also gives a bound',
+    bodies: [
+      [
+        'The quake near Wexmoor killed at least three people. Officials said three people were killed.',
+        '2025-07-02',
+      ],
+      ['The quake near Wexmoor killed 10 people, officials said.', '2025-07-02'],
+    ],
+    conflict: ['10 people', 'three people'],
+  },
+  {
+    name: 'a spaced decimal point in a magnitude',
+    bodies: [
+      'The 6. 1 - magnitude quake struck Qeshm island on Sunday.',
+      'A 5. 9 magnitude earthquake struck Qeshm island on Sunday.',
+    ],
+    conflict: ['5. 9 magnitude', '6. 1 - magnitude'],
+  },
   // Negative cases: formatting, bounds, rounding, precision, conversions and different slots.
+  {
+    name: 'negative: a toll abroad that one outlet adds as background',
+    bodies: [
+      'A quake in southern Iran on Sunday killed 10 people, officials said.',
+      'The quake in Iran killed 10 people. On Saturday, more than a dozen people were killed by a quake in eastern China.',
+      'Officials in Iran said 10 people were killed by the quake.',
+    ],
+  },
+  {
+    name: 'negative: one operation against a tally of five',
+    bodies: [
+      'During the operation, six rifles and 12 magazines were seized from the pirates.',
+      'The ship has seized a total of 14 rifles and 31 magazines during the five operations it carried out.',
+    ],
+  },
+  {
+    name: 'negative: what a kind of quake can do',
+    bodies: [
+      'The 6.1-magnitude quake struck Qeshm island on Sunday.',
+      'A magnitude 6 quake can cause severe damage.',
+    ],
+  },
   {
     name: 'negative: formatting ("1,000" / "1, 000")',
     bodies: [

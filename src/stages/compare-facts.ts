@@ -13,6 +13,7 @@ import type {
 } from '../model/index.js';
 import { type DatedSpan, DURATION, sameFrame, type ValueFrame, valueFrame } from './conflict-values.js';
 import { DisjointSets } from './disjoint-sets.js';
+import { isEventMeasure } from './facts.js';
 
 /*
  * Facts are compared slot by slot, never sentence by sentence: values are bucketed by what they measure,
@@ -296,7 +297,10 @@ function frameOf(article: AnalyzedArticle, fact: Fact): ValueFrame {
     .filter(
       (date) =>
         date.sentence === fact.sentence &&
-        !AS_OF_BEFORE.test(sentence.text.slice(0, date.start - sentence.start)),
+        !AS_OF_BEFORE.test(sentence.text.slice(0, date.start - sentence.start)) &&
+        // "handed out blankets Monday to survivors of a quake that killed 10": a day of the story's own
+        // week says when something else happened, not which event the figure belongs to.
+        !STORY_DAY.test(date.text),
     )
     .map((date) => ({
       value: date.value,
@@ -304,8 +308,23 @@ function frameOf(article: AnalyzedArticle, fact: Fact): ValueFrame {
       start: date.start - sentence.start,
       end: date.end - sentence.start,
     }));
+  // "In 2005, a 6.4 quake hit Zarand. It killed 612 people": a sentence that opens on a pronoun goes on
+  // about the event before it, and takes that sentence's dates as its frame.
+  if (dates.length === 0 && fact.sentence > 0 && CONTINUING.test(sentence.text)) {
+    const previous = article.segmentation.sentences[fact.sentence - 1]!;
+    for (const date of article.dates)
+      if (date.sentence === previous.index && date.precision !== 'day')
+        dates.push({ value: date.value, precision: date.precision, start: -1, end: -1 });
+  }
   return valueFrame(sentence.text, fact.start - sentence.start, fact.end - sentence.start, { dates });
 }
+
+/** Days named relative to the report ("Monday", "yesterday", "late Sunday"): the story's own days. */
+const STORY_DAY =
+  /^(?:(?:on|early|late|last|this|since|by|until)\s+)*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|yesterday|tonight)\b/i;
+
+/** A sentence that goes on about the one before: it opens on a pronoun. */
+const CONTINUING = /^(?:It|That|This|They)\s/;
 
 /** Why two facts are not values of one slot; each names the test that told them apart. */
 export type SlotMismatch =
@@ -410,7 +429,10 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   if (!unit.includes('/') && !sharesEvent(first, second)) return 'different-event';
   if (differentlyQualifiedSubjects(first.slot.subject, second.slot.subject)) return 'different-qualifiers';
   let needed = sharesParticipant(first, second) ? MIN_QUANTITY_SIMILARITY_SHARED : MIN_QUANTITY_SIMILARITY;
-  if (unit.includes('/') || unit === DURATION) needed = MIN_LOOSE_SIMILARITY;
+  // A toll ("killing 10", "ten people were killed") is named by its event: the rest of the wording varies
+  // from outlet to outlet, and only a frame or a holder sets two tolls apart.
+  const toll = first.slot.measure === second.slot.measure && isEventMeasure(first.slot.measure);
+  if (unit.includes('/') || unit === DURATION || toll) needed = MIN_LOOSE_SIMILARITY;
   if (similarity() < needed) return 'unlike-words';
   // How often something happened is scoped by its own words, not by the dates around it.
   if (unit === 'time') return undefined;
@@ -426,11 +448,43 @@ export function slotScore(first: Fact, second: Fact, context: SlotContext): numb
 export function slotContext(facts: readonly Fact[], articles: readonly AnalyzedArticle[]): SlotContext {
   const byId = new Map(articles.map((article) => [article.source.id, article]));
   const weights = termWeights(facts);
+  const written = new Map<Fact, ValueFrame>();
+  const writtenFrame = (fact: Fact): ValueFrame => {
+    let frame = written.get(fact);
+    if (frame === undefined) {
+      frame = frameOf(byId.get(fact.source)!, fact);
+      written.set(fact, frame);
+    }
+    return frame;
+  };
+  let home: string[] | undefined;
+  // A figure with no place of its own is of the story's place: "10 killed" in a story on a quake in Iran
+  // is not the "dozen killed by a quake in eastern China" that one outlet adds as background.
+  const storyPlaces = (): string[] => {
+    if (home !== undefined) return home;
+    const sourcesByPlace = new Map<string, Set<string>>();
+    for (const fact of facts)
+      for (const place of writtenFrame(fact).places) {
+        if (place === 'World') continue;
+        const sources = sourcesByPlace.get(place) ?? new Set<string>();
+        sources.add(fact.source);
+        sourcesByPlace.set(place, sources);
+      }
+    const sourceCount = new Set(facts.map((fact) => fact.source)).size;
+    const ranked = [...sourcesByPlace].sort((left, right) => right[1].size - left[1].size);
+    const top = ranked[0];
+    home =
+      top !== undefined && top[1].size >= 2 && top[1].size * 3 >= sourceCount
+        ? ranked.filter(([, sources]) => sources.size === top[1].size).map(([place]) => place)
+        : [];
+    return home;
+  };
   const cache = new Map<Fact, ValueFrame>();
   const frames = (fact: Fact): ValueFrame => {
     let frame = cache.get(fact);
     if (frame === undefined) {
-      frame = frameOf(byId.get(fact.source)!, fact);
+      frame = writtenFrame(fact);
+      if (frame.places.length === 0 && storyPlaces().length > 0) frame = { ...frame, places: storyPlaces() };
       cache.set(fact, frame);
     }
     return frame;
@@ -473,10 +527,36 @@ function pairsSharingKey(facts: readonly Fact[]): Array<[number, number]> {
   return pairs.sort((first, second) => first[0] - second[0] || first[1] - second[1]);
 }
 
-/** Groups of items linked by pairs. */
-function components(count: number, pairs: ReadonlyArray<readonly [number, number]>): number[][] {
+/** Mismatches that tell two slots apart outright: a group holding both facts would join two slots. */
+const SEPARATING: ReadonlySet<SlotMismatch> = new Set(['different-frame']);
+
+/**
+ * Groups of items linked by pairs, the strongest links first, where no group may hold two items that
+ * must stay apart. Plain chains of links join a quake's toll to an older quake's through one sentence
+ * that resembles both; a source that gives both figures, or a frame that sets them apart, forbids it.
+ */
+function constrainedComponents(
+  count: number,
+  pairs: ReadonlyArray<readonly [number, number, number]>,
+  apart: (first: number, second: number) => boolean,
+): number[][] {
   const sets = new DisjointSets(count);
-  for (const [first, second] of pairs) sets.union(first, second);
+  const members = new Map<number, number[]>(Array.from({ length: count }, (_, index) => [index, [index]]));
+  const ordered = [...pairs].sort(
+    (left, right) => right[2] - left[2] || left[0] - right[0] || left[1] - right[1],
+  );
+  for (const [first, second] of ordered) {
+    const leftRoot = sets.find(first);
+    const rightRoot = sets.find(second);
+    if (leftRoot === rightRoot) continue;
+    const left = members.get(leftRoot)!;
+    const right = members.get(rightRoot)!;
+    if (left.some((a) => right.some((b) => apart(a, b)))) continue;
+    sets.union(first, second);
+    const root = sets.find(first);
+    members.set(root, [...left, ...right]);
+    members.delete(root === leftRoot ? rightRoot : leftRoot);
+  }
   return sets.groups();
 }
 
@@ -524,9 +604,19 @@ function bestPerSource(members: readonly Fact[], context: SlotContext): Fact[] {
     const others = members.filter((other) => other.source !== facts[0]!.source);
     const affinity = (fact: Fact): number =>
       others.reduce((total, other) => total + slotScore(fact, other, context), 0);
-    kept.add([...facts].sort((left, right) => affinity(right) - affinity(left))[0]!);
+    const best = [...facts].sort((left, right) => affinity(right) - affinity(left))[0]!;
+    // "at least three people" and "three people killed" in one report: the exact figure says more.
+    const exact = facts
+      .filter((fact) => valuesCompatible(fact.value, best.value))
+      .sort((left, right) => width(left.value) - width(right.value))[0]!;
+    kept.add(exact);
   }
   return members.filter((fact) => kept.has(fact));
+}
+
+/** How wide a range a value allows: a bound is wider than any figure, a figure than an exact count. */
+function width(value: FactValue): number {
+  return value.type === 'quantity' ? value.high - value.low : 0;
 }
 
 interface Group {
@@ -560,7 +650,8 @@ function positionOf(articles: ReadonlyMap<string, AnalyzedArticle>, group: Group
     if (!evidence.some((item) => item.source === passage.source && item.start === passage.start))
       evidence.push(passage);
   }
-  const first = group.facts[0]!;
+  // The class is named by its most exact figure: "10 people" rather than "at least 10 people".
+  const first = [...group.facts].sort((left, right) => width(left.value) - width(right.value))[0]!;
   // A date is given in its normal form, so "March 7" and "7 March" read as one value.
   const value = first.value.type === 'date' ? first.value.value : first.text;
   return { value, sources, evidence };
@@ -703,13 +794,25 @@ export function compareFacts(facts: readonly Fact[], articles: readonly Analyzed
   for (const all of buckets.values()) {
     const bucket = all.slice(0, MAX_BUCKET);
     if (new Set(bucket.map((fact) => fact.source)).size < 2) continue;
-    const pairs: Array<[number, number]> = [];
-    for (const [a, b] of pairsSharingKey(bucket))
-      if (slotMismatch(bucket[a]!, bucket[b]!, context) === undefined) pairs.push([a, b]);
+    const pairs: Array<[number, number, number]> = [];
+    const separated = new Set<number>();
+    for (const [a, b] of pairsSharingKey(bucket)) {
+      const mismatch = slotMismatch(bucket[a]!, bucket[b]!, context);
+      if (mismatch === undefined) pairs.push([a, b, slotScore(bucket[a]!, bucket[b]!, context)]);
+      else if (SEPARATING.has(mismatch)) separated.add(a * bucket.length + b);
+    }
     const linked = new Set(pairs.map(([a, b]) => a * bucket.length + b));
     const matches = (a: number, b: number): boolean =>
       linked.has(Math.min(a, b) * bucket.length + Math.max(a, b));
-    for (const found of components(bucket.length, pairs)) {
+    // One source's two figures of one time are two slots ("10 killed on Qeshm"; "612 killed in Zarand").
+    const apart = (a: number, b: number): boolean => {
+      const first = bucket[a]!;
+      const second = bucket[b]!;
+      if (first.source === second.source)
+        return first.asOf === second.asOf && !valuesCompatible(first.value, second.value);
+      return separated.has(Math.min(a, b) * bucket.length + Math.max(a, b));
+    };
+    for (const found of constrainedComponents(bucket.length, pairs, apart)) {
       const component = cohesive(found, matches);
       if (component.length < 2) continue;
       const members = bestPerSource(

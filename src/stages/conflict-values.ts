@@ -614,6 +614,11 @@ const PERIOD_PATTERNS: readonly RegExp[] = [
   /\b(?:year-(?:over|on)-year|annual(?:ly|i[sz]ed)?|monthly|quarterly|weekly|yearly|(?:a|per|each)\s+(?:year|month|week|quarter)|cumulative|to date|so far|all-time|on average|averag(?:e|ed|es|ing)|median)\b/gi,
   /\b(?:since|by|until|through)\s+(?:19|20)\d\d\b/gi,
 ];
+/** A tally over several events or the whole of a period: "a total of", "so far", "in five operations". */
+const TALLY_OVER_EVENTS = new RegExp(
+  String.raw`\b(?:a\s+total\s+of|in\s+total|in\s+all|altogether|so\s+far|thus\s+far|to\s+date|(?:in|during|over|across)\s+(?:the\s+|their\s+|its\s+|his\s+|her\s+)?(?:${NUMBER_WORD}|\d+)\s+(?:operations|raids|missions|attacks|games|matches|seasons|trips|visits|incidents))\b`,
+  'i',
+);
 /** Words that make a figure a projection rather than a report of what happened. */
 const PROJECTION =
   /\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ers?|ing)?|predict(?:s|ed|ions?|ing)?|project(?:s|ed|ions?)|estimat(?:e|es|ed|ing)|anticipat(?:e|es|ed|ing)|consensus|surveyed|looking for|could|would|might|may|will|plans?|planned|target(?:s|ed)?|goal|aims?|budget(?:s|ed)?|propos(?:e|es|ed|al)|put(?:s|ting)?\s+(?:the\s+)?\w+(?:\s+of\s+\w+)?\s+at)\b/i;
@@ -713,6 +718,9 @@ export function valueFrame(
       if (!periods.includes(period)) periods.push(period);
     }
   }
+  // "a total of 14 rifles, 31 magazines and 923 rounds during the five operations": a tally over several
+  // events scopes every figure of its sentence, not only the nearest.
+  if (TALLY_OVER_EVENTS.test(text) && !periods.includes('total')) periods.push('total');
   const places: string[] = [];
   for (const match of text.matchAll(WORLD))
     if (ours(spanOf(match)) && !places.includes('World')) places.push('World');

@@ -150,6 +150,13 @@ const EVENTS = new Set(
     'strand',
   ].map((word) => paraphraseClass(stem(word))),
 );
+/**
+ * Whether a measure is an event that happens to people or things ("killed", "arrested"): a count of it is
+ * that event's toll, and the event word alone says what two counts of it measure.
+ */
+export function isEventMeasure(measure: string): boolean {
+  return EVENTS.has(measure) || measure === 'casualties';
+}
 /** Words that never name a slot: calendar words and the verbs of saying. */
 const NOT_SLOT =
   /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)dai|januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|morn|even|afternoon|night|dai|week|month|year|todai|yesterdai|tomorrow|summer|winter|spring|autumn|fall|last|earlier|later|~sai|report|accord|ad|confirm|percent|total)$/;
@@ -224,7 +231,7 @@ export function compactNumbers(text: string): string {
       .replace(/(\d): (\d{2})\b/g, '$1:$2 ')
       // "a 5. 9 magnitude earthquake", "magnitude - 6. 1", "4. 8 on the Richter scale": a magnitude's point.
       .replace(
-        /(?<![\d,.])(\d)\. (\d)(?=\s+(?:-\s+)?(?:magnitude|on\s+the\s+Richter|(?:earth)?quake|tremor|aftershock|shook|struck|hit|jolted|rattled)\b)/gi,
+        /(?<![\d,.])(\d)\. (\d)(?=\s+(?:-\s+)?(?:magnitude|degree|on\s+the\s+Richter|(?:earth)?quake|tremor|aftershock|shook|struck|hit|jolted|rattled)\b)/gi,
         '$1.$2 ',
       )
       .replace(
@@ -242,6 +249,10 @@ const modalityOf: Readonly<Record<Stance, FactModality>> = {
   attributes: 'attributed',
   denies: 'denied',
 };
+
+/** A sentence that states what a kind of thing can do, not what happened. */
+const GENERIC_STATEMENT =
+  /^(?:An?|Any)\s[^.;]{0,50}?\b(?:can|may|could|will)\s+(?:cause|trigger|produce|do|bring)\b/;
 
 /** Verbs and nouns of an inventory: what was seized, found or carried. */
 const INVENTORY =
@@ -593,7 +604,12 @@ function readSlot(
     const value = candidate.value;
     const unit = value.type === 'quantity' ? value.unit : value.type;
     measure = unit;
-    if (value.type === 'quantity' && BEARERS.has(unit)) {
+    // "villages" and "villagers" share a stem, but only villagers are people an event happens to.
+    if (
+      value.type === 'quantity' &&
+      BEARERS.has(unit) &&
+      !/\bvillages?\b/i.test(article.source.text.slice(start, end))
+    ) {
       // "killing at least 24 people", "24 people were killed": the event names what is counted.
       const event = Object.entries(terms)
         .filter(([term]) => EVENTS.has(term))
@@ -606,7 +622,8 @@ function readSlot(
     terms[core] = 1;
   const windowStart = tokens[Math.max(0, first - SLOT_BEFORE * 2)]?.start ?? sentence.start;
   const windowEnd = tokens[Math.min(tokens.length - 1, last + SLOT_AFTER * 2)]?.end ?? sentence.end;
-  const named: Array<{ name: string; distance: number; before: boolean; type: string }> = [];
+  const named: Array<{ name: string; distance: number; before: boolean; type: string; speaker: boolean }> =
+    [];
   const parties: string[] = [];
   const organizations: string[] = [];
   for (const mention of mentions) {
@@ -629,6 +646,7 @@ function readSlot(
       distance: before ? start - mention.end : mention.start - end,
       before,
       type: mention.type,
+      speaker,
     });
   }
   named.sort((left, right) => left.distance - right.distance);
@@ -647,7 +665,9 @@ function readSlot(
     : undefined;
   const holder =
     beneficiary ??
-    named.find((item) => item.before && item.type !== 'place' && start - item.distance >= clauseStart)?.name;
+    named.find(
+      (item) => item.before && !item.speaker && item.type !== 'place' && start - item.distance >= clauseStart,
+    )?.name;
   const label = labelWords
     .filter((word) => word.distance <= 4)
     .sort((left, right) => left.position - right.position)
@@ -723,6 +743,8 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
     // A headline restates the lead in fewer words; its figures count with the body's.
     const text = compactNumbers(sentence.text);
     if (!MAY_HOLD_FACT.test(text)) continue;
+    // "A magnitude 6 quake can cause severe damage": a general truth, no figure of the story.
+    if (GENERIC_STATEMENT.test(text)) continue;
     const candidates = settleOverlaps([
       ...dateCandidates(article, sentence, text),
       ...recordCandidates(text),

@@ -185,8 +185,12 @@ function splitParagraph(text: string, start: number, end: number): Array<[number
       ) ||
         // "magnitude - 5. 9 shook", "4. 8 on the Richter scale": a short figure split at its point and read
         // on in lower case is one number; a sentence that opens on a figure goes on with a capital or a noun.
+        (/magnitude\s+(?:-\s+|of\s+)?(?:(?:at\s+least|about|nearly)\s+)?\d$/i.test(
+          text.slice(Math.max(0, index - 30), index),
+        ) &&
+          /^\d\b/.test(text.slice(next, next + 2))) ||
         (/(?:^|[^\d,.])\d{1,2}$/.test(text.slice(Math.max(0, index - 4), index)) &&
-          /^\d{1,2}\s+(?:-\s|magnitude\b|on\s+the\s+Richter\b|(?:shook|struck|hit|quake|earthquake|tremor|jolted|rattled)\b)/.test(
+          /^\d{1,2}\s+(?:-\s|magnitude\b|degree\b|on\s+the\s+Richter\b|(?:shook|struck|hit|quake|earthquake|tremor|jolted|rattled)\b)/.test(
             text.slice(next, next + 30),
           )));
     if (opens && !abbreviation && !numberFollows && !spacedDecimal) {
