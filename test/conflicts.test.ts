@@ -264,6 +264,22 @@ const cases: Case[] = [
     kind: 'attribution',
     values: ['David Moss', 'Sarah Hall'],
   },
+  {
+    name: 'negative: a role and a named speaker may be one person',
+    bodies: [
+      '"The river is higher than we have ever seen it at this time of year," said Sarah Hall, the harbour master.',
+      '"The river is higher than we have ever seen it at this time of year," said the Public Relations Officer.',
+    ],
+    kind: 'attribution',
+  },
+  {
+    name: "negative: a denial written with a tokeniser's spaced apostrophe is the same statement",
+    bodies: [
+      "The harbour office said the claim hadn't been filed as of Tuesday.",
+      'The harbour office said the claim hadn ’ t been filed as of Tuesday.',
+    ],
+    kind: 'stance',
+  },
 ];
 
 function story(bodies: readonly string[]): ArticleInput[] {

@@ -297,10 +297,7 @@ function frameOf(article: AnalyzedArticle, fact: Fact): ValueFrame {
     .filter(
       (date) =>
         date.sentence === fact.sentence &&
-        !AS_OF_BEFORE.test(sentence.text.slice(0, date.start - sentence.start)) &&
-        // "handed out blankets Monday to survivors of a quake that killed 10": a day of the story's own
-        // week says when something else happened, not which event the figure belongs to.
-        !STORY_DAY.test(date.text),
+        !AS_OF_BEFORE.test(sentence.text.slice(0, date.start - sentence.start)),
     )
     .map((date) => ({
       value: date.value,
@@ -316,7 +313,18 @@ function frameOf(article: AnalyzedArticle, fact: Fact): ValueFrame {
       if (date.sentence === previous.index && date.precision !== 'day')
         dates.push({ value: date.value, precision: date.precision, start: -1, end: -1 });
   }
-  return valueFrame(sentence.text, fact.start - sentence.start, fact.end - sentence.start, { dates });
+  // "handed out blankets Monday to survivors of a quake that killed 10": a day of the story's own week
+  // often says when something else happened. It tells two figures apart only when both name a day.
+  const written = article.dates.filter((date) => date.sentence === fact.sentence);
+  const storyDay = (date: DatedSpan): boolean =>
+    written.some((mention) => mention.start - sentence.start === date.start && STORY_DAY.test(mention.text));
+  const frame = valueFrame(sentence.text, fact.start - sentence.start, fact.end - sentence.start, {
+    dates: dates.filter((date) => !storyDay(date)),
+  });
+  const days = valueFrame(sentence.text, fact.start - sentence.start, fact.end - sentence.start, {
+    dates: dates.filter(storyDay),
+  }).dates;
+  return days.length > 0 ? { ...frame, days } : frame;
 }
 
 /** Days named relative to the report ("Monday", "yesterday", "late Sunday"): the story's own days. */
@@ -368,7 +376,16 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
       return 'different-measure';
     // A weekday against a written date rests on a publication day that scraped pages often lack or
     // misstate; two weekdays disagree only about one event plainly named beside both.
-    if (value.type !== second.value.type) return 'different-measure';
+    // A weekday against a written date's own weekday needs no publication day: "Tuesday, December 9"
+    // is a Tuesday whatever day the page was printed.
+    const dayOfDate = (other: FactValue): boolean => other.type === 'date' && other.precision === 'day';
+    if (value.type !== second.value.type) {
+      if (!(value.type === 'weekday' ? dayOfDate(second.value) : dayOfDate(value)))
+        return 'different-measure';
+      return similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second)
+        ? undefined
+        : 'unlike-words';
+    }
     if (value.type === 'weekday')
       return similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second)
         ? undefined

@@ -590,6 +590,8 @@ export interface ValueFrame {
   agents: string[];
   /** Dates written around the value (already resolved by the caller; days near publication left out). */
   dates: DatedValue[];
+  /** Days of the story's own week written around the value ("on Monday"), which only another day can contradict. */
+  days?: DatedValue[];
 }
 
 /** A date found around a value, with its offsets in the same text. */
@@ -793,6 +795,12 @@ export function sameFrame(first: ValueFrame, second: ValueFrame): boolean {
   if (
     first.dates.length > 0 &&
     !first.dates.some((date) => second.dates.some((other) => datesCompatible(date, other)))
+  )
+    return false;
+  if (
+    first.days !== undefined &&
+    second.days !== undefined &&
+    !first.days.some((day) => second.days?.some((other) => datesCompatible(day, other)))
   )
     return false;
   if (first.places.includes('World') !== second.places.includes('World')) return false;

@@ -534,6 +534,25 @@ function compatibleNames(first: string, second: string): boolean {
   return shorter.every((word, index) => longer[index] === word);
 }
 
+/** Whether a speaker's family name stands in the words credited to them. */
+function namedInside(speaker: string, quoted: string): boolean {
+  const family = speaker.split(/\s+/).at(-1);
+  if (family === undefined || family.length < 3) return false;
+  return new RegExp(`\\b${family.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(quoted);
+}
+
+/** Words of a role or an office, which name no one person on their own. */
+const ROLE_WORDS = new Set(
+  'a an the public relations officer officers official officials spokesman spokeswoman spokesperson police department ministry office press secretary chief deputy senior source sources aide aides representative commander captain navy army'.split(
+    ' ',
+  ),
+);
+
+/** Whether a speaker is a role with no name ("Public Relations Officer", "the spokesman"). */
+function isBareRole(speaker: string): boolean {
+  return speaker.split(/\s+/).every((word) => ROLE_WORDS.has(word.toLowerCase()));
+}
+
 function attributionConflicts(quotes: readonly QuoteGroup[], entities: EntityIndex): Conflict[] {
   const conflicts: Conflict[] = [];
   for (const group of quotes) {
@@ -552,7 +571,14 @@ function attributionConflicts(quotes: readonly QuoteGroup[], entities: EntityInd
       if (!position.sources.includes(variant.source)) position.sources.push(variant.source);
       position.evidence.push(variant.evidence);
     }
-    const kept = positions.filter((position) => position.sources.length > 0);
+    const kept = positions.filter(
+      (position) =>
+        position.sources.length > 0 &&
+        // A person named inside the quote is its subject, not its speaker ("drawn well after Williams'
+        // arrest"); a bare role ("Public Relations Officer") may be any of the named speakers.
+        !namedInside(position.value, group.text) &&
+        !isBareRole(position.value),
+    );
     if (kept.length < 2 || !disputed(kept)) continue;
     const words = group.text.split(/\s+/);
     const topic = `who said “${words.slice(0, 10).join(' ')}${words.length > 10 ? '…' : ''}”`;

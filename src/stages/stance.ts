@@ -455,7 +455,7 @@ const SAYING_AFTER =
  * to do with". Modals are left out ("would not", "will never"): they promise or forecast, they deny nothing.
  */
 const NEGATION =
-  /\b(?:(?:is|are|was|were|has|have|had|did|does|do)\s+(?:not|never)|(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)['’]t|(?<!\b(?:would|will|could|can|should|shall|might|may|must|to)\s+)never|(?:did|does|do|had|has|have|done)\s+nothing\s+(?:wrong|illegal|improper|unlawful|untoward)|(?:had|has|have)\s+nothing\s+to\s+do\s+with)\b/gi;
+  /\b(?:(?:is|are|was|were|has|have|had|did|does|do)\s+(?:not|never)|(?:isn|aren|wasn|weren|hasn|haven|hadn|didn|doesn|don)\s?['’]\s?t|(?<!\b(?:would|will|could|can|should|shall|might|may|must|to)\s+)never|(?:did|does|do|had|has|have|done)\s+nothing\s+(?:wrong|illegal|improper|unlawful|untoward)|(?:had|has|have)\s+nothing\s+to\s+do\s+with)\b/gi;
 /**
  * Words after a negation that make it no denial: a state of knowledge ("was not aware"), a plan ("does
  * not plan to"), a silence ("did not respond", "has not yet"), an addition ("not only").
@@ -610,7 +610,7 @@ function findImpliedDenial(
 
 /** A sentence that negates or disputes something itself: it states no statement another may deny. */
 export const STATES_NEGATION =
-  /\b(?:not|never|nothing|no|\w+n['’]t|false|untrue|baseless|groundless|fabricated|unfounded|fake|bogus|hoax|den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|refut\w*|disput\w*)\b/i;
+  /\b(?:not|never|nothing|no|\w+n\s?['’]\s?t|false|untrue|baseless|groundless|fabricated|unfounded|fake|bogus|hoax|den(?:y|ies|ied|ying)|dismiss\w*|reject\w*|refut\w*|disput\w*)\b/i;
 
 /** Whether a clause states a hypothetical ("which would also be a violation"): no side is taken. */
 export function isHypothetical(text: string): boolean {
