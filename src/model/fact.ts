@@ -48,7 +48,14 @@ export interface OrdinalValue {
 }
 
 /** What a fact states, normalised so that two outlets' wordings of it compare. */
-export type FactValue = QuantityValue | DateValue | WeekdayValue | RecordValue | OrdinalValue;
+/** A name filling a role: where someone lives, the title they hold ("Bloomington", "COO"). */
+export interface NameValue {
+  type: 'name';
+  /** The name as written, spaces normalised. */
+  name: string;
+}
+
+export type FactValue = QuantityValue | DateValue | WeekdayValue | RecordValue | OrdinalValue | NameValue;
 
 /**
  * How the source holds the fact: states it (`asserted`), qualifies it (`hedged`), gives it as someone

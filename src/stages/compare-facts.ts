@@ -13,7 +13,7 @@ import type {
 } from '../model/index.js';
 import { type DatedSpan, DURATION, sameFrame, type ValueFrame, valueFrame } from './conflict-values.js';
 import { DisjointSets } from './disjoint-sets.js';
-import { isEventMeasure } from './facts.js';
+import { isEventMeasure, PERSON_ATTRIBUTES } from './facts.js';
 
 /*
  * Facts are compared slot by slot, never sentence by sentence: values are bucketed by what they measure,
@@ -53,7 +53,20 @@ const MAX_BUCKET = 300;
 
 /** Which kind of conflict a value makes. */
 function kindOf(value: FactValue): ConflictKind {
+  if (value.type === 'name') return 'name';
   return value.type === 'date' || value.type === 'weekday' ? 'date' : 'number';
+}
+
+/** Two names for one role agree when one is the other, or the other with more words ("Minneapolis, Minn."). */
+function namesAgree(first: string, second: string): boolean {
+  const normal = (name: string): string =>
+    name
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  const left = normal(first);
+  const right = normal(second);
+  return left === right || left.startsWith(`${right} `) || right.startsWith(`${left} `);
 }
 
 /** The buckets a fact is compared in: its measure, and for a count of no casualties both tolls. */
@@ -167,6 +180,31 @@ function sharesParticipant(first: Fact, second: Fact): boolean {
  * "Mark Teixeira", "Red Sox" and "Boston Red Sox") — the entity stage merges most aliases, and a figure
  * is not to be split from its slot over one it left apart.
  */
+/**
+ * Whether two names of people name one person: the same family name (their last word), and the same
+ * given name when both give one ("Gary Gomes" is not his mother "Catherine Gomes"; "LaSalle" is
+ * "Anthony Phillip LaSalle").
+ */
+function samePerson(first: string, second: string): boolean {
+  const words = (name: string): string[] =>
+    name
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}'’-]+/u)
+      .filter((word) => word !== '' && !/^(?:jr|sr|ii|iii|mr|mrs|ms|dr)$/.test(word));
+  const left = words(first);
+  const right = words(second);
+  const family = left.at(-1);
+  if (family === undefined || family.length < 2 || family !== right.at(-1)) return false;
+  const [leftGiven] = left;
+  const [rightGiven] = right;
+  if (left.length < 2 || right.length < 2 || leftGiven === undefined || rightGiven === undefined) return true;
+  return (
+    leftGiven === rightGiven ||
+    (leftGiven[0] === rightGiven && rightGiven.length === 1) ||
+    (rightGiven[0] === leftGiven && leftGiven.length === 1)
+  );
+}
+
 function sameName(first: string, second: string): boolean {
   if (first === second) return true;
   const words = (name: string): string[] =>
@@ -240,6 +278,7 @@ export function valuesCompatible(first: FactValue, second: FactValue): boolean {
       (first.draws ?? 0) === (second.draws ?? 0)
     );
   if (first.type === 'ordinal' && second.type === 'ordinal') return first.rank === second.rank;
+  if (first.type === 'name' && second.type === 'name') return namesAgree(first.name, second.name);
   return true;
 }
 
@@ -363,6 +402,15 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   if (first.source === second.source) return 'same-source';
   // A fact reported as denied is a stance, not a value: the stance stage compares it.
   if (first.modality === 'denied' || second.modality === 'denied') return 'denied';
+  // A person's age, home town or title is that person's: the holder alone names the slot.
+  if (PERSON_ATTRIBUTES.has(first.slot.measure) || PERSON_ATTRIBUTES.has(second.slot.measure)) {
+    if (first.slot.measure !== second.slot.measure) return 'different-measure';
+    return first.slot.holder !== undefined &&
+      second.slot.holder !== undefined &&
+      samePerson(first.slot.holder, second.slot.holder)
+      ? undefined
+      : 'different-holder';
+  }
   const value = first.value;
   let cached: number | undefined;
   const similarity = (): number => {
@@ -670,7 +718,12 @@ function positionOf(articles: ReadonlyMap<string, AnalyzedArticle>, group: Group
   // The class is named by its most exact figure: "10 people" rather than "at least 10 people".
   const first = [...group.facts].sort((left, right) => width(left.value) - width(right.value))[0]!;
   // A date is given in its normal form, so "March 7" and "7 March" read as one value.
-  const value = first.value.type === 'date' ? first.value.value : first.text;
+  const value =
+    first.value.type === 'date'
+      ? first.value.value
+      : first.value.type === 'name'
+        ? first.value.name
+        : first.text;
   return { value, sources, evidence };
 }
 
@@ -705,6 +758,7 @@ function isTally(value: FactValue): value is QuantityValue {
   return (
     value.type === 'quantity' &&
     value.unit !== 'magnitude' &&
+    value.unit !== 'age' &&
     value.unit !== 'percent' &&
     value.unit !== DURATION
   );
@@ -759,6 +813,7 @@ function asRevision(members: readonly Fact[]): Array<{ group: Group; asOf: strin
 function topicOf(members: readonly Fact[], kind: ConflictKind): string {
   const [first, ...rest] = members;
   if (first === undefined) return kind;
+  if (PERSON_ATTRIBUTES.has(first.slot.measure)) return first.slot.label;
   const shared = first.slot.label
     .split(' ')
     .filter(

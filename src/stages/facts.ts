@@ -150,6 +150,136 @@ const EVENTS = new Set(
     'strand',
   ].map((word) => paraphraseClass(stem(word))),
 );
+/** Measures of a person that every outlet should give alike: age, home town, title. */
+export const PERSON_ATTRIBUTES: ReadonlySet<string> = new Set(['age', 'residence', 'title']);
+
+/** "LaSalle, 36, of Bloomington", "Chohan (59)": an age set off right after a name. */
+const AGE_AFTER_NAME = /^(?:,\s*|\s*\()(\d{1,3})(?:\s*,|\))/;
+/** "of Bloomington", "of College Point, Queens": a home town after a name (and its age). */
+const HOME_AFTER_NAME =
+  /^(?:,\s*\d{1,3}\s*,|\s*\(\d{1,3}\)\s*,?)?\s*,?\s*of\s+((?:[A-Z][\p{Ll}'’]+\.?)(?:\s+[A-Z][\p{Ll}'’]+\.?){0,3})/u;
+/** "who lived half a mile away in South Ozone Park": a home town in a relative clause. */
+const LIVED_IN_AFTER_NAME =
+  /^\s*,\s*who\s+(?:lived|lives|resided|resides)\s+(?:[^,.]{0,30}?\s)?in\s+((?:[A-Z][\p{Ll}'’]+\.?)(?:\s+[A-Z][\p{Ll}'’]+\.?){0,3})/u;
+/** Ranks and offices written before a name, with their abbreviations read as the full word. */
+const TITLES: Readonly<Record<string, string>> = {
+  ceo: 'CEO',
+  coo: 'COO',
+  cfo: 'CFO',
+  chairman: 'chairman',
+  commander: 'commander',
+  cmdr: 'commander',
+  commodore: 'commodore',
+  captain: 'captain',
+  capt: 'captain',
+  lieutenant: 'lieutenant',
+  lt: 'lieutenant',
+  sergeant: 'sergeant',
+  sgt: 'sergeant',
+  colonel: 'colonel',
+  col: 'colonel',
+  general: 'general',
+  gen: 'general',
+  admiral: 'admiral',
+  adm: 'admiral',
+  major: 'major',
+  maj: 'major',
+  detective: 'detective',
+  det: 'detective',
+  corporal: 'corporal',
+  cpl: 'corporal',
+};
+const TITLE_BEFORE_NAME = new RegExp(`\\b(${Object.keys(TITLES).join('|')})\\.?\\s+$`, 'i');
+
+/**
+ * Age, home town and title of each named person, read from the words set right around the name: the
+ * slot is the person's, so two outlets' values meet whatever else their sentences say.
+ */
+function personAttributes(
+  article: AnalyzedArticle,
+  sentence: Sentence,
+  mentions: readonly Mention[],
+  options: FactOptions,
+  reported: string | undefined,
+): Fact[] {
+  const facts: Fact[] = [];
+  const text = article.source.text;
+  for (const mention of mentions) {
+    if (mention.type !== 'person') continue;
+    const holder = options.entities?.canonicalName(article.source.id, mention.text) ?? mention.text;
+    const after = text.slice(mention.end, Math.min(sentence.end, mention.end + 80));
+    const before = text.slice(Math.max(sentence.start, mention.start - 16), mention.start);
+    const found: Array<{ start: number; end: number; value: FactValue; measure: string }> = [];
+    const age = AGE_AFTER_NAME.exec(after);
+    if (age?.[1] !== undefined) {
+      const start = mention.end + after.indexOf(age[1]);
+      const years = Number(age[1]);
+      if (years > 0 && years < 120)
+        found.push({
+          start,
+          end: start + age[1].length,
+          value: { type: 'quantity', low: years, high: years, unit: 'age' },
+          measure: 'age',
+        });
+    }
+    const home = HOME_AFTER_NAME.exec(after) ?? LIVED_IN_AFTER_NAME.exec(after);
+    // "Anthony LaSalle of Bloomington" names a home town only where a place is meant: after an age, in a
+    // "who lived in" clause, or when the words are a place the mentions know.
+    const place = home?.[1];
+    if (place !== undefined && home !== null) {
+      const start = mention.end + home.index + home[0].lastIndexOf(place);
+      const isPlace =
+        /^(?:,\s*\d|\s*\(\d)/.test(after) ||
+        /who\s+(?:lived|lives|resided|resides)/.test(home[0]) ||
+        mentions.some((other) => other.type === 'place' && other.start === start);
+      if (isPlace)
+        found.push({
+          start,
+          end: start + place.length,
+          value: { type: 'name', name: place.replace(/\s+/g, ' ') },
+          measure: 'residence',
+        });
+    }
+    const title = TITLE_BEFORE_NAME.exec(before);
+    if (title?.[1] !== undefined) {
+      const start = mention.start - before.length + title.index;
+      found.push({
+        start,
+        end: start + title[1].length,
+        value: { type: 'name', name: TITLES[title[1].toLowerCase()] ?? title[1] },
+        measure: 'title',
+      });
+    }
+    for (const item of found) {
+      const fact: Fact = {
+        source: article.source.id,
+        sentence: sentence.index,
+        start: item.start,
+        end: item.end,
+        text: text.slice(item.start, item.end),
+        value: item.value,
+        slot: {
+          measure: item.measure,
+          terms: { [item.measure]: 1 },
+          participants: [holder],
+          parties: [holder],
+          organizations: [],
+          holder,
+          events: [item.measure],
+          complement: [],
+          subject: [],
+          qualifiers: [],
+          label: `${item.measure} of ${holder}`,
+        },
+        modality: 'asserted',
+      };
+      if (reported !== undefined) fact.asOf = reported;
+      facts.push(fact);
+    }
+  }
+  return facts;
+}
+
 /**
  * Whether a measure is an event that happens to people or things ("killed", "arrested"): a count of it is
  * that event's toll, and the event word alone says what two counts of it measure.
@@ -740,6 +870,9 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
     else mentionsBySentence.set(mention.sentence, [mention]);
   }
   for (const sentence of article.segmentation.sentences) {
+    facts.push(
+      ...personAttributes(article, sentence, mentionsBySentence.get(sentence.index) ?? [], options, reported),
+    );
     // A headline restates the lead in fewer words; its figures count with the body's.
     const text = compactNumbers(sentence.text);
     if (!MAY_HOLD_FACT.test(text)) continue;
