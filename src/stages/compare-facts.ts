@@ -1,5 +1,6 @@
 import type {
   AnalyzedArticle,
+  Claim,
   Conflict,
   ConflictKind,
   ConflictPosition,
@@ -390,6 +391,29 @@ export type SlotMismatch =
 export interface SlotContext {
   weights: ReadonlyMap<string, number>;
   frames: (fact: Fact) => ValueFrame;
+  /** Whether alignment put the two facts' sentences in one claim: they state one thing in two wordings. */
+  aligned?: (first: Fact, second: Fact) => boolean;
+}
+
+/** Sentences that alignment put in one claim, as the keys of their sources and starts. */
+export interface ClaimSentences {
+  /** The claim ids of each `source@start` sentence key. */
+  claimsOf: ReadonlyMap<string, readonly string[]>;
+}
+
+/** Indexes the sentences of each claim, for {@link compareFacts}. */
+export function claimSentences(claims: readonly Claim[]): ClaimSentences {
+  const claimsOf = new Map<string, string[]>();
+  for (const claim of claims) {
+    if (claim.sources.length < 2) continue;
+    for (const item of claim.evidence) {
+      const key = `${item.source}@${item.start}`;
+      const list = claimsOf.get(key) ?? [];
+      if (!list.includes(claim.id)) list.push(claim.id);
+      claimsOf.set(key, list);
+    }
+  }
+  return { claimsOf };
 }
 
 /**
@@ -427,17 +451,15 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     // A weekday against a written date's own weekday needs no publication day: "Tuesday, December 9"
     // is a Tuesday whatever day the page was printed.
     const dayOfDate = (other: FactValue): boolean => other.type === 'date' && other.precision === 'day';
+    // Alignment is not asked here: it joins sentences on one topic as well as restatements, and two days
+    // in sentences on one topic are most often the days of two steps of the story.
+    const weekdaysMeet = (): boolean => similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second);
     if (value.type !== second.value.type) {
       if (!(value.type === 'weekday' ? dayOfDate(second.value) : dayOfDate(value)))
         return 'different-measure';
-      return similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second)
-        ? undefined
-        : 'unlike-words';
+      return weekdaysMeet() ? undefined : 'unlike-words';
     }
-    if (value.type === 'weekday')
-      return similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second)
-        ? undefined
-        : 'unlike-words';
+    if (value.type === 'weekday') return weekdaysMeet() ? undefined : 'unlike-words';
     if (similarity() >= MIN_DATE_SIMILARITY) return undefined;
     // "an inspection on March 7" and "an inspection carried out on March 5": the event word beside both.
     return sharesEvent(first, second) && similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT
@@ -491,14 +513,18 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   const unit = (value as QuantityValue).unit;
   // A rate ("vehicles a day") names its slot; any other figure needs an event or measure word next to both
   // values ("extend the licence for two months" / "keeps its licence alive for three months").
-  if (!unit.includes('/') && !sharesEvent(first, second)) return 'different-event';
+  // A count of one counted thing in two sentences alignment reads as one statement is one slot; a length
+  // of time is too common a unit to say as much.
+  const together =
+    unit !== DURATION && context.aligned?.(first, second) === true && similarity() >= MIN_LOOSE_SIMILARITY;
+  if (!unit.includes('/') && !together && !sharesEvent(first, second)) return 'different-event';
   if (differentlyQualifiedSubjects(first.slot.subject, second.slot.subject)) return 'different-qualifiers';
   let needed = sharesParticipant(first, second) ? MIN_QUANTITY_SIMILARITY_SHARED : MIN_QUANTITY_SIMILARITY;
   // A toll ("killing 10", "ten people were killed") is named by its event: the rest of the wording varies
   // from outlet to outlet, and only a frame or a holder sets two tolls apart.
   const toll = first.slot.measure === second.slot.measure && isEventMeasure(first.slot.measure);
   if (unit.includes('/') || unit === DURATION || toll) needed = MIN_LOOSE_SIMILARITY;
-  if (similarity() < needed) return 'unlike-words';
+  if (!together && similarity() < needed) return 'unlike-words';
   // How often something happened is scoped by its own words, not by the dates around it.
   if (unit === 'time') return undefined;
   return sameFrame(context.frames(first), context.frames(second)) ? undefined : 'different-frame';
@@ -510,8 +536,22 @@ export function slotScore(first: Fact, second: Fact, context: SlotContext): numb
 }
 
 /** The context {@link slotMismatch} reads, built once per story. */
-export function slotContext(facts: readonly Fact[], articles: readonly AnalyzedArticle[]): SlotContext {
+export function slotContext(
+  facts: readonly Fact[],
+  articles: readonly AnalyzedArticle[],
+  claims?: ClaimSentences,
+): SlotContext {
   const byId = new Map(articles.map((article) => [article.source.id, article]));
+  const claimKey = (fact: Fact): string =>
+    `${fact.source}@${byId.get(fact.source)!.segmentation.sentences[fact.sentence]!.start}`;
+  const aligned =
+    claims === undefined
+      ? undefined
+      : (first: Fact, second: Fact): boolean => {
+          const left = claims.claimsOf.get(claimKey(first));
+          const right = claims.claimsOf.get(claimKey(second));
+          return left !== undefined && right !== undefined && left.some((id) => right.includes(id));
+        };
   const weights = termWeights(facts);
   const written = new Map<Fact, ValueFrame>();
   const writtenFrame = (fact: Fact): ValueFrame => {
@@ -554,7 +594,7 @@ export function slotContext(facts: readonly Fact[], articles: readonly AnalyzedA
     }
     return frame;
   };
-  return { weights, frames };
+  return aligned === undefined ? { weights, frames } : { weights, frames, aligned };
 }
 
 /**
@@ -850,9 +890,13 @@ function termMatches(term: string, word: string): boolean {
  * @param facts - every article's facts
  * @param articles - the analysed articles, for the passages positions cite
  */
-export function compareFacts(facts: readonly Fact[], articles: readonly AnalyzedArticle[]): FactComparison {
+export function compareFacts(
+  facts: readonly Fact[],
+  articles: readonly AnalyzedArticle[],
+  claims?: ClaimSentences,
+): FactComparison {
   const byId = new Map(articles.map((article) => [article.source.id, article]));
-  const context = slotContext(facts, articles);
+  const context = slotContext(facts, articles, claims);
   const buckets = new Map<string, Fact[]>();
   for (const fact of facts) {
     for (const key of bucketsOf(fact)) {

@@ -16,7 +16,7 @@ import { normalizeWord } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { paraphraseClass } from '../text/synonyms.js';
 import { contentTerms, stem } from '../text/terms.js';
-import { compareFacts } from './compare-facts.js';
+import { claimSentences, compareFacts } from './compare-facts.js';
 import type { ValueFrame } from './conflict-values.js';
 import { DEMONYMS } from './entity-gazetteer.js';
 import { extractFacts } from './facts.js';
@@ -103,7 +103,7 @@ export interface Disagreements {
 export function findDisagreements(input: ConflictInput): Disagreements {
   const infos = sentenceInfos(input.articles);
   const facts = input.articles.flatMap((article) => extractFacts(article, { entities: input.entities }));
-  const compared = compareFacts(facts, input.articles);
+  const compared = compareFacts(facts, input.articles, claimSentences(input.claims));
   return {
     conflicts: [
       ...stanceConflicts(input.articles, infos),
