@@ -28,6 +28,9 @@ const POSITIVE: ReadonlyArray<[string, string, string | undefined]> = [
   ['Ferry sinks\n12 / 16 / 08 1: 30 AM EST\nThe ferry sank.', '2008-12-16', '01:30'],
   ['Article posted on 08. 07. 2012\nFerry sinks\nThe ferry sank.', '2012-07-08', undefined],
   ['Ferry sinks\npublished: 2012 - 04 - 04 11: 47: 35\nThe ferry sank.', '2012-04-04', '11:47'],
+  // A month with one letter wrong still dates a page, and a dash may stand between day and year.
+  ["'Several die' in Wexmoor quake\nNovemer 27, 2005\nThe quake struck.", '2005-11-27', undefined],
+  ['Ferry sinks\nSunday, November 27 - 2005 at 16: 12\nThe ferry sank.', '2005-11-27', '16:12'],
 ];
 
 const NEGATIVE: ReadonlyArray<[string, string]> = [
@@ -42,6 +45,7 @@ const NEGATIVE: ReadonlyArray<[string, string]> = [
   ['not a calendar day', 'Ferry sinks\nFebruary 30, 2013\nThe ferry sank.'],
   ['a headline with a date', 'Quake strikes Java on July 2, 2013\nThe quake struck on Tuesday.'],
   ['a score is no date', 'Gulls beat Terns 3 / 1 in the final\nThe match ended late.'],
+  ['a word that opens like a month', 'Ferry sinks\nMarines 12, 2005\nThe ferry sank.'],
 ];
 
 describe('findDateline', () => {

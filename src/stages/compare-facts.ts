@@ -792,6 +792,10 @@ function timesOf(group: Group): [string, string] | undefined {
   return earliest === undefined || latest === undefined ? undefined : [earliest, latest];
 }
 
+/** Units of measurement (distance, weight, area, volume, speed): a length is no count that accumulates. */
+const MEASUREMENT_UNITS =
+  /^(?:mile|km|kilometr|kilomet|metr|meter|feet|foot|inch|yard|kg|kilogram|gram|ton|tonn|pound|lb|acr|hectar|litr|liter|gallon|barrel|knot|mph|degre)/;
+
 /** Measures that only grow as a story develops: a toll, a count of arrests, a tally of money raised. */
 function isTally(value: FactValue): value is QuantityValue {
   // A length of time, a magnitude or a share is a fact of one moment, not a count that accumulates.
@@ -799,6 +803,7 @@ function isTally(value: FactValue): value is QuantityValue {
     value.type === 'quantity' &&
     value.unit !== 'magnitude' &&
     value.unit !== 'age' &&
+    !MEASUREMENT_UNITS.test(value.unit) &&
     value.unit !== 'percent' &&
     value.unit !== DURATION
   );

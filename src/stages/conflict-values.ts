@@ -468,6 +468,9 @@ const IRREGULAR_PLURALS = new Set([
   'geese',
 ]);
 
+/** One or two capitalised words, then a lower-case plural: the counted noun after a name or nationality. */
+const NAMED_THEN_NOUN = /^(?:\s+[A-Z][\p{L}'’-]*){1,2}\s+(\p{Ll}+(?:s|people|men|women|children|police))\b/u;
+
 /** A model's code after a count: letters, an optional hyphen or space, digits, and an optional plural s. */
 const MODEL_CODE = /^\s+([A-Z]{1,4})\s*(?:-\s*)?(\d{1,3})(s)?\b/;
 
@@ -492,8 +495,16 @@ function countedNoun(rest: string): { unit: string; length: number } | undefined
     const next = FOLLOWING_WORD.exec(rest.slice(consumed));
     if (next?.[1] === undefined) break;
     const word = next[1].toLowerCase();
-    // Stop words and proper names end the phrase: "5 in Moscow" counts nothing, nor does "2,000 Russian troops".
-    if (NOT_A_UNIT.has(word) || /^[A-Z]/.test(next[1])) break;
+    if (NOT_A_UNIT.has(word)) break;
+    // A proper name ends the phrase ("5 in Moscow", "2,000 Russian"), unless a counted noun follows it
+    // ("99 alleged Sicilian Mafia members").
+    if (/^[A-Z]/.test(next[1])) {
+      const named = NAMED_THEN_NOUN.exec(rest.slice(consumed));
+      if (named?.[1] === undefined) break;
+      head = named[1].toLowerCase();
+      consumed += named[0].length;
+      break;
+    }
     head = word;
     consumed += next[0].length;
     // A plural ends the noun phrase ("800 luxury cars were imported"), irregular ones too ("1,000 people fled").
@@ -536,8 +547,9 @@ function qualify(range: [number, number], value: number, qualifier: string | und
   if (LOWER_BOUNDS.has(qualifier)) return [range[0], Number.POSITIVE_INFINITY];
   if (UPPER_BOUNDS.has(qualifier)) return [0, range[1]];
   const slack = Math.abs(value) * APPROXIMATION;
-  if (APPROACHING_FROM_BELOW.has(qualifier)) return [range[0] - slack, value];
-  if (APPROACHING_FROM_ABOVE.has(qualifier)) return [value, range[1] + slack];
+  // "almost 100 people" is a little under 100, never 89: the slack is the qualifier's, not the rounding's.
+  if (APPROACHING_FROM_BELOW.has(qualifier)) return [value - slack, value];
+  if (APPROACHING_FROM_ABOVE.has(qualifier)) return [value, value + slack];
   return [range[0] - slack, range[1] + slack];
 }
 

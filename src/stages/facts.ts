@@ -396,12 +396,9 @@ function quantityCandidates(text: string): Candidate[] {
       continue;
     if (/-(?:year|month|week|day)-old$/i.test(quantity.text)) continue;
     if (isBaseline(text, quantity.start)) continue;
-    // "110 billion ($143 billion)": a conversion, whose figure follows the day's exchange rate.
-    if (
-      quantity.unit.startsWith('money:') &&
-      /\d[\d.,]*\s*(?:[a-z]+\s*)?\(\s*$/i.test(text.slice(0, quantity.start))
-    )
-      continue;
+    // "110 billion ($143 billion)": a conversion, whose figure follows the day's exchange rate; "58km
+    // (36 miles)": a conversion into other units, whose rounding is the converter's.
+    if (/\d[\d.,]*\s*(?:[a-z]+\s*)?\(\s*$/i.test(text.slice(0, quantity.start))) continue;
     // "178 of 369 punches", "28 of his 68": a part and its whole, each scoped by the other.
     if (/\d\s*(?:-\s*)?of\s+(?:his|her|its|their|the\s+)?\s*$/i.test(text.slice(0, quantity.start))) continue;
     if (/^\s*(?:-\s*)?of\s+(?:his|her|its|their|the\s+)?\s*\d/i.test(text.slice(quantity.end))) continue;

@@ -47,11 +47,12 @@ const MONTHS: Readonly<Record<string, number>> = {
   nov: 11,
   dec: 12,
 };
-const MONTH = String.raw`(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+// Any word opening like a month: a typo ("Novemer 27, 2005") still dates a page; monthNumber says which.
+const MONTH = String.raw`((?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]{0,7})\.?`;
 const WEEKDAY = String.raw`(?:(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)\.?|(?:mon|tues|wednes|thurs|fri|satur|sun)day),?\s*`;
 /** "July 2, 2013", "Nov 12 2011", "Nov 12, 2011,". */
 const MONTH_DAY_YEAR = new RegExp(
-  String.raw`\b(?:${WEEKDAY})?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(\d{4})\b`,
+  String.raw`\b(?:${WEEKDAY})?${MONTH}\s+(\d{1,2})(?:st|nd|rd|th)?\s*[,-]?\s*(\d{4})\b`,
   'i',
 );
 /** "11 Nov 2011", "Fri, 11 Nov 2011". */
@@ -88,8 +89,46 @@ function fullYear(written: string): number {
   return year < 50 ? 2000 + year : 1900 + year;
 }
 
+const MONTH_NAMES = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
+
+/** Edits (insertions, deletions, substitutions) between two short words. */
+function editDistance(first: string, second: string): number {
+  let previous = Array.from({ length: second.length + 1 }, (_, index) => index);
+  for (let row = 1; row <= first.length; row++) {
+    const current = [row];
+    for (let column = 1; column <= second.length; column++) {
+      const cost = first[row - 1] === second[column - 1] ? 0 : 1;
+      current.push(Math.min(previous[column]! + 1, current[column - 1]! + 1, previous[column - 1]! + cost));
+    }
+    previous = current;
+  }
+  return previous[second.length]!;
+}
+
+/**
+ * The month a word names: its abbreviation or full name, "sept", or the full name with one letter wrong
+ * ("Novemer"); undefined for other words that open like a month ("Marine", "Decision").
+ */
 function monthNumber(name: string): number | undefined {
-  return MONTHS[name.slice(0, 3).toLowerCase()];
+  const word = name.toLowerCase();
+  const month = MONTHS[word.slice(0, 3)];
+  if (month === undefined) return undefined;
+  const full = MONTH_NAMES[month - 1]!;
+  if (full.startsWith(word) || word === 'sept') return month;
+  return word.length >= 5 && editDistance(word, full) <= 1 ? month : undefined;
 }
 
 /** The day a line names and where the date stands in it. */
