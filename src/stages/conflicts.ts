@@ -20,6 +20,7 @@ import { claimSentences, compareFacts } from './compare-facts.js';
 import type { ValueFrame } from './conflict-values.js';
 import { DEMONYMS } from './entity-gazetteer.js';
 import { extractFacts } from './facts.js';
+import { minimalPairConflicts } from './minimal-pairs.js';
 import {
   IMPLIED_DENIAL_HINT,
   isHypothetical,
@@ -110,6 +111,7 @@ export function findDisagreements(input: ConflictInput): Disagreements {
       ...nameConflicts(input.articles, infos, input.claims),
       ...compared.conflicts,
       ...attributionConflicts(input.quotes, input.entities),
+      ...minimalPairConflicts(input.articles, input.entities),
     ],
     updates: compared.updates,
     facts,

@@ -189,6 +189,7 @@ const TITLES: Readonly<Record<string, string>> = {
   corporal: 'corporal',
   cpl: 'corporal',
 };
+const TITLE_OPENING_NAME = new RegExp(`^(${Object.keys(TITLES).join('|')})\\.?\\s+(?=\\p{Lu})`, 'iu');
 const TITLE_BEFORE_NAME = new RegExp(`\\b(${Object.keys(TITLES).join('|')})\\.?\\s+$`, 'i');
 
 /**
@@ -240,9 +241,11 @@ function personAttributes(
           measure: 'residence',
         });
     }
-    const title = TITLE_BEFORE_NAME.exec(before);
+    // "Commodore Nirad Sinha" may come as one mention, its title inside.
+    const inside = TITLE_OPENING_NAME.exec(mention.text);
+    const title = inside ?? TITLE_BEFORE_NAME.exec(before);
     if (title?.[1] !== undefined) {
-      const start = mention.start - before.length + title.index;
+      const start = inside !== null ? mention.start : mention.start - before.length + title.index;
       found.push({
         start,
         end: start + title[1].length,
@@ -269,7 +272,7 @@ function personAttributes(
           complement: [],
           subject: [],
           qualifiers: [],
-          label: `${item.measure} of ${holder}`,
+          label: `${item.measure} of ${holder.replace(TITLE_OPENING_NAME, '')}`,
         },
         modality: 'asserted',
       };
