@@ -45,6 +45,31 @@ const CASES: readonly ExtractionCase[] = [
     expected: { text: '11', value: { type: 'quantity', low: 11, high: 11 }, measure: '~kill' },
   },
   {
+    name: 'a bare count after the event it counts',
+    sentence: 'The quake hit the island on Sunday, killing 10 people and injuring 80.',
+    expected: { text: '80', value: { type: 'quantity', low: 80, high: 80 }, measure: '~injur' },
+  },
+  {
+    name: 'a bare count after "other"',
+    sentence: 'The quake leveled seven villages, wounding other 70, officials said.',
+    expected: { text: '70', value: { type: 'quantity', low: 70, high: 70 }, measure: '~injur' },
+  },
+  {
+    name: "a person's age after the name",
+    sentence: 'Police stopped Anthony LaSalle, 36, of Bloomington, after the crash.',
+    expected: { text: '36', value: { type: 'quantity', low: 36, high: 36, unit: 'age' }, measure: 'age' },
+  },
+  {
+    name: "a person's home town after the name and age",
+    sentence: 'Police stopped Anthony LaSalle, 36, of Bloomington, after the crash.',
+    expected: { text: 'Bloomington', value: { type: 'name', name: 'Bloomington' }, measure: 'residence' },
+  },
+  {
+    name: 'a title inside the name',
+    sentence: '"We fired in self-defense," Commodore Nirad Sinha, a navy spokesman, told CNN.',
+    expected: { text: 'Commodore', value: { type: 'name', name: 'commodore' }, measure: 'title' },
+  },
+  {
     name: 'no casualties is a count of zero',
     sentence: 'The army reported no casualties in the camp.',
     expected: { text: 'no casualties', value: { type: 'quantity', low: 0, high: 0 }, measure: 'casualties' },

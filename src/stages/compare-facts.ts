@@ -936,24 +936,31 @@ export function compareFacts(
     for (const found of constrainedComponents(bucket.length, pairs, apart)) {
       const component = cohesive(found, matches);
       if (component.length < 2) continue;
-      const members = bestPerSource(
-        component.map((index) => bucket[index]!),
-        context,
-      );
+      const all = component.map((index) => bucket[index]!);
+      const members = bestPerSource(all, context);
       const groups = classesOf(members);
+      // A source that gives the figure twice (lead and body) cites both passages for it.
+      for (const group of groups)
+        for (const fact of all)
+          if (
+            !members.includes(fact) &&
+            group.facts.some((member) => member.source === fact.source && member.asOf === fact.asOf) &&
+            group.facts.every((member) => valuesCompatible(member.value, fact.value))
+          )
+            group.facts.push(fact);
       const kind = kindOf(members[0]!.value);
-      if (groups.length === 1) {
-        // Bounds that all hold at once ("at least 5", then "at least 24") still tell a figure that grew.
-        const revision = asRevision(members);
-        if (revision !== undefined) {
-          const positions: UpdatePosition[] = revision.map(({ group, asOf }) => ({
-            ...positionOf(byId, group),
-            asOf,
-          }));
-          updates.push({ kind, topic: topicOf(members, kind), positions });
-        }
+      // A figure that grew from one report time to the next ("at least 5", then "11", then "at least 24")
+      // is one update, whether or not its bounds all hold at once.
+      const revision = asRevision(members);
+      if (revision !== undefined) {
+        const positions: UpdatePosition[] = revision.map(({ group, asOf }) => ({
+          ...positionOf(byId, group),
+          asOf,
+        }));
+        updates.push({ kind, topic: topicOf(members, kind), positions });
         continue;
       }
+      if (groups.length === 1) continue;
       if (!oneClassPerSource(groups)) continue;
       const topic = topicOf(members, kind);
       const timeline = asUpdate(groups);

@@ -79,6 +79,27 @@ const PAIR = /\b(?:a\s+)?(pair|couple)\s+of\s+(?:[a-z-]+\s+){0,2}?([a-z]+s)\b/gi
 /** A death toll stated without a counted noun after its number ("the death toll rose to 11"). */
 const TOLL =
   /\b(death|casualty|fatality)\s+toll\b[^.;:]{0,40}?\b(?:at|to|of|reached|hit|is|was|stands at|stood at)\s+((?:at least|more than|over|about|around|nearly|almost|some)\s+)?(\d[\d,]*\d|\d)/gi;
+/** The event of each verb a bare count may follow, by the verb's first four letters. */
+const BARE_TOLL_EVENTS: Readonly<Record<string, string>> = {
+  kill: 'kill',
+  inju: 'injure',
+  woun: 'injure',
+  hurt: 'injure',
+  arre: 'arrest',
+  evac: 'evacuate',
+  resc: 'rescue',
+};
+const BARE_NUMBER_WORDS =
+  'two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty';
+/** Values of the number words {@link BARE_TOLL} reads. */
+const NUMBER_VALUES: Readonly<Record<string, number>> = Object.fromEntries(
+  BARE_NUMBER_WORDS.split('|').map((word, index) => [word, index < 19 ? index + 2 : (index - 17) * 10]),
+);
+/** "killing 10", "injuring at least 80", "wounding other 70": an event verb, then a count with no noun. */
+const BARE_TOLL = new RegExp(
+  String.raw`\b(killing|injuring|wounding|hurting|arresting|evacuating|rescuing)\s+(?:(?:an?\s+)?other\s+)?((?:at\s+least|more\s+than|about|some|nearly|almost|over|around|another)\s+)?(\d[\d,]*|${BARE_NUMBER_WORDS})(?=\s*(?:[,.;:]|and\b|others\b|more\b|$))`,
+  'gi',
+);
 /** "no casualties", "no one was killed": a count of zero. */
 const NONE =
   /\b(?:no\s+(casualties|deaths|fatalities|injuries|one\s+(?:was|were|has been|had been)\s+(?:killed|injured|hurt|wounded))|nobody\s+(?:was|has been|had been)\s+(killed|injured|hurt|wounded))\b/gi;
@@ -453,6 +474,25 @@ function quantityCandidates(text: string): Candidate[] {
     };
     if (qualifier !== undefined) value.qualifier = qualifier;
     candidates.push({ start, end: start + number.length, value, measure: '~kill' });
+  }
+  // "killing 10 people and injuring 80.", "wounding other 70": a bare count after the event it counts.
+  for (const match of text.matchAll(BARE_TOLL)) {
+    const number = match[3]!;
+    const written = number.toLowerCase();
+    const count = /^\d/.test(number) ? Number(number.replace(/,/g, '')) : NUMBER_VALUES[written];
+    if (count === undefined) continue;
+    const start = (match.index ?? 0) + match[0].length - number.length;
+    const measure = paraphraseClass(stem(BARE_TOLL_EVENTS[match[1]!.toLowerCase().slice(0, 4)] ?? 'kill'));
+    const qualifier = match[2]?.trim().toLowerCase();
+    const bounded = qualifier !== undefined && ['at least', 'more than', 'over'].includes(qualifier);
+    const value: FactValue = {
+      type: 'quantity',
+      low: count,
+      high: bounded ? Infinity : count,
+      unit: measure,
+    };
+    if (qualifier !== undefined) value.qualifier = qualifier;
+    candidates.push({ start, end: start + number.length, value, measure });
   }
   for (const match of text.matchAll(NONE)) {
     const what = (match[1] ?? match[2] ?? '').toLowerCase();
@@ -945,6 +985,13 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
         ),
         modality: modalityOf[stance.stance],
       };
+      // "10 people killed", "ten killed" and "killing 10" count one thing: the toll's event is its unit.
+      if (
+        fact.value.type === 'quantity' &&
+        isEventMeasure(fact.slot.measure) &&
+        (GENERIC_BEARERS.has(fact.value.unit) || fact.value.unit === fact.slot.measure)
+      )
+        fact.value = { ...fact.value, unit: fact.slot.measure };
       let asOf = reported;
       if (candidate.value.type !== 'date' && framing !== undefined) asOf = framing.value;
       if (asOf !== undefined) fact.asOf = asOf;
