@@ -358,13 +358,9 @@ function frameOf(article: AnalyzedArticle, fact: Fact): ValueFrame {
   const written = article.dates.filter((date) => date.sentence === fact.sentence);
   const storyDay = (date: DatedSpan): boolean =>
     written.some((mention) => mention.start - sentence.start === date.start && STORY_DAY.test(mention.text));
-  const frame = valueFrame(sentence.text, fact.start - sentence.start, fact.end - sentence.start, {
-    dates: dates.filter((date) => !storyDay(date)),
+  return valueFrame(sentence.text, fact.start - sentence.start, fact.end - sentence.start, {
+    dates: dates.map((date) => (storyDay(date) ? { ...date, storyDay: true } : date)),
   });
-  const days = valueFrame(sentence.text, fact.start - sentence.start, fact.end - sentence.start, {
-    dates: dates.filter(storyDay),
-  }).dates;
-  return days.length > 0 ? { ...frame, days } : frame;
 }
 
 /** Days named relative to the report ("Monday", "yesterday", "late Sunday"): the story's own days. */
@@ -643,7 +639,7 @@ const SEPARATING: ReadonlySet<SlotMismatch> = new Set(['different-frame']);
 function constrainedComponents(
   count: number,
   pairs: ReadonlyArray<readonly [number, number, number]>,
-  apart: (first: number, second: number) => boolean,
+  apart: ReadonlyArray<readonly number[]>,
 ): number[][] {
   const sets = new DisjointSets(count);
   const members = new Map<number, number[]>(Array.from({ length: count }, (_, index) => [index, [index]]));
@@ -656,7 +652,9 @@ function constrainedComponents(
     if (leftRoot === rightRoot) continue;
     const left = members.get(leftRoot)!;
     const right = members.get(rightRoot)!;
-    if (left.some((a) => right.some((b) => apart(a, b)))) continue;
+    // The few items each must stay apart from, looked up by their group: no scan of all member pairs.
+    const [small, otherRoot] = left.length <= right.length ? [left, rightRoot] : [right, leftRoot];
+    if (small.some((item) => apart[item]!.some((other) => sets.find(other) === otherRoot))) continue;
     sets.union(first, second);
     const root = sets.find(first);
     members.set(root, [...left, ...right]);
@@ -916,23 +914,32 @@ export function compareFacts(
     const bucket = all.slice(0, MAX_BUCKET);
     if (new Set(bucket.map((fact) => fact.source)).size < 2) continue;
     const pairs: Array<[number, number, number]> = [];
-    const separated = new Set<number>();
+    const apart: number[][] = bucket.map(() => []);
     for (const [a, b] of pairsSharingKey(bucket)) {
       const mismatch = slotMismatch(bucket[a]!, bucket[b]!, context);
       if (mismatch === undefined) pairs.push([a, b, slotScore(bucket[a]!, bucket[b]!, context)]);
-      else if (SEPARATING.has(mismatch)) separated.add(a * bucket.length + b);
+      else if (SEPARATING.has(mismatch)) {
+        apart[a]!.push(b);
+        apart[b]!.push(a);
+      }
     }
+    // One source's two figures of one time are two slots ("10 killed on Qeshm"; "612 killed in Zarand").
+    const bySource = new Map<string, number[]>();
+    bucket.forEach((fact, index) => {
+      const list = bySource.get(fact.source) ?? [];
+      for (const other of list) {
+        const earlier = bucket[other]!;
+        if (earlier.asOf === fact.asOf && !valuesCompatible(earlier.value, fact.value)) {
+          apart[index]!.push(other);
+          apart[other]!.push(index);
+        }
+      }
+      list.push(index);
+      bySource.set(fact.source, list);
+    });
     const linked = new Set(pairs.map(([a, b]) => a * bucket.length + b));
     const matches = (a: number, b: number): boolean =>
       linked.has(Math.min(a, b) * bucket.length + Math.max(a, b));
-    // One source's two figures of one time are two slots ("10 killed on Qeshm"; "612 killed in Zarand").
-    const apart = (a: number, b: number): boolean => {
-      const first = bucket[a]!;
-      const second = bucket[b]!;
-      if (first.source === second.source)
-        return first.asOf === second.asOf && !valuesCompatible(first.value, second.value);
-      return separated.has(Math.min(a, b) * bucket.length + Math.max(a, b));
-    };
     for (const found of constrainedComponents(bucket.length, pairs, apart)) {
       const component = cohesive(found, matches);
       if (component.length < 2) continue;

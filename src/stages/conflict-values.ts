@@ -610,6 +610,8 @@ export interface ValueFrame {
 export interface DatedSpan extends DatedValue {
   start: number;
   end: number;
+  /** A day of the story's own week ("on Monday"), kept apart in {@link ValueFrame.days}. */
+  storyDay?: boolean;
 }
 
 const NUMBER_WORD =
@@ -775,7 +777,14 @@ export function valueFrame(
     periods: periods.sort(),
     places: places.sort(),
     agents: projected ? agents : [],
-    dates: dates.map((date) => ({ value: date.value, precision: date.precision })),
+    dates: dates
+      .filter((date) => date.storyDay !== true)
+      .map((date) => ({ value: date.value, precision: date.precision })),
+    ...(dates.some((date) => date.storyDay === true) && {
+      days: dates
+        .filter((date) => date.storyDay === true)
+        .map((date) => ({ value: date.value, precision: date.precision })),
+    }),
   };
 }
 

@@ -23,6 +23,8 @@ const MIN_SHARED = 0.6;
 const MIN_SHARED_WORDS = 5;
 /** A changed stretch is at most this many words on each side. */
 const MAX_CHANGE = 3;
+/** Content words of its own each sentence of a minimal pair may have. */
+const MAX_OWN_WORDS = 4;
 /** Sentences longer than this many words are not diffed (the cost grows with the product of lengths). */
 const MAX_WORDS = 80;
 
@@ -270,13 +272,21 @@ export function minimalPairConflicts(
     sentence: number;
     tokens: Token[];
     content: Set<string>;
+    /** The sentence's words, for telling exact copies apart at once. */
+    key: string;
   }
   const entries: Entry[] = [];
   for (const article of articles)
     for (const sentence of article.segmentation.sentences) {
       const tokens = words(article, sentence.index);
       if (tokens.length < MIN_SHARED_WORDS || tokens.length > MAX_WORDS) continue;
-      entries.push({ article, sentence: sentence.index, tokens, content: contentSet(tokens) });
+      entries.push({
+        article,
+        sentence: sentence.index,
+        tokens,
+        content: contentSet(tokens),
+        key: tokens.map((token) => token.normal).join(' '),
+      });
     }
   // Candidates share rare words: an inverted index keeps the pairs to those that could meet the bar.
   const postings = new Map<string, number[]>();
@@ -305,6 +315,10 @@ export function minimalPairConflicts(
     const second = entries[key % entries.length]!;
     if (count < MIN_SHARED_WORDS) continue;
     if (count < MIN_SHARED * Math.min(first.content.size, second.content.size)) continue;
+    // Copies word for word, the most common pair in a story of reprints, differ nowhere; sentences with
+    // more words of their own than a few changes could hold are paraphrases, not minimal pairs.
+    if (first.key === second.key) continue;
+    if (first.content.size - count > MAX_OWN_WORDS || second.content.size - count > MAX_OWN_WORDS) continue;
     const found = changes(first.tokens, second.tokens).filter(
       (change) => change.left !== '' || change.right !== '',
     );
