@@ -213,6 +213,27 @@ const STORIES: readonly StoryCase[] = [
     ],
   },
   {
+    name: 'negative: amounts of two things in one sentence',
+    bodies: [
+      'The House passed a $3.5 trillion budget resolution and advanced a $1 trillion bipartisan infrastructure bill.',
+      'Moderates struck a deal on the bipartisan infrastructure bill and on adopting the $3.5 trillion budget resolution.',
+    ],
+  },
+  {
+    name: 'negative: a change against a level',
+    bodies: [
+      'An average gallon of gas costs drivers $3.04, according to AAA.',
+      'The average price for a gallon of gas is $3.04, which is $1.08 per gallon higher than last year, according to AAA.',
+    ],
+  },
+  {
+    name: 'negative: a rank and an office of one person',
+    bodies: [
+      'Joint Chiefs of Staff Chairman Mark Milley will testify on Tuesday.',
+      'Gen. Mark Milley, the chairman of the Joint Chiefs of Staff, will testify on Tuesday.',
+    ],
+  },
+  {
     name: 'negative: what a kind of quake can do',
     bodies: [
       'The 6.1-magnitude quake struck Qeshm island on Sunday.',

@@ -68,6 +68,14 @@ describe('minimalPairConflicts', () => {
       [],
     ],
     [
+      'negative: a direction inside a name',
+      [
+        'North Korea and South Korea trade ballistic missile tests amid stalled talks.',
+        'North Korea fires ballistic missiles, days after South Korea trade tests.',
+      ],
+      [],
+    ],
+    [
       'negative: one outlet giving both directions',
       [
         'Roads north of the river and south of the river were closed on Monday.',

@@ -93,6 +93,11 @@ export interface FactSlot {
   events: string[];
   /** The terms of the phrase right after the value ("seasons *as the team's director*"). */
   complement: string[];
+  /**
+   * For an amount or a share, the terms of the noun phrase it stands before ("a $1 trillion *bipartisan
+   * infrastructure bill*", "a $3.5 trillion *budget resolution*"): what the amount is of.
+   */
+  object?: string[];
   /** Term classes of the sentence's first words, where its subject stands ("used boat prices"). */
   subject: string[];
   /** Words inside the value's own phrase that narrow what is counted ("*career* games", "*additional* life sentences"). */

@@ -41,6 +41,8 @@ const MIN_DATE_SIMILARITY_SHARED_EVENT = 0.3;
 const MIN_WEEKDAY_SIMILARITY = 0.6;
 /** Rates and lengths of time are worded freely around a slot their unit already narrows. */
 const MIN_LOOSE_SIMILARITY = 0.12;
+/** Two tolls of one event near the top of their articles: their event word says most of what they count. */
+const MIN_TOLL_SIMILARITY = 0.2;
 /** Two days of one event further apart than this are more likely two events. */
 const MAX_DATE_GAP_DAYS = 31;
 /** Two years given for one event further apart than this are more likely two events. */
@@ -181,6 +183,14 @@ function sharesParticipant(first: Fact, second: Fact): boolean {
  * "Mark Teixeira", "Red Sox" and "Boston Red Sox") — the entity stage merges most aliases, and a figure
  * is not to be split from its slot over one it left apart.
  */
+/** Offices of organisations, as against ranks of forces. */
+const OFFICES = new Set(['CEO', 'COO', 'CFO', 'chairman', 'president']);
+
+/** Whether a title is an office or a rank. */
+function titleKind(title: string): 'office' | 'rank' {
+  return OFFICES.has(title) ? 'office' : 'rank';
+}
+
 /**
  * Whether two names of people name one person: the same family name (their last word), and the same
  * given name when both give one ("Gary Gomes" is not his mother "Catherine Gomes"; "LaSalle" is
@@ -425,6 +435,13 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   // A person's age, home town or title is that person's: the holder alone names the slot.
   if (PERSON_ATTRIBUTES.has(first.slot.measure) || PERSON_ATTRIBUTES.has(second.slot.measure)) {
     if (first.slot.measure !== second.slot.measure) return 'different-measure';
+    // A rank and an office are two titles one person holds at once ("Gen. Mark Milley, the chairman").
+    if (
+      first.value.type === 'name' &&
+      second.value.type === 'name' &&
+      titleKind(first.value.name) !== titleKind(second.value.name)
+    )
+      return 'different-measure';
     return first.slot.holder !== undefined &&
       second.slot.holder !== undefined &&
       samePerson(first.slot.holder, second.slot.holder)
@@ -496,6 +513,13 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     !first.slot.complement.some((term) => second.slot.complement.includes(term))
   )
     return 'different-complement';
+  // "a $1 trillion infrastructure bill" and "the $3.5 trillion budget resolution": amounts of two things.
+  if (
+    first.slot.object !== undefined &&
+    second.slot.object !== undefined &&
+    !first.slot.object.some((term) => second.slot.object?.includes(term))
+  )
+    return 'different-complement';
   // "1,101 career games" and "52 games", "two additional life sentences" and "three life sentences".
   if (differentlyNarrowed(first.slot.qualifiers, second.slot.qualifiers)) return 'different-qualifiers';
   if (value.type === 'ordinal') {
@@ -518,8 +542,15 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   let needed = sharesParticipant(first, second) ? MIN_QUANTITY_SIMILARITY_SHARED : MIN_QUANTITY_SIMILARITY;
   // A toll ("killing 10", "ten people were killed") is named by its event: the rest of the wording varies
   // from outlet to outlet, and only a frame or a holder sets two tolls apart.
-  const toll = first.slot.measure === second.slot.measure && isEventMeasure(first.slot.measure);
-  if (unit.includes('/') || unit === DURATION || toll) needed = MIN_LOOSE_SIMILARITY;
+  // Deeper in an article a toll is as often a part's ("In another, floodwaters swept through a care home,
+  // killing 12"): there the words must agree as for any figure.
+  const toll =
+    first.slot.measure === second.slot.measure &&
+    isEventMeasure(first.slot.measure) &&
+    ((first.sentence <= LEAD_SENTENCES && second.sentence <= LEAD_SENTENCES) ||
+      sharesParticipant(first, second));
+  if (unit.includes('/') || unit === DURATION) needed = MIN_LOOSE_SIMILARITY;
+  else if (toll) needed = MIN_TOLL_SIMILARITY;
   if (!together && similarity() < needed) return 'unlike-words';
   // How often something happened is scoped by its own words, not by the dates around it.
   if (unit === 'time') return undefined;
@@ -627,6 +658,9 @@ function pairsSharingKey(facts: readonly Fact[]): Array<[number, number]> {
   }
   return pairs.sort((first, second) => first[0] - second[0] || first[1] - second[1]);
 }
+
+/** Sentences from the top of an article that state its main event: a headline, a standfirst, the lead. */
+const LEAD_SENTENCES = 3;
 
 /** Mismatches that tell two slots apart outright: a group holding both facts would join two slots. */
 const SEPARATING: ReadonlySet<SlotMismatch> = new Set(['different-frame']);

@@ -404,6 +404,10 @@ const modalityOf: Readonly<Record<Stance, FactModality>> = {
   denies: 'denied',
 };
 
+/** After a figure, words that make it a difference from another figure. */
+const CHANGE_AFTER =
+  /^\s*(?:(?:a|an|per|each)\s+\w+\s+)?(?:higher|lower|more|less|fewer|up|down|above|below|cheaper|dearer)\s+(?:than|from|on)\b/i;
+
 /** A sentence that states what a kind of thing can do, not what happened. */
 const GENERIC_STATEMENT =
   /^(?:An?|Any)\s[^.;]{0,50}?\b(?:can|may|could|will)\s+(?:cause|trigger|produce|do|bring)\b/;
@@ -420,6 +424,8 @@ function quantityCandidates(text: string): Candidate[] {
       continue;
     if (/-(?:year|month|week|day)-old$/i.test(quantity.text)) continue;
     if (isBaseline(text, quantity.start)) continue;
+    // "$1.08 per gallon higher than last year", "16 cents more than a month ago": a change, not a level.
+    if (CHANGE_AFTER.test(text.slice(quantity.end))) continue;
     // "110 billion ($143 billion)": a conversion, whose figure follows the day's exchange rate; "58km
     // (36 miles)": a conversion into other units, whose rounding is the converter's.
     if (/\d[\d.,]*\s*(?:[a-z]+\s*)?\(\s*$/i.test(text.slice(0, quantity.start))) continue;
@@ -878,6 +884,19 @@ function readSlot(
     label,
   };
   if (holder !== undefined) slot.holder = holder;
+  if (candidate.value.type === 'quantity' && /^(?:money:|percent$)/.test(candidate.value.unit)) {
+    // The words right after the amount, up to the first word that is no part of a noun phrase.
+    const object: string[] = [];
+    for (let position = last; position < tokens.length && object.length < 3; position++) {
+      const token = tokens[position]!;
+      if (token.start < end) continue;
+      if (token.kind !== 'word' || STOPWORDS.has(token.normal) || /^\p{Lu}/u.test(token.text)) break;
+      const term = termOf(token);
+      if (term === undefined) break;
+      object.push(term);
+    }
+    if (object.length > 0) slot.object = object;
+  }
   return slot;
 }
 

@@ -215,6 +215,8 @@ function localContrasts(articles: readonly AnalyzedArticle[]): Conflict[] {
       tokens.forEach((token, index) => {
         const group = classOf(token.normal);
         if (group < 0 || !LOCAL_CLASSES.has(group)) return;
+        // "North Korea", "South Ozone Park": a capitalised direction is part of a name.
+        if (/^\p{Lu}/u.test(token.text)) return;
         const context = new Set<string>();
         for (const other of [
           ...tokens.slice(Math.max(0, index - LOCAL_WINDOW), index),
