@@ -196,6 +196,38 @@ const STORIES: readonly StoryCase[] = [
       'Anthony LaSalle, 36, of Minneapolis, Minn., was charged on Friday.',
     ],
   },
+  {
+    name: "a storm's category",
+    bodies: [
+      'Hurricane Ida made landfall near Port Fourchon as a Category 4 storm on Sunday.',
+      'Hurricane Ida made landfall near Port Fourchon as a Category 3 hurricane on Sunday.',
+    ],
+    conflict: ['Category 3', 'Category 4'],
+  },
+  {
+    name: "a charge's degree",
+    bodies: [
+      'A jury convicted Dale Rourke of first-degree murder in the death of his neighbour.',
+      'Dale Rourke was convicted of second-degree murder in the death of his neighbour.',
+    ],
+    conflict: ['first-degree', 'second-degree'],
+  },
+  {
+    name: "a vote's tally",
+    bodies: [
+      'The House voted 220-212 to pass the harbour bill on Friday.',
+      'The House passed the harbour bill 221-210 on Friday.',
+    ],
+    conflict: ['220-212', '221-210'],
+  },
+  {
+    name: "a product's price in other words",
+    bodies: [
+      'The Lumen 5 phone will cost $999 when it goes on sale in September.',
+      'The Lumen 5 is priced at $1,099 and goes on sale in September.',
+    ],
+    conflict: ['$1,099', '$999'],
+  },
   // Negative cases: formatting, bounds, rounding, precision, conversions and different slots.
   {
     name: 'negative: a toll abroad that one outlet adds as background',

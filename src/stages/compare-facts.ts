@@ -501,6 +501,11 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     return 'different-holder';
   if (value.type === 'record') {
     if (second.value.type !== 'record') return 'different-measure';
+    // A vote's tally is the vote's: the measure and the words of the vote name it, not a holder.
+    if (first.slot.measure === 'vote' || second.slot.measure === 'vote')
+      return first.slot.measure === second.slot.measure && similarity() >= MIN_LOOSE_SIMILARITY
+        ? undefined
+        : 'unlike-words';
     return first.slot.participants[0] !== undefined &&
       first.slot.participants[0] === second.slot.participants[0]
       ? undefined
@@ -526,9 +531,9 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     // "second victory over Thompson" and "58th victory" rank different series.
     if ((first.slot.complement.length === 0) !== (second.slot.complement.length === 0))
       return 'different-complement';
-    return similarity() >= MIN_ORDINAL_SIMILARITY && sharesParticipant(first, second)
-      ? undefined
-      : 'unlike-words';
+    // The degree of one person's charge is named by its measure: the rest of the words may vary.
+    const needed = first.slot.measure === 'ordinal:degre' ? MIN_LOOSE_SIMILARITY : MIN_ORDINAL_SIMILARITY;
+    return similarity() >= needed && sharesParticipant(first, second) ? undefined : 'unlike-words';
   }
   const unit = (value as QuantityValue).unit;
   // A rate ("vehicles a day") names its slot; any other figure needs an event or measure word next to both

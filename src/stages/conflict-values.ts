@@ -637,7 +637,7 @@ const TALLY_OVER_EVENTS = new RegExp(
 );
 /** Words that make a figure a projection rather than a report of what happened. */
 const PROJECTION =
-  /\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ers?|ing)?|predict(?:s|ed|ions?|ing)?|project(?:s|ed|ions?)|estimat(?:e|es|ed|ing)|anticipat(?:e|es|ed|ing)|consensus|surveyed|looking for|could|would|might|may|will|plans?|planned|target(?:s|ed)?|goal|aims?|budget(?:s|ed)?|propos(?:e|es|ed|al)|put(?:s|ting)?\s+(?:the\s+)?\w+(?:\s+of\s+\w+)?\s+at)\b/i;
+  /\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ers?|ing)?|predict(?:s|ed|ions?|ing)?|project(?:s|ed|ions?)|estimat(?:e|es|ed|ing)|anticipat(?:e|es|ed|ing)|consensus|surveyed|looking for|could|would|might|may|plans?|planned|target(?:s|ed)?|goal|aims?|budget(?:s|ed)?|propos(?:e|es|ed|al)|put(?:s|ting)?\s+(?:the\s+)?\w+(?:\s+of\s+\w+)?\s+at)\b/i;
 const PROJECTION_ALL = new RegExp(PROJECTION.source, 'gi');
 /** What ends the reach of a projection cue over the values after it. */
 const PROJECTION_BREAK =

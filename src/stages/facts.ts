@@ -357,7 +357,7 @@ const LIMITING_BEFORE =
   /\b(first|last|past|final|next|previous|initial|remaining|other|additional|another|further|opening|closing)\s+$/i;
 /** A cheap test before the generators run: every fact has a digit or one of these words. */
 const MAY_HOLD_FACT =
-  /\d|\b(?:once|twice|thrice|pair|couple|dozens?|no\s+(?:one|casualties|deaths|fatalities|injuries)|nobody|(?:sun|mon|tues|wednes|thurs|fri|satur)day|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|half|an?\s+(?:day|week|fortnight|month|year|decade))\b/i;
+  /\d|\b(?:first[\s-]+degree|once|twice|thrice|pair|couple|dozens?|no\s+(?:one|casualties|deaths|fatalities|injuries)|nobody|(?:sun|mon|tues|wednes|thurs|fri|satur)day|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|half|an?\s+(?:day|week|fortnight|month|year|decade))\b/i;
 /** A non-restrictive side clause, in which a value may be held otherwise than in the main clause. */
 const SIDE_CLAUSE = /,\s+(?:which|who|whose)\b/i;
 /** Words at a sentence's start read as its subject. */
@@ -573,6 +573,51 @@ function recordCandidates(text: string): Candidate[] {
 }
 
 /** Ranks ("fifth time", "sixth defense"): the measure is what is ranked. */
+/** "a Category 4 storm", "Category-3 hurricane": a storm's class on its scale. */
+const CATEGORY = /\bCategory[\s-]+(\d)\b/g;
+/** "first-degree murder", "second degree burns": the degree of a charge or an injury. */
+const DEGREE = /\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+degree\b/gi;
+/** "voted 220-212", "passed by a vote of 51 - 49", "confirmed 52-48": a vote's tally. */
+const VOTE_TALLY =
+  /\b(?:vot(?:e|ed|es|ing)|vote\s+of|passed|approved|rejected|confirmed|adopted|defeated)\s+(?:\w+\s+){0,3}?(\d{1,3})\s*-\s*(\d{1,3})(?![\d-])/gi;
+
+/** Scales and tallies whose words name their slot: a storm's category, a charge's degree, a vote. */
+function scaleCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of text.matchAll(CATEGORY)) {
+    const start = match.index ?? 0;
+    const level = Number(match[1]);
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'quantity', low: level, high: level, unit: 'category' },
+      measure: 'category',
+    });
+  }
+  for (const match of text.matchAll(DEGREE)) {
+    const start = match.index ?? 0;
+    const word = match[1]!.toLowerCase();
+    const rank = word === 'first' || word === '1st' ? 1 : (ORDINALS[word] ?? Number.parseInt(word, 10));
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'ordinal', rank },
+      measure: 'ordinal:degre',
+    });
+  }
+  for (const match of text.matchAll(VOTE_TALLY)) {
+    const tally = `${match[1]}`;
+    const start = (match.index ?? 0) + match[0].lastIndexOf(tally, match[0].length - match[2]!.length - 1);
+    candidates.push({
+      start,
+      end: (match.index ?? 0) + match[0].length,
+      value: { type: 'record', wins: Number(match[1]), losses: Number(match[2]) },
+      measure: 'vote',
+    });
+  }
+  return candidates;
+}
+
 function ordinalCandidates(text: string): Candidate[] {
   const candidates: Candidate[] = [];
   for (const match of text.matchAll(ORDINAL)) {
@@ -941,6 +986,7 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
       ...dateCandidates(article, sentence, text),
       ...recordCandidates(text),
       ...ordinalCandidates(text),
+      ...scaleCandidates(text),
       ...quantityCandidates(text),
     ]);
     // A line of statistics ("548 rushing yards, 28 receptions and 258 receiving yards") gives figures of

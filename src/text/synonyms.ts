@@ -14,6 +14,7 @@ const CLASSES: readonly string[] = [
   'injure injured injuring injury injuries wound wounded hurt',
   'arrest arrested arresting detain detained detention custody',
   'buy bought buying purchase purchased acquire acquired',
+  'cost costs costing price priced prices pricing retail retails retailing',
   'visit visited visiting trip travel travelled traveled travelling traveling',
   'ban banned bans bar barred bars prohibit prohibited prohibits forbid forbids forbidden',
   'violate violated violates violation violations breach breached contravene contravened',
