@@ -592,6 +592,8 @@ export function daysApart(first: DatedValue, second: DatedValue): number | undef
 export interface ValueFrame {
   /** A forecast, estimate or expectation ("expected", "estimates", "could", "will"), not a figure reported as it is. */
   projected: boolean;
+  /** A figure in the future tense ("will cost"): an announcement, which agrees with a report or a forecast alike. */
+  future?: boolean;
   /** A figure given only to compare with ("down from 943,000", "higher than the estimated 2.3%"). */
   baseline: boolean;
   /** Periods and aggregates written around the value ("last year", "past 10 years", "a year", "average"), normalised. */
@@ -639,6 +641,8 @@ const TALLY_OVER_EVENTS = new RegExp(
 const PROJECTION =
   /\b(?:expect(?:s|ed|ing|ations?)?|forecast(?:s|ed|ers?|ing)?|predict(?:s|ed|ions?|ing)?|project(?:s|ed|ions?)|estimat(?:e|es|ed|ing)|anticipat(?:e|es|ed|ing)|consensus|surveyed|looking for|could|would|might|may|plans?|planned|target(?:s|ed)?|goal|aims?|budget(?:s|ed)?|propos(?:e|es|ed|al)|put(?:s|ting)?\s+(?:the\s+)?\w+(?:\s+of\s+\w+)?\s+at)\b/i;
 const PROJECTION_ALL = new RegExp(PROJECTION.source, 'gi');
+/** The future tense before a figure ("will cost", "will be paid"). */
+const FUTURE = /\b(?:will|’ll|'ll)\s+(?:\w+\s+){0,3}$/i;
 /** What ends the reach of a projection cue over the values after it. */
 const PROJECTION_BREAK =
   /[;:\u2014\u2013]|\s-\s|\b(?:but|while|whereas|although|though|however|instead|actually|compared)\b/i;
@@ -771,7 +775,11 @@ export function valueFrame(
     const governs = span.end <= start && !PROJECTION_BREAK.test(text.slice(span.end, start));
     if (governs || ours(span)) projected = true;
   }
+  const future =
+    FUTURE.test(text.slice(0, start)) &&
+    !PROJECTION_BREAK.test(text.slice(text.slice(0, start).search(FUTURE), start));
   return {
+    ...(future && { future }),
     projected,
     baseline: isBaseline(text, start),
     periods: periods.sort(),
@@ -804,7 +812,7 @@ export function isBaseline(text: string, start: number): boolean {
  */
 export function sameFrame(first: ValueFrame, second: ValueFrame): boolean {
   if (first.baseline || second.baseline) return false;
-  if (first.projected !== second.projected) return false;
+  if (first.projected !== second.projected && first.future !== true && second.future !== true) return false;
   if (
     first.agents.length > 0 &&
     second.agents.length > 0 &&
