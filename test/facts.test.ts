@@ -150,6 +150,16 @@ const CASES: readonly ExtractionCase[] = [
   },
   // Negative cases: words that look like figures of the story but are not.
   { name: 'negative: an age', sentence: 'The 26 - year - old actress left the clinic.', absent: '26' },
+  {
+    name: 'negative: a decade that labels an era',
+    sentence: 'Bettie Page, the 1950s pin-up queen and icon of the 1960s, has died.',
+    absent: '1950s',
+  },
+  {
+    name: 'negative: a decade after "of the"',
+    sentence: 'She was the last great icon of the 1950s, her agent said.',
+    absent: '1950s',
+  },
   { name: 'negative: an age with aged', sentence: 'The driver, aged 44, was unhurt.', absent: '44' },
   {
     name: 'negative: a part of a whole',

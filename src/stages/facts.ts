@@ -581,6 +581,16 @@ const DEGREE = /\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+degree\b/gi;
 const VOTE_TALLY =
   /\b(?:vot(?:e|ed|es|ing)|vote\s+of|passed|approved|rejected|confirmed|adopted|defeated)\s+(?:\w+\s+){0,3}?(\d{1,3})\s*-\s*(\d{1,3})(?![\d-])/gi;
 
+/** Words after a decade that keep it a time ("the 1950s, when", "the 1950s and 1960s"). */
+const AFTER_TIME =
+  /^\s*(?:[,.;:)]|and|or|to|when|after|before|as|with|in|on|at|for|by|until|through|that|which|while|because|but|$)/i;
+
+/** Whether a decade labels an era ("the 1950s pin-up model", "an icon of the 1950s") rather than dating an event. */
+function isEraLabel(text: string, start: number, end: number): boolean {
+  if (/\b(?:of|from)\s+(?:the\s+)?$/i.test(text.slice(0, start))) return true;
+  return !AFTER_TIME.test(text.slice(end)) && /^\s+\p{Ll}/u.test(text.slice(end));
+}
+
 /** Scales and tallies whose words name their slot: a storm's category, a charge's degree, a vote. */
 function scaleCandidates(text: string): Candidate[] {
   const candidates: Candidate[] = [];
@@ -683,6 +693,11 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
     }
     const value: FactValue = { type: 'date', value: date.value, precision: date.precision };
     if (date.endDate !== undefined) value.endDate = date.endDate;
+    // "the 1950s pin-up queen", "the last great icon of the 1950s": an era that labels, no event's date.
+    if (/^\d{3}0s$/.test(date.text.replace(/^the\s+/i, '')) && isEraLabel(text, start, end)) {
+      candidates.push({ start, end, value, measure: 'relative-date' });
+      continue;
+    }
     candidates.push({ start, end, value, measure: 'date' });
   }
   const covered = (start: number, end: number): boolean =>
@@ -691,6 +706,7 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
     const start = match.index ?? 0;
     const end = start + match[0].length;
     if (covered(start, end)) continue;
+    if (isEraLabel(text, start, end)) continue;
     const decade = Number(`${match[1]}0`);
     candidates.push({
       start,
