@@ -228,6 +228,21 @@ const STORIES: readonly StoryCase[] = [
     ],
     conflict: ['$1,099', '$999'],
   },
+  {
+    name: 'two times of one stop',
+    bodies: [
+      'Jamal Williams was pulled over on Route 94 at about 1:30 a.m. for speeding.',
+      'Jamal Williams was pulled over on Route 94 at about 1 a.m. for speeding, police said.',
+    ],
+    conflict: ['about 1 a.m.', 'about 1:30 a.m.'],
+  },
+  {
+    name: 'negative: an opening and a closing time',
+    bodies: [
+      'Voters in Wexmoor began to cast their ballots at 8:00 a.m. local time on Sunday.',
+      'Polling booths in Wexmoor were closed at 6:00 p.m. local time on Sunday.',
+    ],
+  },
   // Negative cases: formatting, bounds, rounding, precision, conversions and different slots.
   {
     name: 'negative: a toll abroad that one outlet adds as background',

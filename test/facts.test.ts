@@ -70,6 +70,20 @@ const CASES: readonly ExtractionCase[] = [
     expected: { text: 'Commodore', value: { type: 'name', name: 'commodore' }, measure: 'title' },
   },
   {
+    name: 'a clock time with its bound',
+    sentence: 'Jackson failed sobriety tests shortly after 2 a.m. on Route 52.',
+    expected: { text: 'shortly after 2 a.m.', value: { type: 'time', low: 120, high: 140 }, measure: 'time' },
+  },
+  {
+    name: 'a part of a named day',
+    sentence: 'The cable was cut late Thursday night near the port.',
+    expected: {
+      text: 'late Thursday night',
+      value: { type: 'time', low: 1440, high: 1740, day: 4 },
+      measure: 'time',
+    },
+  },
+  {
     name: 'no casualties is a count of zero',
     sentence: 'The army reported no casualties in the camp.',
     expected: { text: 'no casualties', value: { type: 'quantity', low: 0, high: 0 }, measure: 'casualties' },
@@ -150,6 +164,16 @@ const CASES: readonly ExtractionCase[] = [
   },
   // Negative cases: words that look like figures of the story but are not.
   { name: 'negative: an age', sentence: 'The 26 - year - old actress left the clinic.', absent: '26' },
+  {
+    name: 'negative: when a page was updated',
+    sentence: 'Updated 5:40 p.m. ET, the ferry sank.',
+    absent: '5:40',
+  },
+  {
+    name: 'negative: a time a figure stood at',
+    sentence: 'Some 2.44 million people had voted as of 4:00 p.m. local time.',
+    absent: '4:00',
+  },
   {
     name: 'negative: a decade that labels an era',
     sentence: 'Bettie Page, the 1950s pin-up queen and icon of the 1960s, has died.',

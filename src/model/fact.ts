@@ -48,6 +48,18 @@ export interface OrdinalValue {
 }
 
 /** What a fact states, normalised so that two outlets' wordings of it compare. */
+/**
+ * A time of day ("about 2:30 a.m.", "Tuesday afternoon") as a range of minutes after midnight, bounds and
+ * approximations included. A range past midnight ("night") runs beyond 1440.
+ */
+export interface TimeValue {
+  type: 'time';
+  low: number;
+  high: number;
+  /** The weekday a part of a day is of ("Tuesday morning"), 0 for Sunday. */
+  day?: number;
+}
+
 /** A name filling a role: where someone lives, the title they hold ("Bloomington", "COO"). */
 export interface NameValue {
   type: 'name';
@@ -55,7 +67,14 @@ export interface NameValue {
   name: string;
 }
 
-export type FactValue = QuantityValue | DateValue | WeekdayValue | RecordValue | OrdinalValue | NameValue;
+export type FactValue =
+  | QuantityValue
+  | DateValue
+  | WeekdayValue
+  | TimeValue
+  | RecordValue
+  | OrdinalValue
+  | NameValue;
 
 /**
  * How the source holds the fact: states it (`asserted`), qualifies it (`hedged`), gives it as someone

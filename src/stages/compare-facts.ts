@@ -57,7 +57,7 @@ const MAX_BUCKET = 300;
 /** Which kind of conflict a value makes. */
 function kindOf(value: FactValue): ConflictKind {
   if (value.type === 'name') return 'name';
-  return value.type === 'date' || value.type === 'weekday' ? 'date' : 'number';
+  return value.type === 'date' || value.type === 'weekday' || value.type === 'time' ? 'date' : 'number';
 }
 
 /** Two names for one role agree when one is the other, or the other with more words ("Minneapolis, Minn."). */
@@ -75,6 +75,7 @@ function namesAgree(first: string, second: string): boolean {
 /** The buckets a fact is compared in: its measure, and for a count of no casualties both tolls. */
 function bucketsOf(fact: Fact): string[] {
   if (fact.value.type === 'date' || fact.value.type === 'weekday') return ['date'];
+  if (fact.value.type === 'time') return ['time'];
   if (fact.slot.measure === 'casualties') return ['~kill', '~injur'];
   return [fact.slot.measure];
 }
@@ -106,6 +107,23 @@ function termWeights(facts: readonly Fact[]): Map<string, number> {
   const weights = new Map<string, number>();
   for (const [term, seen] of frequency) weights.set(term, Math.log(1 + facts.length / seen));
   return weights;
+}
+
+/** Events that are each other's opposite ends: times and dates of one are never of the other. */
+const OPPOSED: ReadonlyArray<readonly [RegExp, RegExp]> = [
+  [/^open/, /^clos/],
+  [/^(?:start|~begin|began|launch|open)/, /^(?:end|finish|conclud|complet|clos)/],
+  [/^(?:arriv|land)/, /^(?:depart|left|leav|took)/],
+  [/^(?:~arrest|stop|pull)/, /^(?:releas|freed|bail)/],
+];
+
+function opposedEvents(first: Fact, second: Fact): boolean {
+  const has = (fact: Fact, pattern: RegExp): boolean => fact.slot.events.some((term) => pattern.test(term));
+  return OPPOSED.some(
+    ([one, other]) =>
+      (has(first, one) && !has(first, other) && has(second, other) && !has(second, one)) ||
+      (has(first, other) && !has(first, one) && has(second, one) && !has(second, other)),
+  );
 }
 
 function sharesEvent(first: Fact, second: Fact): boolean {
@@ -290,6 +308,12 @@ export function valuesCompatible(first: FactValue, second: FactValue): boolean {
     );
   if (first.type === 'ordinal' && second.type === 'ordinal') return first.rank === second.rank;
   if (first.type === 'name' && second.type === 'name') return namesAgree(first.name, second.name);
+  if (first.type === 'time' && second.type === 'time') {
+    // A night runs past midnight: "2 a.m." is in it as 26:00.
+    const overlap = (shift: number): boolean =>
+      first.low <= second.high + shift && second.low + shift <= first.high;
+    return overlap(0) || overlap(1440) || overlap(-1440);
+  }
   return true;
 }
 
@@ -454,6 +478,18 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     cached ??= slotSimilarity(first, second, context.weights);
     return cached;
   };
+  if (value.type === 'time') {
+    if (second.value.type !== 'time') return 'different-measure';
+    // "Saturday morning" and "Thursday evening" are two days' times: no one time of one event.
+    if (value.day !== undefined && second.value.day !== undefined && value.day !== second.value.day)
+      return 'different-measure';
+    // Polls that opened at 8 a.m. and closed at 4 p.m.: the times of two events.
+    if (opposedEvents(first, second)) return 'different-event';
+    // Times of day, like dates, need the event beside both, or the same people and places named.
+    if (similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT || sharesEvent(first, second)) return undefined;
+    const shared = first.slot.participants.filter((name) => second.slot.participants.includes(name));
+    return shared.length >= 2 ? undefined : 'unlike-words';
+  }
   if (value.type === 'date' || value.type === 'weekday') {
     if (second.value.type !== 'date' && second.value.type !== 'weekday') return 'different-measure';
     if (!plausiblySameEvent(value, second.value)) return 'too-far-apart';
@@ -728,7 +764,11 @@ function cohesive(component: readonly number[], matches: (a: number, b: number) 
 function bestPerSource(members: readonly Fact[], context: SlotContext): Fact[] {
   // Several dates from one source ("the Emmys in 2001 and 2005, co-hosting them in 2003") are several
   // events of the slot, not one date to choose from: the slot is left whole, and shows no dispute.
-  if (members.some((fact) => fact.value.type === 'date' || fact.value.type === 'weekday'))
+  if (
+    members.some(
+      (fact) => fact.value.type === 'date' || fact.value.type === 'weekday' || fact.value.type === 'time',
+    )
+  )
     return [...members];
   const bySource = new Map<string, Fact[]>();
   for (const fact of members) {

@@ -591,6 +591,80 @@ function isEraLabel(text: string, start: number, end: number): boolean {
   return !AFTER_TIME.test(text.slice(end)) && /^\s+\p{Ll}/u.test(text.slice(end));
 }
 
+/** "about 2:30 a.m.", "shortly after 2 a.m.", "at 9: 40 pm": a clock time with its bound. */
+const CLOCK =
+  /\b(?:(about|around|approximately|roughly|by|until|shortly\s+after|just\s+after|soon\s+after|just\s+past|shortly\s+past|shortly\s+before|just\s+before|after|before|at)\s+)?(\d{1,2})(?:\s?[:.]\s?(\d{2}))?\s*(a\.?\s?m\b\.?|p\.?\s?m\b\.?)/gi;
+/** "Tuesday morning", "late Thursday night": a part of a named day. */
+const PART_OF_DAY =
+  /\b(?:(early|late)\s+)?(?:(mon|tues|wednes|thurs|fri|satur|sun)day\s+)(morning|afternoon|evening|night)\b/gi;
+/** Minutes after midnight each part of a day spans (night runs past midnight). */
+const PARTS: Readonly<Record<string, readonly [number, number]>> = {
+  // "early Tuesday morning" in news copy is any time after midnight.
+  morning: [0, 720],
+  afternoon: [720, 1080],
+  evening: [1020, 1320],
+  // "Wednesday night" in news copy starts with the evening: a crash at 7 p.m. was on Wednesday night.
+  night: [1140, 1740],
+};
+
+/** Times of day: clock times and parts of named days, as ranges of minutes. */
+function timeCandidates(text: string): Candidate[] {
+  const candidates: Candidate[] = [];
+  for (const match of text.matchAll(CLOCK)) {
+    let hour = Number(match[2]);
+    const minute = match[3] === undefined ? 0 : Number(match[3]);
+    if (hour < 1 || hour > 12 || minute > 59) continue;
+    const evening = /^p/i.test(match[4]!);
+    if (hour === 12) hour = 0;
+    const at = (evening ? hour + 12 : hour) * 60 + minute;
+    // "cast their ballots as of 4:00 p.m.": when a figure stood, no event's time.
+    if (/\bas\s+of\s+$/i.test(text.slice(0, match.index ?? 0))) continue;
+    // "Updated 5:40 p.m. ET", "Posted at 4:08 pm": when a page was published, no time of the story.
+    if (/\b(?:updated|posted|published|modified|edited)\b[^.]{0,20}$/i.test(text.slice(0, match.index ?? 0)))
+      continue;
+    if (
+      /^\s*(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|GMT|UTC|BST|IST)\b/.test(
+        text.slice((match.index ?? 0) + match[0].length),
+      )
+    )
+      continue;
+    const bound = match[1]?.toLowerCase().replace(/\s+/g, ' ');
+    let range: [number, number] = [at, at];
+    if (bound === 'about' || bound === 'around' || bound === 'approximately' || bound === 'roughly')
+      range = [at - 10, at + 10];
+    else if (bound !== undefined && /^(?:shortly|just|soon) (?:after|past)$/.test(bound))
+      range = [at, at + 20];
+    else if (bound === 'shortly before' || bound === 'just before') range = [at - 20, at];
+    else if (bound === 'after') range = [at, at + 180];
+    else if (bound === 'by' || bound === 'until') range = [at - 720, at];
+    else if (bound === 'before') range = [at - 180, at];
+    const start = match.index ?? 0;
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'time', low: range[0], high: range[1] },
+      measure: 'time',
+    });
+  }
+  for (const match of text.matchAll(PART_OF_DAY)) {
+    const part = PARTS[match[3]!.toLowerCase()];
+    if (part === undefined) continue;
+    const day = WEEKDAYS.findIndex((name) => name.startsWith(match[2]!.toLowerCase()));
+    let [low, high] = part;
+    const half = (high - low) / 2;
+    if (match[1]?.toLowerCase() === 'early') high = low + half;
+    else if (match[1]?.toLowerCase() === 'late') low = high - half;
+    const start = match.index ?? 0;
+    candidates.push({
+      start,
+      end: start + match[0].length,
+      value: { type: 'time', low, high, day },
+      measure: 'time',
+    });
+  }
+  return candidates;
+}
+
 /** Scales and tallies whose words name their slot: a storm's category, a charge's degree, a vote. */
 function scaleCandidates(text: string): Candidate[] {
   const candidates: Candidate[] = [];
@@ -1003,6 +1077,7 @@ export function extractFacts(article: AnalyzedArticle, options: FactOptions = {}
       ...recordCandidates(text),
       ...ordinalCandidates(text),
       ...scaleCandidates(text),
+      ...timeCandidates(text),
       ...quantityCandidates(text),
     ]);
     // A line of statistics ("548 rushing yards, 28 receptions and 258 receiving yards") gives figures of
