@@ -108,6 +108,8 @@ export interface FactSlot {
    * spent 19 seasons", "Alexander Povetkin (16-0)"), by canonical name. Absent when the clause names none.
    */
   holder?: string;
+  /** Whether {@link holder} names a person (as against an organisation or a thing with a name). */
+  holderIsPerson?: boolean;
   /** The event or measure words next to the value (lower-case content words, at most four each side). */
   events: string[];
   /** The terms of the phrase right after the value ("seasons *as the team's director*"). */

@@ -114,7 +114,8 @@ const OPPOSED: ReadonlyArray<readonly [RegExp, RegExp]> = [
   [/^open/, /^clos/],
   [/^(?:start|~begin|began|launch|open)/, /^(?:end|finish|conclud|complet|clos)/],
   [/^(?:arriv|land)/, /^(?:depart|left|leav|took)/],
-  [/^(?:~arrest|stop|pull)/, /^(?:releas|freed|bail)/],
+  [/^(?:~arrest|stop|pull|~charg|~convict|sentenc|jail)/, /^(?:releas|freed|bail|parol)/],
+  [/^(?:discov|found|~find)/, /^(?:~arrest|charg)/],
 ];
 
 function opposedEvents(first: Fact, second: Fact): boolean {
@@ -478,13 +479,23 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     cached ??= slotSimilarity(first, second, context.weights);
     return cached;
   };
+  // "Jackson, arrested Jan. 6" and "Williams was arrested Feb. 1": two people's days are two events.
+  if (
+    kindOf(value) === 'date' &&
+    first.slot.holder !== undefined &&
+    second.slot.holder !== undefined &&
+    first.slot.holderIsPerson === true &&
+    second.slot.holderIsPerson === true &&
+    !samePerson(first.slot.holder, second.slot.holder)
+  )
+    return 'different-holder';
+  // Polls that opened at 8 a.m. and closed at 4 p.m., a man charged in 2005 and released in 2006.
+  if (kindOf(value) === 'date' && opposedEvents(first, second)) return 'different-event';
   if (value.type === 'time') {
     if (second.value.type !== 'time') return 'different-measure';
     // "Saturday morning" and "Thursday evening" are two days' times: no one time of one event.
     if (value.day !== undefined && second.value.day !== undefined && value.day !== second.value.day)
       return 'different-measure';
-    // Polls that opened at 8 a.m. and closed at 4 p.m.: the times of two events.
-    if (opposedEvents(first, second)) return 'different-event';
     // Times of day, like dates, need the event beside both, or the same people and places named.
     if (similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT || sharesEvent(first, second)) return undefined;
     const shared = first.slot.participants.filter((name) => second.slot.participants.includes(name));

@@ -289,6 +289,7 @@ function personAttributes(
           parties: [holder],
           organizations: [],
           holder,
+          holderIsPerson: true,
           events: [item.measure],
           complement: [],
           subject: [],
@@ -654,10 +655,11 @@ function timeCandidates(text: string): Candidate[] {
     const half = (high - low) / 2;
     if (match[1]?.toLowerCase() === 'early') high = low + half;
     else if (match[1]?.toLowerCase() === 'late') low = high - half;
-    const start = match.index ?? 0;
+    // The weekday stays a fact of its own: the part of the day is read from its own word ("morning").
+    const start = (match.index ?? 0) + match[0].length - match[3]!.length;
     candidates.push({
       start,
-      end: start + match[0].length,
+      end: start + match[3]!.length,
       value: { type: 'time', low, high, day },
       measure: 'time',
     });
@@ -762,7 +764,14 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
         continue;
       }
       const day = WEEKDAYS.findIndex((name) => name.startsWith(weekday[1]!.toLowerCase()));
-      candidates.push({ start, end, value: { type: 'weekday', day }, measure: 'date' });
+      // "Thursday night": the weekday is the day's word; the part of the day is a time of its own.
+      const dayStart = start + weekday.index;
+      candidates.push({
+        start: dayStart,
+        end: dayStart + weekday[0].length,
+        value: { type: 'weekday', day },
+        measure: 'date',
+      });
       continue;
     }
     const value: FactValue = { type: 'date', value: date.value, precision: date.precision };
@@ -882,7 +891,13 @@ function readSlot(
     const seen = after ? ++eventsAfter : ++eventsBefore;
     if (seen <= EVENT_REACH && !events.includes(term)) events.push(term);
   };
-  for (let position = first - 1, words = 0; position >= 0 && words < SLOT_BEFORE; position--) {
+  // A day or a time stands apart from its event more often than a figure does ("Early Friday morning,
+  // around 1:30 a.m., the actress checked into …"): its slot reads further.
+  const timely =
+    candidate.value.type === 'date' || candidate.value.type === 'weekday' || candidate.value.type === 'time';
+  const reachBefore = timely ? SLOT_BEFORE + 4 : SLOT_BEFORE;
+  const reachAfter = timely ? SLOT_AFTER + 6 : SLOT_AFTER;
+  for (let position = first - 1, words = 0; position >= 0 && words < reachBefore; position--) {
     const token = tokens[position]!;
     if (breaks(position)) break;
     if (token.kind === 'word') words++;
@@ -890,7 +905,7 @@ function readSlot(
     eventOf(token, false);
   }
   let opensComplement = true;
-  for (let position = last, words = 0; position < tokens.length && words < SLOT_AFTER; position++) {
+  for (let position = last, words = 0; position < tokens.length && words < reachAfter; position++) {
     const token = tokens[position]!;
     if (breaks(position)) break;
     if (token.kind === 'word') words++;
@@ -974,11 +989,14 @@ function readSlot(
   )
     ? named.find((item) => !item.before && item.type === 'person' && item.distance <= 6)?.name
     : undefined;
-  const holder =
-    beneficiary ??
-    named.find(
-      (item) => item.before && !item.speaker && item.type !== 'place' && start - item.distance >= clauseStart,
-    )?.name;
+  const holderItem =
+    beneficiary === undefined
+      ? named.find(
+          (item) =>
+            item.before && !item.speaker && item.type !== 'place' && start - item.distance >= clauseStart,
+        )
+      : named.find((item) => item.name === beneficiary);
+  const holder = beneficiary ?? holderItem?.name;
   const label = labelWords
     .filter((word) => word.distance <= 4)
     .sort((left, right) => left.position - right.position)
@@ -1019,6 +1037,7 @@ function readSlot(
     label,
   };
   if (holder !== undefined) slot.holder = holder;
+  if (holderItem?.type === 'person') slot.holderIsPerson = true;
   if (candidate.value.type === 'quantity' && /^(?:money:|percent$)/.test(candidate.value.unit)) {
     // The words right after the amount, up to the first word that is no part of a noun phrase.
     const object: string[] = [];
