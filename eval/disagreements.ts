@@ -185,6 +185,11 @@ export interface DisagreementsReport {
   stories: DisagreementStory[];
   /** Share of documents with a publication date once read. */
   datedDocuments: number;
+  /**
+   * Gold quotes not found word for word in their document's text: an item whose quotes are not there can
+   * never be found, so each is named for fixing the annotation.
+   */
+  quotesNotFound: Array<{ story: string; doc: string; quote: string }>;
   seconds: number;
 }
 
@@ -262,6 +267,7 @@ export function runDisagreements(): DisagreementsReport {
   const stories: DisagreementStory[] = [];
   let documents = 0;
   let dated = 0;
+  const quotesNotFound: DisagreementsReport['quotesNotFound'] = [];
   for (const { set, folder } of folders) {
     for (const file of jsonFiles(folder)) {
       const gold = readGold(file);
@@ -276,6 +282,13 @@ export function runDisagreements(): DisagreementsReport {
         skipped.push({ story: gold.story, reason: `documents not found: ${missing.join(', ')}` });
         continue;
       }
+      for (const item of gold.items)
+        for (const position of item.positions)
+          for (const [doc, quote] of Object.entries(position.quotes ?? {})) {
+            const body = articles.find((article) => article.id === doc)?.body;
+            if (body !== undefined && !body.includes(quote))
+              quotesNotFound.push({ story: gold.story, doc, quote });
+          }
       const report = synthesize(articles);
       const entries = scoredEntries(report);
       const score: StoryDisagreementScore = scoreStory(gold, entries);
@@ -311,6 +324,7 @@ export function runDisagreements(): DisagreementsReport {
     all: aggregate(stories),
     stories,
     datedDocuments: documents === 0 ? 0 : dated / documents,
+    quotesNotFound,
     seconds: (performance.now() - started) / 1000,
   };
 }
@@ -355,5 +369,7 @@ export function printDisagreements(
       `documents dated: ${(100 * report.datedDocuments).toFixed(0)}%`,
   );
   for (const { story, reason } of report.skipped) console.log(`skipped ${story}: ${reason}`);
+  for (const { story, doc, quote } of report.quotesNotFound)
+    console.log(`gold quote not in ${doc} (${story}): “${quote.slice(0, 60)}…”`);
   console.log(`(${report.seconds.toFixed(1)} s)`);
 }
