@@ -1,0 +1,93 @@
+/**
+ * Repros of issue 18: hostile inputs generated at test time (nothing large committed). For each: the
+ * documented exit code, a message naming the file, and the good inputs beside it still read.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { EXIT } from '../src/cli/run.js';
+import { extractArticle } from '../src/ingest/html/extract-article.js';
+import { capTagDepth, flattenDeepElements } from '../src/ingest/html/flatten-depth.js';
+import { htmlToText } from '../src/ingest/html/html-to-text.js';
+import { linkedom } from '../src/ingest/lazy-module.js';
+import { runCliCaptured, sqliteStoreDependencies } from './helpers/cli.js';
+
+const folders: string[] = [];
+afterAll(() => {
+  for (const folder of folders) rmSync(folder, { recursive: true, force: true });
+});
+
+function folderWith(files: Record<string, string | Buffer>): string {
+  const folder = mkdtempSync(join(tmpdir(), 'crosscheck-hostile-'));
+  folders.push(folder);
+  for (const [name, content] of Object.entries(files)) writeFileSync(join(folder, name), content);
+  return folder;
+}
+
+/** Runs the CLI in-process over a fresh SQLite store in `folder`. */
+const run = (folder: string, ...argv: string[]) =>
+  runCliCaptured(argv, { store: sqliteStoreDependencies(join(folder, 'store.db')).store });
+
+const sentence =
+  'The harbour bridge closed on Tuesday after engineers found a cracked girder in the eastbound span. ';
+const paragraph = `<p>${sentence.repeat(5)}</p>`;
+const goodPage = `<html><head><title>Bridge closes</title></head><body><article>${paragraph}${paragraph}</article></body></html>`;
+const nestedPage = (depth: number, open = '<div>', close = '</div>'): string =>
+  `<html><body>${open.repeat(depth)}${paragraph}${close.repeat(depth)}</body></html>`;
+
+describe('1. nested HTML', () => {
+  it('extracts the text of 10,000 nested <div>s, with a diagnostic, in bounded time', () => {
+    const started = performance.now();
+    const result = extractArticle(nestedPage(10_000), { name: 'deep.html' });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.article.text).toContain('cracked girder');
+    expect(result.diagnostics).toContainEqual(
+      expect.objectContaining({
+        code: 'html-depth-flattened',
+        message: expect.stringContaining('deep.html'),
+      }),
+    );
+  });
+
+  it('reads 20,000 nested inline elements and unclosed blocks', () => {
+    for (const page of [nestedPage(20_000, '<span>', '</span>'), nestedPage(20_000, '<div>', '')]) {
+      const result = extractArticle(page, { name: 'deep.html' });
+      expect(result.ok && result.article.text.includes('cracked girder')).toBe(true);
+    }
+  });
+
+  it('leaves an ordinary page alone, and flattening keeps paragraphs', () => {
+    expect(capTagDepth(goodPage)).toEqual({ html: goodPage, dropped: 0 });
+    const { document } = linkedom().parseHTML(
+      `<html><body>${'<div>'.repeat(50)}<p>One.</p><p>Two <b>bold</b>.</p>${'</div>'.repeat(50)}</body></html>`,
+    );
+    const root = document.documentElement as unknown as Parameters<typeof flattenDeepElements>[0];
+    const factory = document as unknown as Parameters<typeof flattenDeepElements>[1];
+    expect(flattenDeepElements(root, factory, 10)).toBe(1);
+    expect(document.body.innerHTML).toContain('<p>One.</p><p>Two bold.</p>');
+    expect(htmlToText(document.body.innerHTML)).toBe('One.\n\nTwo bold.');
+  });
+
+  it('converts deeply nested feed HTML to text without recursion', () => {
+    expect(htmlToText(`${'<div>'.repeat(20_000)}deep text${'</div>'.repeat(20_000)}`)).toBe('deep text');
+  });
+
+  it('keeps the good page beside a nested one in synth, extract and ingest', async () => {
+    const folder = folderWith({ 'deep.html': nestedPage(10_000), 'good.html': goodPage });
+    const pages = [join(folder, 'deep.html'), join(folder, 'good.html')];
+    const synth = await run(folder, 'synth', ...pages, '--format', 'json');
+    expect(synth.code).toBe(EXIT.ok);
+    expect(JSON.parse(synth.stdout).sources).toHaveLength(2);
+
+    const extract = await run(folder, 'extract', join(folder, 'deep.html'));
+    expect(extract.code).toBe(EXIT.ok);
+    expect(JSON.parse(extract.stdout).text).toContain('cracked girder');
+
+    const ingest = await run(folder, 'ingest', ...pages, '--format', 'json');
+    expect(ingest.code).toBe(EXIT.ok);
+    expect(JSON.parse(ingest.stdout).added).toHaveLength(2);
+  });
+});
