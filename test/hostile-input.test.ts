@@ -2,15 +2,17 @@
  * Repros of issue 18: hostile inputs generated at test time (nothing large committed). For each: the
  * documented exit code, a message naming the file, and the good inputs beside it still read.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/run.js';
 import { extractArticle } from '../src/ingest/html/extract-article.js';
 import { capTagDepth, flattenDeepElements } from '../src/ingest/html/flatten-depth.js';
 import { htmlToText } from '../src/ingest/html/html-to-text.js';
 import { linkedom } from '../src/ingest/lazy-module.js';
+import { appendAll, maxOf, minOf } from '../src/text/iterables.js';
 import { runCliCaptured, sqliteStoreDependencies } from './helpers/cli.js';
 
 const folders: string[] = [];
@@ -89,5 +91,34 @@ describe('1. nested HTML', () => {
     const ingest = await run(folder, 'ingest', ...pages, '--format', 'json');
     expect(ingest.code).toBe(EXIT.ok);
     expect(JSON.parse(ingest.stdout).added).toHaveLength(2);
+  });
+});
+
+describe('2. no argument spreads over unbounded arrays', () => {
+  const root = fileURLToPath(new URL('..', import.meta.url));
+  // Files other engineers own are listed until their owners convert them (issue 18).
+  const pending = new Set(['src/stages/compare-facts.ts']);
+  const sources = ['src', 'web/src'].flatMap((folder) =>
+    (readdirSync(join(root, folder), { recursive: true }) as string[])
+      .filter((file) => /\.tsx?$/.test(file))
+      .map((file) => `${folder}/${file}`),
+  );
+
+  it('spreads no array into Math.max, Math.min, push or unshift anywhere in src and web', () => {
+    const spread = /(?:Math\.(?:max|min)|\.push|\.unshift)\((?:[^(){}]*,\s*)?\.\.\.(?!\{)/;
+    const offenders = sources.filter(
+      (file) =>
+        !pending.has(file) && spread.test(readFileSync(join(root, file), 'utf8').replace(/^\s*\*.*$/gm, '')),
+    );
+    expect(offenders).toEqual([]);
+  });
+
+  it('takes the maximum of, and appends, half a million values', () => {
+    const values = Array.from({ length: 500_000 }, (_, index) => index % 977);
+    expect(() => Math.max(...values)).toThrow(RangeError);
+    expect(maxOf(values)).toBe(976);
+    expect(minOf(values, 5)).toBe(0);
+    expect(maxOf([], 1e-9)).toBe(1e-9);
+    expect(appendAll([1], values)).toHaveLength(500_001);
   });
 });

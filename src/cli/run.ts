@@ -5,6 +5,7 @@ import { CrosscheckError } from '../model/index.js';
 import { DEFAULT_SUMMARY_WORDS, synthesize } from '../pipeline/synthesize.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
+import { appendAll } from '../text/iterables.js';
 import { registerClusterCommand } from './commands/cluster.js';
 import { registerExtractCommand } from './commands/extract.js';
 import { defaultServeDependencies, registerServeCommand, type ServeDependencies } from './commands/serve.js';
@@ -106,7 +107,7 @@ export async function runCli(
           words: options.words,
           ...(options.referenceDate === undefined ? {} : { referenceDate: options.referenceDate }),
         });
-        report.diagnostics.unshift(...read.diagnostics);
+        report.diagnostics = appendAll([...read.diagnostics], report.diagnostics);
         if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else if (options.format === 'md') io.stdout(renderMarkdown(report));
         else io.stdout(renderText(report, { color: io.isTerminal, verbose: options.verbose ?? false }));

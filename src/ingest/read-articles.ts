@@ -11,6 +11,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { ArticleInput, Diagnostic } from '../model/index.js';
 import { CrosscheckError } from '../model/index.js';
+import { appendAll } from '../text/iterables.js';
 import { extractArticle } from './html/extract-article.js';
 import { readHtmlFile } from './html/read-html-file.js';
 import { fileStem, parseArticleText } from './parse-article.js';
@@ -79,7 +80,7 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
   const files: string[] = [];
   for (const root of roots) {
     if (root.kind === 'file') files.push(root.path);
-    else if (root.kind === 'directory') files.push(...(await walk(root.path, skip)).sort(comparePaths));
+    else if (root.kind === 'directory') appendAll(files, (await walk(root.path, skip)).sort(comparePaths));
     else if (root.kind === 'unreadable') {
       skip(root.path, 'unreadable', `${root.path}: skipped, cannot be read (${root.error})`);
     }
@@ -102,7 +103,7 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
       if (page === undefined) continue;
       usedIds.add(page.article.id);
       result.articles.push(page.article);
-      result.diagnostics.push(...page.diagnostics);
+      appendAll(result.diagnostics, page.diagnostics);
       continue;
     }
     const text = await readText(path, maxBytes, skip);
@@ -118,7 +119,7 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
     }
     usedIds.add(id);
     result.articles.push(parsed.article);
-    result.diagnostics.push(...parsed.diagnostics);
+    appendAll(result.diagnostics, parsed.diagnostics);
   }
   return result;
 }
@@ -161,7 +162,7 @@ async function walk(folder: string, skip: Skip): Promise<string[]> {
     if (entry.name.startsWith('.') || /^readme\./i.test(entry.name)) continue;
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
-      files.push(...(await walk(path, skip)));
+      appendAll(files, await walk(path, skip));
     } else if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) || PAGE_PATTERN.test(entry.name)) {
       if (entry.isFile()) files.push(path);
       else if (entry.isSymbolicLink() && (await isFile(path))) files.push(path);

@@ -23,6 +23,7 @@ import { summarize } from '../stages/summarize.js';
 import { buildTimeline } from '../stages/timeline.js';
 import { citeMatchingValues, splitClaimsByValue } from '../stages/value-support.js';
 import { findDateline } from '../text/dateline.js';
+import { appendAll } from '../text/iterables.js';
 
 /** Options of {@link synthesize}. */
 export interface SynthesizeOptions {
@@ -74,7 +75,7 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   // The time of every report: metadata first, then the article's own dateline.
   const dated = articles.map((input) => {
     const result = dateFromText(input);
-    diagnostics.push(...result.diagnostics);
+    appendAll(diagnostics, result.diagnostics);
     return result.article;
   });
   const storyDate = inferStoryDate(dated) ?? options.referenceDate;
@@ -90,7 +91,7 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
     }
     return article;
   });
-  for (const article of analyzed) diagnostics.push(...article.diagnostics);
+  for (const article of analyzed) appendAll(diagnostics, article.diagnostics);
 
   const entities = mergeEntities(analyzed);
   const alignment = alignClaims(analyzed, { entities });

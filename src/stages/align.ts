@@ -7,6 +7,7 @@ import type {
   Sentence,
   Token,
 } from '../model/index.js';
+import { maxOf } from '../text/iterables.js';
 import { normalizeName } from '../text/normalize.js';
 import { paraphraseClass } from '../text/synonyms.js';
 import { appendContentTerms, stem } from '../text/terms.js';
@@ -234,7 +235,10 @@ export function alignClaims(
 
   const clusters = clusterUnits(units, strong, similarity, threshold);
   const sourceCount = new Set(articles.map((article) => article.source.id)).size;
-  const maxCentrality = Math.max(1e-9, ...units.map((unit) => unit.centrality));
+  const maxCentrality = maxOf(
+    units.map((unit) => unit.centrality),
+    1e-9,
+  );
   const members: number[][] = [];
   const claims: Claim[] = [];
   for (const cluster of clusters) {

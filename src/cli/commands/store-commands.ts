@@ -16,6 +16,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import type { IngestOutcome, Newsroom } from '../../service/types.js';
 import { defaultStorePath } from '../../store/default-path.js';
+import { appendAll } from '../../text/iterables.js';
 import { openNewsroomAt } from '../open-newsroom.js';
 import { type CliIo, EXIT } from '../run.js';
 
@@ -147,11 +148,14 @@ export function registerStoreCommands(
     bar?.start(articles.length, 0);
     for (let start = 0; start < articles.length; start += INGEST_CHUNK) {
       const outcome = await newsroom.ingest(articles.slice(start, start + INGEST_CHUNK), { refine: false });
-      total.added.push(...outcome.added);
-      total.duplicates.push(...outcome.duplicates);
-      total.placements.push(...outcome.placements);
-      total.storiesChanged.push(...outcome.storiesChanged.filter((id) => !total.storiesChanged.includes(id)));
-      total.diagnostics.push(...outcome.diagnostics);
+      appendAll(total.added, outcome.added);
+      appendAll(total.duplicates, outcome.duplicates);
+      appendAll(total.placements, outcome.placements);
+      appendAll(
+        total.storiesChanged,
+        outcome.storiesChanged.filter((id) => !total.storiesChanged.includes(id)),
+      );
+      appendAll(total.diagnostics, outcome.diagnostics);
       bar?.update(Math.min(articles.length, start + INGEST_CHUNK));
     }
     bar?.stop();

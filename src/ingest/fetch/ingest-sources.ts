@@ -9,6 +9,7 @@
 import { readFile as readFileFromDisk, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { ArticleInput, Diagnostic } from '../../model/index.js';
+import { appendAll } from '../../text/iterables.js';
 import { feedItemsToArticles } from '../feeds/feed-articles.js';
 import type { FeedOrigin } from '../feeds/feed-types.js';
 import { originName } from '../feeds/feed-types.js';
@@ -87,7 +88,7 @@ export async function ingestSources(refs: readonly string[], deps: IngestDeps): 
     result.diagnostics.push({ source: ref, code: `ingest-${reason}`, severity: 'warning', message });
   };
   const add = (articles: readonly ArticleInput[], diagnostics: readonly Diagnostic[]): void => {
-    result.diagnostics.push(...diagnostics);
+    appendAll(result.diagnostics, diagnostics);
     for (const article of articles) {
       if (seen.has(article.id)) {
         result.diagnostics.push({
