@@ -12,6 +12,10 @@ import { extractArticle } from '../src/ingest/html/extract-article.js';
 import { capTagDepth, flattenDeepElements } from '../src/ingest/html/flatten-depth.js';
 import { htmlToText } from '../src/ingest/html/html-to-text.js';
 import { linkedom } from '../src/ingest/lazy-module.js';
+import { synthesize } from '../src/pipeline/synthesize.js';
+import { alignClaims } from '../src/stages/align.js';
+import { analyzeArticle } from '../src/stages/analyze-article.js';
+import { cleanBody } from '../src/stages/clean.js';
 import { appendAll, maxOf, minOf } from '../src/text/iterables.js';
 import { runCliCaptured, sqliteStoreDependencies } from './helpers/cli.js';
 
@@ -120,5 +124,45 @@ describe('2. no argument spreads over unbounded arrays', () => {
     expect(minOf(values, 5)).toBe(0);
     expect(maxOf([], 1e-9)).toBe(1e-9);
     expect(appendAll([1], values)).toHaveLength(500_001);
+  });
+});
+
+describe('3. many short identical sentences', () => {
+  it('keeps two copies of a sentence repeated verbatim, as one repeat removal', () => {
+    const body = `Kim met Putin in Pyongyang. ${'Kim met Putin. '.repeat(1_000)}\n\nThe talks ended on Tuesday.`;
+    const cleaned = cleanBody(body);
+    expect(cleaned.text).toBe(
+      'Kim met Putin in Pyongyang. Kim met Putin. Kim met Putin.\n\nThe talks ended on Tuesday.',
+    );
+    expect(cleaned.removals).toHaveLength(1);
+    expect(cleaned.removals[0]).toMatchObject({ reason: 'repeat' });
+    expect(body.slice(cleaned.removals[0]!.start, cleaned.removals[0]!.end)).toBe(cleaned.removals[0]!.text);
+  });
+
+  it('drops a paragraph pasted a third time whole, and keeps a sentence said twice', () => {
+    const lead = 'The ferry stopped on Sunday. Repairs take two weeks.';
+    const cleaned = cleanBody(`${lead}\n\n${lead}\n\n${lead}\n\nHe said no. Then he said no.`);
+    expect(cleaned.text).toBe(`${lead}\n\n${lead}\n\nHe said no. Then he said no.`);
+    expect(cleaned.removals.map((removal) => removal.reason)).toEqual(['repeat']);
+  });
+
+  it('aligns a sentence repeated within one article once', () => {
+    const first = analyzeArticle(
+      { id: 'a', published: '2024-02-20', body: 'Kim met Putin in Pyongyang. Kim met Putin in Pyongyang.' },
+      '2024-02-20',
+    );
+    const second = analyzeArticle(
+      { id: 'b', published: '2024-02-20', body: 'Kim met Putin in Pyongyang.' },
+      '2024-02-20',
+    );
+    const alignment = alignClaims([first, second]);
+    expect(alignment.units).toHaveLength(2);
+    expect(alignment.claims[0]!.sources).toEqual(['a', 'b']);
+  });
+
+  it('synthesizes 320,000 copies of a sentence', () => {
+    const report = synthesize([{ id: 'a', body: 'Kim met Putin. '.repeat(320_000) }]);
+    expect(report.sources[0]!.text).toBe('Kim met Putin. Kim met Putin.');
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'clean-repeat' }));
   });
 });

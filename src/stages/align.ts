@@ -164,7 +164,14 @@ export function alignClaims(
         else mentionsBySentence.set(mention.sentence, [entry]);
       }
     }
+    // A sentence repeated word for word within one article ("Kim met Putin." × 10,000, a page's text
+    // pasted twice) states its fact once: only its first occurrence is aligned, so the repeats neither
+    // weigh on term frequencies nor multiply the pairs to score.
+    const seen = new Set<string>();
     for (const sentence of sentences) {
+      const repeated = sentence.text.replace(/\s+/g, ' ').trim();
+      if (seen.has(repeated)) continue;
+      seen.add(repeated);
       const factors = new Map<number, number>();
       const secondaryFrom = sentence.start + secondaryClauseStart(sentence.text);
       const primaryFrom = sentence.start + leadingClauseEnd(sentence.text);
