@@ -2,10 +2,19 @@
  * Repros of issue 18: hostile inputs generated at test time (nothing large committed). For each: the
  * documented exit code, a message naming the file, and the good inputs beside it still read.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/run.js';
 import { extractArticle } from '../src/ingest/html/extract-article.js';
@@ -164,5 +173,75 @@ describe('3. many short identical sentences', () => {
     const report = synthesize([{ id: 'a', body: 'Kim met Putin. '.repeat(320_000) }]);
     expect(report.sources[0]!.text).toBe('Kim met Putin. Kim met Putin.');
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'clean-repeat' }));
+  });
+});
+
+describe('4. one reader for every command: .html.gz, junk, symlink loops, exit codes', () => {
+  const goodText = `date 2025-03-12 ${'The harbour bridge closed on Tuesday after engineers found a cracked girder. '.repeat(3)}`;
+  const bad: Record<string, string | Buffer> = {
+    'empty.txt': '',
+    'binary.txt': Buffer.from([65, 0, 66]),
+    'latin1.txt': Buffer.from([0xe9, 0x20, 0x61]),
+    'fake.html.gz': 'plain words in a file named like a compressed page, about the bridge.',
+    'corrupt.html.gz': Buffer.concat([Buffer.from([0x1f, 0x8b, 8, 0]), Buffer.from('garbage')]),
+  };
+  const hostileFolder = (): string => {
+    const folder = folderWith({ 'good.txt': goodText, 'page.html.gz': gzipSync(goodPage), ...bad });
+    symlinkSync('loop.txt', join(folder, 'loop.txt'));
+    mkdirSync(join(folder, 'sub'));
+    symlinkSync('..', join(folder, 'sub', 'up'));
+    return folder;
+  };
+  const skippedNames = [...Object.keys(bad), 'loop.txt', 'sub/up'];
+
+  it.each(['synth', 'ingest'])(
+    '%s reads the good files, names every bad one and exits 1',
+    async (command) => {
+      const folder = hostileFolder();
+      const result = await run(folder, command, folder, '--format', 'json');
+      expect(result.code).toBe(EXIT.partial);
+      for (const name of skippedNames) expect(result.stderr).toContain(`skipped ${join(folder, name)}: `);
+      expect(result.stderr).toMatch(/loop\.txt: a symbolic link loop/);
+      expect(result.stderr).toMatch(/sub\/up: a symbolic link loop back to/);
+      const count =
+        command === 'synth'
+          ? JSON.parse(result.stdout).sources.length
+          : JSON.parse(result.stdout).added.length;
+      expect(count).toBe(2);
+    },
+  );
+
+  it('ingest reads a .html.gz page given by name as synth and extract do', async () => {
+    const folder = folderWith({ 'page.html.gz': gzipSync(goodPage), 'fake.html.gz': bad['fake.html.gz']! });
+    const ingest = await run(folder, 'ingest', join(folder, 'page.html.gz'), '--format', 'json');
+    expect(ingest.code).toBe(EXIT.ok);
+    expect(JSON.parse(ingest.stdout).added).toHaveLength(1);
+    const fake = await run(folder, 'ingest', join(folder, 'fake.html.gz'));
+    expect(fake.code).toBe(EXIT.failure);
+    expect(fake.stderr).toContain(`skipped ${join(folder, 'fake.html.gz')}: no HTML markup found`);
+    const extract = await run(folder, 'extract', join(folder, 'fake.html.gz'));
+    expect(extract.code).toBe(EXIT.failure);
+    expect(extract.stderr).toContain('fake.html.gz');
+  });
+
+  it('a missing path is a usage error (exit 2) in synth and ingest, and nothing is stored', async () => {
+    const folder = folderWith({ 'good.txt': goodText });
+    for (const command of ['synth', 'ingest']) {
+      const result = await run(folder, command, join(folder, 'good.txt'), join(folder, 'missing.txt'));
+      expect(result.code).toBe(EXIT.failure);
+      expect(result.stderr).toContain(`not exist: ${join(folder, 'missing.txt')}`);
+    }
+    expect(JSON.parse((await run(folder, 'stories', '--format', 'json')).stdout).total).toBe(0);
+  });
+
+  it('an Atom entry whose body is only an undecoded entity is no article', async () => {
+    const entry = (id: number, content: string) =>
+      `<entry><title>Item ${id}</title><id>urn:item:${id}</id><updated>2025-03-12T09:00:00Z</updated>${content}</entry>`;
+    const feed = `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Courier</title><id>urn:feed</id><updated>2025-03-12T09:00:00Z</updated>${entry(1, '<content type="html">&amp;bogus;</content>')}${entry(2, '<content>&bogus;</content>')}${entry(3, `<content type="text">${sentence.repeat(3)}</content>`)}</feed>`;
+    const folder = folderWith({ 'feed.xml': feed });
+    const result = await run(folder, 'ingest', join(folder, 'feed.xml'), '--format', 'json');
+    expect(JSON.parse(result.stdout).added).toHaveLength(1);
+    expect(result.stderr).toMatch(/item "Item 1" has no text/);
+    expect(result.stderr).toMatch(/item "Item 2" has no text/);
   });
 });

@@ -14,6 +14,7 @@ import {
   registerStoreCommands,
   type StoreCommandDependencies,
 } from './commands/store-commands.js';
+import { skippedLine } from './skipped-line.js';
 
 /** The package version, read from package.json (two levels up from both src/cli and dist/cli). */
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version?: string }).version ?? '0';
@@ -93,8 +94,7 @@ export async function runCli(
         options: { format: string; words: number; referenceDate?: string; verbose?: boolean },
       ) => {
         const read = await readArticles(paths);
-        for (const skipped of read.skipped)
-          io.stderr(`crosscheck: skipped ${skipped.path}: ${skipped.message}\n`);
+        for (const skipped of read.skipped) io.stderr(skippedLine(skipped.path, skipped.message));
         if (read.articles.length === 0) {
           io.stderr(`crosscheck: no readable article in ${paths.join(', ')}\n`);
           exitCode = EXIT.failure;
