@@ -11,12 +11,15 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/run.js';
+import { fetchUrl } from '../src/ingest/fetch/fetch-url.js';
 import { extractArticle } from '../src/ingest/html/extract-article.js';
 import { capTagDepth, flattenDeepElements } from '../src/ingest/html/flatten-depth.js';
 import { htmlToText } from '../src/ingest/html/html-to-text.js';
@@ -243,5 +246,76 @@ describe('4. one reader for every command: .html.gz, junk, symlink loops, exit c
     expect(JSON.parse(result.stdout).added).toHaveLength(1);
     expect(result.stderr).toMatch(/item "Item 1" has no text/);
     expect(result.stderr).toMatch(/item "Item 2" has no text/);
+  });
+});
+
+describe('6. fetch integrity: a body cut short is never complete', () => {
+  const page = Buffer.from(
+    `<html><head><title>Plant</title></head><body><article>${'<p>The Mercedes-Benz plant closed on Tuesday after a fire in the paint shop, officials said.</p>'.repeat(8)}</article></body></html>`,
+  );
+  const cut = page.subarray(0, Math.floor(page.length * 0.6));
+  let server: Server;
+  let base = '';
+  beforeAll(async () => {
+    server = createServer((request, response) => {
+      const socket = response.socket!;
+      if (request.url === '/closed') {
+        response.writeHead(200, { 'content-type': 'text/html', 'content-length': page.length });
+        response.write(cut);
+        setTimeout(() => socket.destroy(), 20);
+      } else if (request.url === '/short-length') {
+        socket.end(
+          `HTTP/1.1 200 OK\r\ncontent-type: text/html\r\ncontent-length: ${page.length}\r\n\r\n${cut}`,
+        );
+      } else if (request.url === '/chunked-closed') {
+        response.writeHead(200, { 'content-type': 'text/html' });
+        response.write(cut);
+        setTimeout(() => socket.destroy(), 20);
+      } else if (request.url === '/drip') {
+        response.writeHead(200, { 'content-type': 'text/html', 'content-length': page.length });
+        response.write(cut);
+        const drip = setInterval(() => response.write(' '), 50);
+        response.on('close', () => clearInterval(drip));
+      } else {
+        response.writeHead(200, { 'content-type': 'text/html', 'content-length': page.length });
+        response.end(page);
+      }
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    server.closeAllConnections();
+    server.close();
+  });
+
+  it.each([
+    ['/closed', 'truncated', /cut short after \d+ of \d+ bytes/],
+    ['/short-length', 'truncated', /cut short after \d+ of \d+ bytes/],
+    ['/chunked-closed', 'truncated', /cut short after \d+ bytes/],
+    ['/drip', 'timeout', /no complete response within 300 ms/],
+  ])('%s is a %s failure naming the URL', async (path, reason, message) => {
+    const result = await fetchUrl(`${base}${path}`, { allowPrivate: true, timeoutMs: 300 });
+    expect(result).toMatchObject({ ok: false, reason });
+    if (!result.ok) {
+      expect(result.message).toContain(`${base}${path}`);
+      expect(result.message).toMatch(message);
+    }
+  });
+
+  it('ingest stores the whole page, skips the cut one and exits 1', async () => {
+    const folder = folderWith({});
+    const result = await run(
+      folder,
+      'ingest',
+      `${base}/whole`,
+      `${base}/closed`,
+      '--allow-private',
+      '--format',
+      'json',
+    );
+    expect(result.code).toBe(EXIT.partial);
+    expect(result.stderr).toContain(`skipped ${base}/closed: the body was cut short`);
+    expect(JSON.parse(result.stdout).added).toHaveLength(1);
   });
 });
