@@ -24,6 +24,7 @@ import { extractArticle } from '../src/ingest/html/extract-article.js';
 import { capTagDepth, flattenDeepElements } from '../src/ingest/html/flatten-depth.js';
 import { htmlToText } from '../src/ingest/html/html-to-text.js';
 import { linkedom } from '../src/ingest/lazy-module.js';
+import { withinBudget } from '../src/pipeline/article-budget.js';
 import { synthesize } from '../src/pipeline/synthesize.js';
 import { alignClaims } from '../src/stages/align.js';
 import { analyzeArticle } from '../src/stages/analyze-article.js';
@@ -317,5 +318,37 @@ describe('6. fetch integrity: a body cut short is never complete', () => {
     expect(result.code).toBe(EXIT.partial);
     expect(result.stderr).toContain(`skipped ${base}/closed: the body was cut short`);
     expect(JSON.parse(result.stdout).added).toHaveLength(1);
+  });
+});
+
+describe('2 and 7. the size budget of one article', () => {
+  it('cuts a body over the budget at a paragraph end, else a sentence end, with a warning naming it', () => {
+    const body = `${'First paragraph sentence. '.repeat(34)}\n\n${'Second paragraph sentence. '.repeat(30)}`;
+    const cut = withinBudget({ id: 'a', path: 'long.txt', body }, 1_000);
+    expect(cut.article.body).toBe(body.slice(0, body.indexOf('\n\n')));
+    expect(cut.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'budget-article-truncated',
+        severity: 'warning',
+        message: expect.stringMatching(/^long\.txt: 1\d{3} characters, over the 1000-character budget/),
+      }),
+    ]);
+    const sentences = withinBudget({ id: 'b', body: 'One more sentence here. '.repeat(100) }, 1_000);
+    expect(sentences.article.body.endsWith('here.')).toBe(true);
+    expect(sentences.article.body.length).toBeLessThanOrEqual(1_000);
+    const same = { id: 'c', body: 'short' };
+    expect(withinBudget(same, 1_000)).toEqual({ article: same, diagnostics: [] });
+  });
+
+  it('synthesizes a long run-on line within the budget, reporting the cut', () => {
+    const words = ['harbour', 'Kim', 'bridge', 'Putin', 'closed', 'Seoul', 'girder', 'said'];
+    const body = Array.from(
+      { length: 120_000 },
+      (_, index) => `${words[index % words.length]} ${index % 97}`,
+    ).join(' ');
+    const report = synthesize([{ id: 'a', body }], { maxArticleChars: 100_000 });
+    expect(report.sources[0]!.text.length).toBeLessThanOrEqual(100_000);
+    expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'budget-article-truncated' }));
+    expect(() => synthesize([{ id: 'a', body }], { maxArticleChars: 0 })).toThrow(/maxArticleChars/);
   });
 });

@@ -24,6 +24,9 @@ import { buildTimeline } from '../stages/timeline.js';
 import { citeMatchingValues, splitClaimsByValue } from '../stages/value-support.js';
 import { findDateline } from '../text/dateline.js';
 import { appendAll } from '../text/iterables.js';
+import { DEFAULT_MAX_ARTICLE_CHARS, withinBudget } from './article-budget.js';
+
+export { DEFAULT_MAX_ARTICLE_CHARS } from './article-budget.js';
 
 /** Options of {@link synthesize}. */
 export interface SynthesizeOptions {
@@ -34,6 +37,11 @@ export interface SynthesizeOptions {
    * gives one. No stage reads the clock: pass it in to resolve "on Sunday" in an undated corpus.
    */
   referenceDate?: IsoDate;
+  /**
+   * Characters of each article's body analysed (default {@link DEFAULT_MAX_ARTICLE_CHARS}); a longer body
+   * is cut at a paragraph or sentence end with a `budget-article-truncated` warning.
+   */
+  maxArticleChars?: number;
 }
 
 /** Default word budget of a summary. */
@@ -71,10 +79,19 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
     seen.add(article.id);
   }
 
+  const maxChars = options.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
+  if (!Number.isInteger(maxChars) || maxChars < 1) {
+    throw new CrosscheckError(
+      'invalid-option',
+      `maxArticleChars must be a positive integer, got ${String(options.maxArticleChars)}`,
+    );
+  }
   const diagnostics: Diagnostic[] = [];
   // The time of every report: metadata first, then the article's own dateline.
-  const dated = articles.map((input) => {
-    const result = dateFromText(input);
+  const dated = articles.map((original) => {
+    const budgeted = withinBudget(original, maxChars);
+    appendAll(diagnostics, budgeted.diagnostics);
+    const result = dateFromText(budgeted.article);
     appendAll(diagnostics, result.diagnostics);
     return result.article;
   });

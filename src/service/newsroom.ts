@@ -2,6 +2,7 @@ import { clusteringOrder } from '../cluster/cluster-articles.js';
 import { type ArticleFeatures, articleFeatures } from '../cluster/features.js';
 import { type ClustererJson, type ClusterOptions, StoryClusterer } from '../cluster/story-clusterer.js';
 import { type ArticleInput, CrosscheckError, type Diagnostic, type StoryReport } from '../model/index.js';
+import { withinBudget } from '../pipeline/article-budget.js';
 import { type SynthesizeOptions, synthesize } from '../pipeline/synthesize.js';
 import { articleIdFor } from '../store/article-id.js';
 import type { Article, Assignment, NewArticle, Store, StoryUpsert } from '../store/store.js';
@@ -92,7 +93,10 @@ class StoreNewsroom implements Newsroom {
       const placements: PlacementExplanation[] = [];
       const changed = new Set<string>();
       for (const input of fresh) {
-        const features: ArticleFeatures = articleFeatures(input);
+        // Placed by the part synthesize analyses: a 50 MB body is stored whole but read within its budget.
+        const features: ArticleFeatures = articleFeatures(
+          withinBudget(input, this.#options.synthesize?.maxArticleChars).article,
+        );
         const placement = this.#clusterer.add(input.id, features);
         const article: NewArticle = { ...toStoredFields(input), id: input.id, body: input.body, features };
         articles.push(article);
