@@ -153,6 +153,12 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
     if (error instanceof HttpError) return context.json(errorBody(error.status, error.message), error.status);
     if (error instanceof CrosscheckError && /invalid/.test(error.code))
       return context.json(errorBody(400, error.message), 400);
+    // A story past its time budget, or work cut off by shutting down: the server is fine, this answer is not.
+    if (
+      error instanceof CrosscheckError &&
+      (error.code === 'budget-time-exceeded' || error.code === 'shutting-down')
+    )
+      return context.json(errorBody(503, error.message), 503);
     logError(error);
     return context.json(errorBody(500, 'internal error: the server could not answer this request'), 500);
   });

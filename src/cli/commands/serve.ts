@@ -27,7 +27,8 @@ export interface ServeDependencies {
 
 /** The real dependencies: the store `--db` names (SQLite file or PostgreSQL URL), real clock, real socket, process signals. */
 export const defaultServeDependencies: ServeDependencies = {
-  openNewsroom: openNewsroomAt,
+  // Stories are analysed on a worker thread: reads keep answering, and SIGTERM is heard, during an ingest.
+  openNewsroom: (path) => openNewsroomAt(path, { worker: true }),
   // Imported here, not at the top: the server modules are for `serve` alone.
   startServer: async (options) => (await import('../../server/serve.js')).startServer(options),
   untilStopped: () =>
