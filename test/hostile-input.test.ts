@@ -17,6 +17,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EXIT } from '../src/cli/run.js';
 import { fetchUrl } from '../src/ingest/fetch/fetch-url.js';
@@ -350,5 +351,64 @@ describe('2 and 7. the size budget of one article', () => {
     expect(report.sources[0]!.text.length).toBeLessThanOrEqual(100_000);
     expect(report.diagnostics).toContainEqual(expect.objectContaining({ code: 'budget-article-truncated' }));
     expect(() => synthesize([{ id: 'a', body }], { maxArticleChars: 0 })).toThrow(/maxArticleChars/);
+  });
+});
+
+describe('properties of hostile markup and text (fast-check)', () => {
+  const tags = ['div', 'span', 'p', 'section', 'b', 'li', 'table', 'td', 'em', 'blockquote'];
+  /** Markup nested to a generated depth, tags unbalanced at random, with prose at the bottom. */
+  const nestedMarkup = fc
+    .record({
+      opening: fc.array(fc.constantFrom(...tags), { minLength: 1, maxLength: 8 }),
+      depth: fc.integer({ min: 1, max: 3_000 }),
+      closeShare: fc.double({ min: 0, max: 1, noNaN: true }),
+    })
+    .map(({ opening, depth, closeShare }) => {
+      let open = '';
+      let close = '';
+      for (let level = 0; level < depth; level++) {
+        const tag = opening[level % opening.length]!;
+        open += `<${tag}>`;
+        if (level < depth * closeShare) close = `</${tag}>${close}`;
+      }
+      return `<html><body>${open}${paragraph}${close}</body></html>`;
+    });
+
+  it('extraction never throws and keeps the text, however the markup nests', () => {
+    fc.assert(
+      fc.property(nestedMarkup, (page) => {
+        const result = extractArticle(page, { name: 'generated.html' });
+        expect(result.ok).toBe(true);
+        if (result.ok) expect(result.article.text).toContain('cracked girder');
+      }),
+      { numRuns: 25 },
+    );
+  });
+
+  it('cleaning keeps every removal a slice of the body, whatever repeats', () => {
+    const repeated = fc
+      .array(
+        fc.constantFrom(
+          'Kim met Putin.',
+          'The talks ended.',
+          'He left.',
+          '\n\n',
+          'Sign up for our newsletter.',
+        ),
+        {
+          maxLength: 200,
+        },
+      )
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(repeated, (body) => {
+        const cleaned = cleanBody(body);
+        for (const removal of cleaned.removals)
+          expect(body.slice(removal.start, removal.end)).toBe(removal.text);
+        for (const sentence of ['Kim met Putin.', 'The talks ended.', 'He left.'])
+          expect(cleaned.text.split(sentence).length - 1).toBeLessThanOrEqual(2);
+      }),
+      { numRuns: 100 },
+    );
   });
 });
