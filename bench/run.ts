@@ -4,12 +4,13 @@
  * `seeds-cli` is the seed story under the CLI's V8 flags.
  * Then runs the benches of the other parts (extraction, cluster, store, api), each in its own process.
  * Usage: `tsx bench/run.ts [case…]` with cases among example, seeds, 10, 100, 1000, extraction, cluster,
- * store, api (default: all).
+ * store, api, doubling (default: all).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { repoRoot } from './corpus.js';
 import type { CaseResult } from './one.js';
+import { table } from './table.js';
 
 const DEFAULT_CASES = ['example', 'seeds', 'seeds-cli', '10', '100', '1000'];
 /** A case that takes longer than this is reported as timed out rather than hanging the bench. */
@@ -41,22 +42,8 @@ function runCase(name: string): Outcome {
 const format = (value: number, digits = 1): string => value.toFixed(digits);
 const group = (value: number): string => Math.round(value).toLocaleString('en-US');
 
-/** Renders rows as a markdown table with padded columns, readable as plain text too. */
-function table(header: string[], rows: string[][]): string {
-  const widths = header.map((cell, column) =>
-    Math.max(cell.length, ...rows.map((row) => (row[column] ?? '').length)),
-  );
-  const line = (cells: string[]): string =>
-    `| ${cells.map((cell, column) => cell.padStart(column === 0 ? 0 : widths[column]!).padEnd(widths[column]!)).join(' | ')} |`;
-  return [
-    line(header),
-    `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`,
-    ...rows.map(line),
-  ].join('\n');
-}
-
 /** Benches of the other parts, each a script of its own that prints its own table. */
-const PART_BENCHES = ['extraction', 'cluster', 'store', 'api'];
+const PART_BENCHES = ['extraction', 'cluster', 'store', 'api', 'doubling'];
 const requested = process.argv.slice(2);
 const cases = requested.length > 0 ? requested.filter((name) => !PART_BENCHES.includes(name)) : DEFAULT_CASES;
 const parts = requested.length > 0 ? requested.filter((name) => PART_BENCHES.includes(name)) : PART_BENCHES;

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { defaultStoreCommandDependencies, parseInterval } from '../src/cli/commands/store-commands.js';
-import { EXIT, runCli } from '../src/cli/run.js';
-import { openNewsroom } from '../src/service/newsroom.js';
+import { parseInterval } from '../src/cli/commands/store-commands.js';
+import { EXIT } from '../src/cli/run.js';
 import { openSqliteStore } from '../src/store/index.js';
 import { developingStoryReport } from './fixtures/developing-story.js';
+import { runCliCaptured, sqliteStoreDependencies } from './helpers/cli.js';
 
 const example = fileURLToPath(new URL('../examples/harbour-bridge', import.meta.url));
 
@@ -20,42 +20,9 @@ function harness() {
   const folder = mkdtempSync(join(tmpdir(), 'crosscheck-cli-store-'));
   folders.push(folder);
   const db = join(folder, 'store.db');
-  let clock = Date.UTC(2025, 2, 12, 9);
-  const sleeps: number[] = [];
-  const store = {
-    ...defaultStoreCommandDependencies,
-    openNewsroom: async (path: string) =>
-      openNewsroom(await openSqliteStore(path), {
-        now: () => {
-          clock += 60_000;
-          return new Date(clock);
-        },
-      }),
-    defaultDbPath: () => db,
-    sleep: async (milliseconds: number) => {
-      sleeps.push(milliseconds);
-    },
-    progress: false,
-  };
-  const run = async (...argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const code = await runCli(
-      argv,
-      {
-        stdout: (text) => {
-          stdout += text;
-        },
-        stderr: (text) => {
-          stderr += text;
-        },
-        isTerminal: false,
-      },
-      { store },
-    );
-    return { code, stdout, stderr };
-  };
-  return { folder, db, run, sleeps, now: () => new Date(clock).toISOString() };
+  const { store, sleeps, now } = sqliteStoreDependencies(db);
+  const run = (...argv: string[]) => runCliCaptured(argv, { store });
+  return { folder, db, run, sleeps, now };
 }
 
 describe('the store commands', () => {

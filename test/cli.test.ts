@@ -2,23 +2,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { EXIT, runCli } from '../src/cli/run.js';
+import { EXIT } from '../src/cli/run.js';
 import type { StoryReport } from '../src/model/index.js';
+import { runCliCaptured } from './helpers/cli.js';
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    isTerminal: false,
-  });
-  return { code, stdout, stderr };
-}
+const run = (argv: string[]) => runCliCaptured(argv);
 
 const folders: string[] = [];
 afterAll(() => {

@@ -9,11 +9,18 @@ import type { Newsroom } from '../service/types.js';
 /**
  * Opens the newsroom over the store at a location (SQLite path or PostgreSQL URL), on the real clock.
  * @param location - what `--db` names
+ * @param options - `worker`: synthesize on a worker thread under a time budget (what `serve` wants)
  */
-export async function openNewsroomAt(location: string): Promise<Newsroom> {
+export async function openNewsroomAt(
+  location: string,
+  options: { worker?: boolean } = {},
+): Promise<Newsroom> {
   const [{ openNewsroom }, { openStore }] = await Promise.all([
     import('../service/newsroom.js'),
     import('../store/open-store.js'),
   ]);
-  return openNewsroom(await openStore(location), { now: () => new Date() });
+  const store = await openStore(location);
+  if (options.worker !== true) return openNewsroom(store, { now: () => new Date() });
+  const { workerSynthesizer } = await import('../service/worker-synthesizer.js');
+  return openNewsroom(store, { now: () => new Date(), synthesizer: workerSynthesizer() });
 }

@@ -5,6 +5,7 @@ import { CrosscheckError } from '../model/index.js';
 import { DEFAULT_SUMMARY_WORDS, synthesize } from '../pipeline/synthesize.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { renderText } from '../render/text.js';
+import { appendAll } from '../text/iterables.js';
 import { registerClusterCommand } from './commands/cluster.js';
 import { registerExtractCommand } from './commands/extract.js';
 import { defaultServeDependencies, registerServeCommand, type ServeDependencies } from './commands/serve.js';
@@ -13,6 +14,7 @@ import {
   registerStoreCommands,
   type StoreCommandDependencies,
 } from './commands/store-commands.js';
+import { skippedLine } from './skipped-line.js';
 
 /** The package version, read from package.json (two levels up from both src/cli and dist/cli). */
 const VERSION = (createRequire(import.meta.url)('../../package.json') as { version?: string }).version ?? '0';
@@ -92,8 +94,7 @@ export async function runCli(
         options: { format: string; words: number; referenceDate?: string; verbose?: boolean },
       ) => {
         const read = await readArticles(paths);
-        for (const skipped of read.skipped)
-          io.stderr(`crosscheck: skipped ${skipped.path}: ${skipped.message}\n`);
+        for (const skipped of read.skipped) io.stderr(skippedLine(skipped.path, skipped.message));
         if (read.articles.length === 0) {
           io.stderr(`crosscheck: no readable article in ${paths.join(', ')}\n`);
           exitCode = EXIT.failure;
@@ -106,7 +107,7 @@ export async function runCli(
           words: options.words,
           ...(options.referenceDate === undefined ? {} : { referenceDate: options.referenceDate }),
         });
-        report.diagnostics.unshift(...read.diagnostics);
+        report.diagnostics = appendAll([...read.diagnostics], report.diagnostics);
         if (options.format === 'json') io.stdout(`${JSON.stringify(report, null, 2)}\n`);
         else if (options.format === 'md') io.stdout(renderMarkdown(report));
         else io.stdout(renderText(report, { color: io.isTerminal, verbose: options.verbose ?? false }));

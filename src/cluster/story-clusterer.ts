@@ -15,6 +15,7 @@
  * @packageDocumentation
  */
 import { CrosscheckError } from '../model/index.js';
+import { appendAll } from '../text/iterables.js';
 import { averageLink, type WeightedPair } from './average-link.js';
 import type { ArticleFeatures } from './features.js';
 import { bandKeys, estimatedJaccard, hashString } from './minhash.js';
@@ -993,7 +994,7 @@ export class StoryClusterer {
     this.#unpost(keep);
     this.#stories.delete(gone.id);
     for (const article of gone.articles) article.story = keep;
-    keep.articles.push(...gone.articles);
+    appendAll(keep.articles, gone.articles);
     this.#rebuildStory(keep);
     this.#post(keep);
     const members = keep.articles.map((article) => article.id);

@@ -7,10 +7,11 @@
  * @packageDocumentation
  */
 import type { Dirent } from 'node:fs';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, realpath, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import type { ArticleInput, Diagnostic } from '../model/index.js';
 import { CrosscheckError } from '../model/index.js';
+import { appendAll } from '../text/iterables.js';
 import { extractArticle } from './html/extract-article.js';
 import { readHtmlFile } from './html/read-html-file.js';
 import { fileStem, parseArticleText } from './parse-article.js';
@@ -24,7 +25,10 @@ export interface ReadOptions {
 /** One input file that did not become an article. */
 export interface SkippedInput {
   path: string;
-  /** `empty`, `binary`, `not-utf8`, `too-large`, `no-text` or `unreadable`. */
+  /**
+   * `empty`, `binary`, `not-utf8`, `too-large`, `no-text`, `unreadable`, `symlink-loop`, or a page's
+   * extraction failure (`not-html`, `not-an-article`, `unparseable`).
+   */
   reason: string;
   message: string;
 }
@@ -67,19 +71,13 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
     result.diagnostics.push({ source: path, code: `input-${reason}`, message, severity: 'warning' });
   };
 
-  const roots = await statRoots(paths);
-  const missing = roots.filter((root) => root.kind === 'missing').map((root) => root.path);
-  if (missing.length > 0) {
-    throw new CrosscheckError(
-      'path-not-found',
-      `${missing.length === 1 ? 'Input path does' : 'Input paths do'} not exist: ${missing.join(', ')}`,
-    );
-  }
+  const roots = await checkPathsExist(paths);
 
   const files: string[] = [];
   for (const root of roots) {
     if (root.kind === 'file') files.push(root.path);
-    else if (root.kind === 'directory') files.push(...(await walk(root.path, skip)).sort(comparePaths));
+    else if (root.kind === 'directory')
+      appendAll(files, (await walk(root.path, skip, new Set(), new Set())).sort(comparePaths));
     else if (root.kind === 'unreadable') {
       skip(root.path, 'unreadable', `${root.path}: skipped, cannot be read (${root.error})`);
     }
@@ -89,7 +87,8 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
   const usedIds = new Set<string>();
   for (const path of files) {
     // The same file reached twice (named and inside a named folder) is read once.
-    const absolute = resolve(path);
+    // Real paths, so that a file reached through a link and directly is read once too.
+    const absolute = await realpath(path).catch(() => resolve(path));
     if (seenFiles.has(absolute)) continue;
     seenFiles.add(absolute);
     if (PAGE_PATTERN.test(path)) {
@@ -102,7 +101,7 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
       if (page === undefined) continue;
       usedIds.add(page.article.id);
       result.articles.push(page.article);
-      result.diagnostics.push(...page.diagnostics);
+      appendAll(result.diagnostics, page.diagnostics);
       continue;
     }
     const text = await readText(path, maxBytes, skip);
@@ -118,18 +117,37 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
     }
     usedIds.add(id);
     result.articles.push(parsed.article);
-    result.diagnostics.push(...parsed.diagnostics);
+    appendAll(result.diagnostics, parsed.diagnostics);
   }
   return result;
 }
 
-type Root =
+/**
+ * Checks that every path exists before anything is read, as `synth`, `cluster` and `ingest` all do.
+ * @param paths - files and folders
+ * @returns what each path is
+ * @throws CrosscheckError `path-not-found` listing every path that does not exist (a usage error: exit code 2)
+ */
+export async function checkPathsExist(paths: readonly string[]): Promise<Root[]> {
+  const roots = await statRoots(paths);
+  const missing = roots.filter((root) => root.kind === 'missing').map((root) => root.path);
+  if (missing.length > 0) {
+    throw new CrosscheckError(
+      'path-not-found',
+      `${missing.length === 1 ? 'Input path does' : 'Input paths do'} not exist: ${missing.join(', ')}`,
+    );
+  }
+  return roots;
+}
+
+/** What one input path is, found by {@link checkPathsExist}. */
+export type Root =
   | { kind: 'file'; path: string }
   | { kind: 'directory'; path: string }
   | { kind: 'missing'; path: string }
   | { kind: 'unreadable'; path: string; error: string };
 
-async function statRoots(paths: string[]): Promise<Root[]> {
+async function statRoots(paths: readonly string[]): Promise<Root[]> {
   const roots: Root[] = [];
   for (const path of paths) {
     try {
@@ -146,35 +164,64 @@ async function statRoots(paths: string[]): Promise<Root[]> {
 
 type Skip = (path: string, reason: string, message: string) => void;
 
-/** Collects article files under a folder. Symbolic links to folders are not followed, so a link loop cannot hang. */
-async function walk(folder: string, skip: Skip): Promise<string[]> {
+/**
+ * Collects article files under a folder. Symbolic links are followed, to files and to folders; a link
+ * back to a folder being walked (a loop) or one that cannot be resolved is reported per entry, and a
+ * folder reached twice through links is walked once.
+ * @param ancestors - real paths of the folders on the way here: a link to one of them is a loop
+ * @param walked - real paths of every folder walked so far
+ */
+async function walk(
+  folder: string,
+  skip: Skip,
+  ancestors: Set<string>,
+  walked: Set<string>,
+): Promise<string[]> {
   let entries: Dirent[];
+  let real: string;
   try {
+    real = await realpath(folder);
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
     skip(folder, 'unreadable', `${folder}: skipped, cannot list the folder (${describe(error)})`);
     return [];
   }
+  walked.add(real);
+  const inside = new Set(ancestors).add(real);
   const files: string[] = [];
   for (const entry of entries) {
     // A folder of articles often carries a README describing it; it is not one of the articles.
     if (entry.name.startsWith('.') || /^readme\./i.test(entry.name)) continue;
     const path = join(folder, entry.name);
+    const wanted = ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) || PAGE_PATTERN.test(entry.name);
     if (entry.isDirectory()) {
-      files.push(...(await walk(path, skip)));
-    } else if (ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) || PAGE_PATTERN.test(entry.name)) {
-      if (entry.isFile()) files.push(path);
-      else if (entry.isSymbolicLink() && (await isFile(path))) files.push(path);
+      appendAll(files, await walk(path, skip, inside, walked));
+    } else if (entry.isFile()) {
+      if (wanted) files.push(path);
+    } else if (entry.isSymbolicLink()) {
+      const target = await resolveLink(path);
+      if ('error' in target) {
+        // A loop is reported whatever the link's name; a broken link only when it names an article file.
+        if (target.error.startsWith('ELOOP'))
+          skip(path, 'symlink-loop', `${path}: skipped, a symbolic link loop (${target.error})`);
+        else if (wanted)
+          skip(path, 'unreadable', `${path}: skipped, a broken symbolic link (${target.error})`);
+      } else if (target.directory) {
+        if (inside.has(target.real))
+          skip(path, 'symlink-loop', `${path}: skipped, a symbolic link loop back to ${target.real}`);
+        else if (!walked.has(target.real)) appendAll(files, await walk(path, skip, inside, walked));
+      } else if (wanted) files.push(path);
     }
   }
   return files;
 }
 
-async function isFile(path: string): Promise<boolean> {
+async function resolveLink(path: string): Promise<{ real: string; directory: boolean } | { error: string }> {
   try {
-    return (await stat(path)).isFile();
-  } catch {
-    return false;
+    const real = await realpath(path);
+    return { real, directory: (await stat(real)).isDirectory() };
+  } catch (error) {
+    return { error: describe(error) };
   }
 }
 
@@ -191,7 +238,8 @@ async function readPage(
   } catch (error) {
     const reason =
       error instanceof CrosscheckError && error.code === 'input-too-large' ? 'too-large' : 'unreadable';
-    skip(path, reason, `${path}: skipped, ${describe(error).replace(`${path}: `, '')}`);
+    const problem = error instanceof CrosscheckError ? error.message : describe(error);
+    skip(path, reason, `${path}: skipped, ${problem.replace(`${path}: `, '')}`);
     return undefined;
   }
   const extracted = extractArticle(html, { name: path });

@@ -23,6 +23,10 @@ import { summarize } from '../stages/summarize.js';
 import { buildTimeline } from '../stages/timeline.js';
 import { citeMatchingValues, splitClaimsByValue } from '../stages/value-support.js';
 import { findDateline } from '../text/dateline.js';
+import { appendAll } from '../text/iterables.js';
+import { DEFAULT_MAX_ARTICLE_CHARS, withinBudget } from './article-budget.js';
+
+export { DEFAULT_MAX_ARTICLE_CHARS } from './article-budget.js';
 
 /** Options of {@link synthesize}. */
 export interface SynthesizeOptions {
@@ -33,6 +37,11 @@ export interface SynthesizeOptions {
    * gives one. No stage reads the clock: pass it in to resolve "on Sunday" in an undated corpus.
    */
   referenceDate?: IsoDate;
+  /**
+   * Characters of each article's body analysed (default {@link DEFAULT_MAX_ARTICLE_CHARS}); a longer body
+   * is cut at a paragraph or sentence end with a `budget-article-truncated` warning.
+   */
+  maxArticleChars?: number;
 }
 
 /** Default word budget of a summary. */
@@ -70,11 +79,20 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
     seen.add(article.id);
   }
 
+  const maxChars = options.maxArticleChars ?? DEFAULT_MAX_ARTICLE_CHARS;
+  if (!Number.isInteger(maxChars) || maxChars < 1) {
+    throw new CrosscheckError(
+      'invalid-option',
+      `maxArticleChars must be a positive integer, got ${String(options.maxArticleChars)}`,
+    );
+  }
   const diagnostics: Diagnostic[] = [];
   // The time of every report: metadata first, then the article's own dateline.
-  const dated = articles.map((input) => {
-    const result = dateFromText(input);
-    diagnostics.push(...result.diagnostics);
+  const dated = articles.map((original) => {
+    const budgeted = withinBudget(original, maxChars);
+    appendAll(diagnostics, budgeted.diagnostics);
+    const result = dateFromText(budgeted.article);
+    appendAll(diagnostics, result.diagnostics);
     return result.article;
   });
   const storyDate = inferStoryDate(dated) ?? options.referenceDate;
@@ -90,7 +108,7 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
     }
     return article;
   });
-  for (const article of analyzed) diagnostics.push(...article.diagnostics);
+  for (const article of analyzed) appendAll(diagnostics, article.diagnostics);
 
   const entities = mergeEntities(analyzed);
   const alignment = alignClaims(analyzed, { entities });

@@ -1,6 +1,7 @@
 import { createColors } from 'picocolors';
 import type { StoryReport } from '../model/index.js';
 import { PRONOUN_START, quotesBalanced } from '../stages/align.js';
+import { appendAll, maxOf } from '../text/iterables.js';
 import {
   asOfLabel,
   citation,
@@ -40,12 +41,15 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
   if (report.conflicts.length > 0) {
     heading(`WHERE THEY DISAGREE (${report.conflicts.length})`);
     for (const conflict of report.conflicts) {
-      lines.push(...wrap(`${colors.yellow(conflict.kind)} · ${conflict.topic}`, '  ', '    '));
+      appendAll(lines, wrap(`${colors.yellow(conflict.kind)} · ${conflict.topic}`, '  ', '    '));
       for (const position of conflict.positions) {
         const passage = position.evidence[0]?.text ?? '';
-        lines.push(...wrap(`${colors.bold(position.value)} ${cite(position.sources)}`, '    – ', '      '));
+        appendAll(
+          lines,
+          wrap(`${colors.bold(position.value)} ${cite(position.sources)}`, '    – ', '      '),
+        );
         if (passage !== '')
-          lines.push(...wrap(colors.dim(`“${abbreviate(passage, 140)}”`), '        ', '        '));
+          appendAll(lines, wrap(colors.dim(`“${abbreviate(passage, 140)}”`), '        ', '        '));
       }
     }
   }
@@ -61,12 +65,12 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
       // Each value with its time and citation stays on one line; the arrow leads a continued line.
       const chain = moves.map((move, index) => (index === 0 ? move : `→ ${move}`));
       const topic = `${colors.yellow(update.kind)} · ${update.topic}:`.split(/\s+/);
-      lines.push(...wrapWords([...topic, ...chain], '  ', '    '));
+      appendAll(lines, wrapWords([...topic, ...chain], '  ', '    '));
       update.positions.forEach((position, index) => {
         const passage = position.evidence[0]?.text ?? '';
-        lines.push(...wrap(moves[index] ?? '', '    – ', '      '));
+        appendAll(lines, wrap(moves[index] ?? '', '    – ', '      '));
         if (passage !== '')
-          lines.push(...wrap(colors.dim(`“${abbreviate(passage, 140)}”`), '        ', '        '));
+          appendAll(lines, wrap(colors.dim(`“${abbreviate(passage, 140)}”`), '        ', '        '));
       });
     }
   }
@@ -96,16 +100,17 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
     const disputed = sentence.disputed
       ? ` ${colors.yellow(`(disputed: ${sentence.disputed.join('; ')})`)}`
       : '';
-    lines.push(...wrap(`${sentence.text} ${cite(sentence.sources)}${disputed}`, '  • ', '    '));
+    appendAll(lines, wrap(`${sentence.text} ${cite(sentence.sources)}${disputed}`, '  • ', '    '));
   }
 
   const byKind = (kind: string) => report.claims.filter((claim) => claim.kind === kind);
   const consensus = byKind('consensus');
   const shared = byKind('shared');
   heading(`REPORTED BY EVERY SOURCE (${consensus.length})`);
-  for (const claim of consensus) lines.push(...wrap(`${claim.text} ${cite(claim.sources)}`, '  • ', '    '));
+  for (const claim of consensus)
+    appendAll(lines, wrap(`${claim.text} ${cite(claim.sources)}`, '  • ', '    '));
   heading(`REPORTED BY SOME (${shared.length})`);
-  for (const claim of shared) lines.push(...wrap(`${claim.text} ${cite(claim.sources)}`, '  • ', '    '));
+  for (const claim of shared) appendAll(lines, wrap(`${claim.text} ${cite(claim.sources)}`, '  • ', '    '));
   heading('ONLY ONE SOURCE');
   report.sources.forEach((source, index) => {
     // Facts that stand on their own first: "He was 84." or half a quotation needs the sentence before it.
@@ -121,7 +126,7 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
     lines.push(
       `  [${index + 1}] ${sourceLabel(source)}: ${unique.length} fact${unique.length === 1 ? '' : 's'} no other source has`,
     );
-    for (const claim of unique.slice(0, 5)) lines.push(...wrap(claim.text, '      – ', '        '));
+    for (const claim of unique.slice(0, 5)) appendAll(lines, wrap(claim.text, '      – ', '        '));
     if (unique.length > 5)
       lines.push(colors.dim(`      … and ${unique.length - 5} more (see --format md or json)`));
   });
@@ -157,12 +162,18 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
     .filter((item) => item.type !== 'money' && item.type !== 'date')
     .slice(0, 20)) {
     const aliases = entity.aliases.length > 0 ? ` (also ${entity.aliases.join(', ')})` : '';
-    lines.push(...wrap(`${entity.name} · ${entity.type}${aliases} ${cite(entity.sources)}`, '  • ', '    '));
+    appendAll(
+      lines,
+      wrap(`${entity.name} · ${entity.type}${aliases} ${cite(entity.sources)}`, '  • ', '    '),
+    );
   }
 
   heading('TIMELINE');
   // One date column as wide as the widest date (a range is wider), text wrapping under the text.
-  const dateWidth = Math.max(0, ...report.timeline.map((event) => timelineDate(event).length));
+  const dateWidth = maxOf(
+    report.timeline.map((event) => timelineDate(event).length),
+    0,
+  );
   for (const event of report.timeline) {
     lines.push(
       ...wrap(
@@ -176,7 +187,7 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
   const warnings = report.diagnostics.filter((diagnostic) => diagnostic.severity !== 'info');
   heading(`DIAGNOSTICS (${report.diagnostics.length}, ${warnings.length} warnings)`);
   for (const diagnostic of options.verbose ? report.diagnostics : warnings) {
-    lines.push(...wrap(`${diagnostic.code}: ${diagnostic.message}`, '  ', '    '));
+    appendAll(lines, wrap(`${diagnostic.code}: ${diagnostic.message}`, '  ', '    '));
   }
   if (!options.verbose && report.diagnostics.length > warnings.length) {
     lines.push(colors.dim('  (--verbose lists what cleaning removed and other notes)'));

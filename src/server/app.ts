@@ -15,6 +15,7 @@ import { fetchUrl as guardedFetchUrl } from '../ingest/fetch/fetch-url.js';
 import { CrosscheckError } from '../model/index.js';
 import type { Newsroom, StoryView } from '../service/types.js';
 import { errorBody, HttpError } from './errors.js';
+import { hostAllowed } from './host-check.js';
 import { readIngestRequest, type UrlFetcher } from './ingest-request.js';
 import { openApiDocument } from './openapi.js';
 import { dayParameter, instantParameter, pagingParameters, textParameter } from './query.js';
@@ -29,6 +30,11 @@ export interface AppOptions {
   fetchUrl?: UrlFetcher;
   /** Folder of the built web reader (default `dist-web/` of the repository); `false` serves the API only. */
   webRoot?: string | false;
+  /**
+   * Host names answered besides loopback ones (`localhost`, `127.0.0.1`, `[::1]`); `*` answers any.
+   * Any other `Host` header is refused with a 403, against DNS rebinding. Default: loopback only.
+   */
+  allowedHosts?: readonly string[];
   /** Where unexpected errors (500s) are reported; default `console.error`. */
   logError?: (error: unknown) => void;
 }
@@ -112,8 +118,20 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
   const fetchUrl = options.fetchUrl ?? guardedFetchUrl;
   const allowPrivate = options.allowPrivate ?? false;
   const logError = options.logError ?? ((error: unknown) => console.error(error));
+  const isAllowedHost = hostAllowed(options.allowedHosts);
   const app = new Hono();
 
+  // First of all: a request for another site's name gets nothing from this one, not even the reader.
+  app.use('*', async (context, next) => {
+    const host = context.req.header('host') ?? new URL(context.req.url).host;
+    if (!isAllowedHost(host)) {
+      return context.json(
+        errorBody(403, `host "${host.slice(0, 100)}" is not served here (serve --allowed-host names more)`),
+        403,
+      );
+    }
+    await next();
+  });
   app.use(
     '*',
     secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, referrerPolicy: 'no-referrer' }),
@@ -135,6 +153,12 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
     if (error instanceof HttpError) return context.json(errorBody(error.status, error.message), error.status);
     if (error instanceof CrosscheckError && /invalid/.test(error.code))
       return context.json(errorBody(400, error.message), 400);
+    // A story past its time budget, or work cut off by shutting down: the server is fine, this answer is not.
+    if (
+      error instanceof CrosscheckError &&
+      (error.code === 'budget-time-exceeded' || error.code === 'shutting-down')
+    )
+      return context.json(errorBody(503, error.message), 503);
     logError(error);
     return context.json(errorBody(500, 'internal error: the server could not answer this request'), 500);
   });

@@ -9,6 +9,7 @@ import { decodeHtml } from '../ingest/html/charset.js';
 import { extractArticle } from '../ingest/html/extract-article.js';
 import type { ArticleInput, Diagnostic } from '../model/index.js';
 import { articleIdFor } from '../store/article-id.js';
+import { appendAll } from '../text/iterables.js';
 import { HttpError } from './errors.js';
 
 /** Fetches one URL: `fetchUrl` of src/ingest/fetch, injected so tests stub the network. */
@@ -179,7 +180,7 @@ export async function readIngestRequest(
   list.forEach((value, position) => {
     const read = readArticle(value, position);
     articles.push(read.article);
-    diagnostics.push(...read.diagnostics);
+    appendAll(diagnostics, read.diagnostics);
   });
   return { articles, diagnostics };
 }

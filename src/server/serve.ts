@@ -28,12 +28,18 @@ export interface RunningServer {
 }
 
 /**
- * Starts the HTTP server and resolves once it listens.
+ * Starts the HTTP server and resolves once it listens. It answers loopback host names, the host it binds
+ * and {@link AppOptions.allowedHosts}; any other `Host` header gets a 403.
  * @example const server = await startServer({ newsroom, port: 0 }); console.log(server.url);
  */
 export function startServer(options: ServerOptions): Promise<RunningServer> {
   const { newsroom, host = '127.0.0.1', port = 0, ...appOptions } = options;
-  const app = createApp(newsroom, appOptions);
+  // The interface bound names itself: `--host 10.0.0.5` answers `Host: 10.0.0.5`. A wildcard names nothing.
+  const named = host === '0.0.0.0' || host === '::' ? [] : [host.includes(':') ? `[${host}]` : host];
+  const app = createApp(newsroom, {
+    ...appOptions,
+    allowedHosts: [...(appOptions.allowedHosts ?? []), ...named],
+  });
   return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port }, (info: AddressInfo) => {
       server.off('error', reject);

@@ -2,6 +2,7 @@ import { clusteringOrder } from '../cluster/cluster-articles.js';
 import { type ArticleFeatures, articleFeatures } from '../cluster/features.js';
 import { type ClustererJson, type ClusterOptions, StoryClusterer } from '../cluster/story-clusterer.js';
 import { type ArticleInput, CrosscheckError, type Diagnostic, type StoryReport } from '../model/index.js';
+import { withinBudget } from '../pipeline/article-budget.js';
 import { type SynthesizeOptions, synthesize } from '../pipeline/synthesize.js';
 import { articleIdFor } from '../store/article-id.js';
 import type { Article, Assignment, NewArticle, Store, StoryUpsert } from '../store/store.js';
@@ -13,6 +14,7 @@ import type {
   RefineOutcome,
   StoryView,
 } from './types.js';
+import type { Synthesizer } from './worker-synthesizer.js';
 
 /** An ingest adding at least this many articles is followed by a re-clustering pass (a batch import). */
 const AUTO_REFINE_ARTICLES = 20;
@@ -25,6 +27,11 @@ export interface NewsroomOptions {
   now: () => Date;
   cluster?: ClusterOptions;
   synthesize?: SynthesizeOptions;
+  /**
+   * Where stories are synthesized (`serve` passes a {@link workerSynthesizer}, so that analysis runs off
+   * the event loop under a time budget); default: `synthesize` on the caller's thread. Closed with the newsroom.
+   */
+  synthesizer?: Synthesizer;
 }
 
 /**
@@ -54,6 +61,11 @@ class StoreNewsroom implements Newsroom {
   readonly #store: Store;
   readonly #clusterer: StoryClusterer;
   readonly #options: NewsroomOptions;
+  /**
+   * Stories whose synthesis ran past its budget, by story id, with the article ids it was tried on: a
+   * later read of the unchanged story answers at once instead of spending the budget again.
+   */
+  readonly #overBudget = new Map<string, { articles: string; message: string }>();
   /** Serialises writes: the clusterer in memory and the store must move together. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -92,7 +104,10 @@ class StoreNewsroom implements Newsroom {
       const placements: PlacementExplanation[] = [];
       const changed = new Set<string>();
       for (const input of fresh) {
-        const features: ArticleFeatures = articleFeatures(input);
+        // Placed by the part synthesize analyses: a 50 MB body is stored whole but read within its budget.
+        const features: ArticleFeatures = articleFeatures(
+          withinBudget(input, this.#options.synthesize?.maxArticleChars).article,
+        );
         const placement = this.#clusterer.add(input.id, features);
         const article: NewArticle = { ...toStoredFields(input), id: input.id, body: input.body, features };
         articles.push(article);
@@ -113,7 +128,7 @@ class StoreNewsroom implements Newsroom {
       const refine = options.refine ?? articles.length >= AUTO_REFINE_ARTICLES;
       const refined = refine && articles.length > 0 ? await this.#refine() : undefined;
       for (const storyId of changed) {
-        if (!refined?.storiesRemoved.includes(storyId)) await this.#resynthesize(storyId);
+        if (!refined?.storiesRemoved.includes(storyId)) await this.#resynthesizeOrNote(storyId, diagnostics);
       }
       if (duplicates > 0) {
         diagnostics.push({
@@ -148,7 +163,20 @@ class StoreNewsroom implements Newsroom {
     const record = await this.#store.getStory(storyId);
     if (record === undefined || record.articleIds.length === 0) return undefined;
     const articles = await this.#store.getArticles(record.articleIds);
-    const report = synthesize(articles.map(toInput), this.#options.synthesize ?? {});
+    const key = record.articleIds.join('\u0000');
+    const failed = this.#overBudget.get(storyId);
+    if (failed?.articles === key) throw new CrosscheckError('budget-time-exceeded', failed.message);
+    let report: StoryReport;
+    try {
+      report = this.#options.synthesizer
+        ? await this.#options.synthesizer.synthesize(articles.map(toInput), this.#options.synthesize ?? {})
+        : synthesize(articles.map(toInput), this.#options.synthesize ?? {});
+    } catch (error) {
+      if (error instanceof CrosscheckError && error.code === 'budget-time-exceeded')
+        this.#overBudget.set(storyId, { articles: key, message: `story ${storyId}: ${error.message}` });
+      throw error;
+    }
+    this.#overBudget.delete(storyId);
     if (report.title !== record.title) {
       // The clusterer names a story after its first article; the report's title is the better headline.
       await this.#store.ingest({
@@ -160,6 +188,19 @@ class StoreNewsroom implements Newsroom {
     }
     await this.#store.putReport(storyId, report, this.#now());
     return report;
+  }
+
+  /**
+   * Re-synthesizes a story after an ingest; a story past its time budget stays stale (its articles are
+   * stored) and becomes a warning of the ingest instead of failing it.
+   */
+  async #resynthesizeOrNote(storyId: string, diagnostics: Diagnostic[]): Promise<void> {
+    try {
+      await this.#resynthesize(storyId);
+    } catch (error) {
+      if (!(error instanceof CrosscheckError && error.code === 'budget-time-exceeded')) throw error;
+      diagnostics.push({ source: storyId, code: error.code, message: error.message, severity: 'warning' });
+    }
   }
 
   refine(): Promise<RefineOutcome> {
@@ -269,7 +310,10 @@ class StoreNewsroom implements Newsroom {
     });
   }
 
-  close(): Promise<void> {
+  async close(): Promise<void> {
+    // The synthesis in flight is abandoned rather than awaited, so that shutting down takes seconds: its
+    // story's articles are stored, and the story stays stale until its next read re-synthesizes it.
+    await this.#options.synthesizer?.close();
     return this.#serial(() => this.#store.close());
   }
 }

@@ -7,6 +7,7 @@ import type {
   Sentence,
   Token,
 } from '../model/index.js';
+import { maxOf } from '../text/iterables.js';
 import { normalizeName } from '../text/normalize.js';
 import { paraphraseClass } from '../text/synonyms.js';
 import { appendContentTerms, stem } from '../text/terms.js';
@@ -163,7 +164,14 @@ export function alignClaims(
         else mentionsBySentence.set(mention.sentence, [entry]);
       }
     }
+    // A sentence repeated word for word within one article ("Kim met Putin." × 10,000, a page's text
+    // pasted twice) states its fact once: only its first occurrence is aligned, so the repeats neither
+    // weigh on term frequencies nor multiply the pairs to score.
+    const seen = new Set<string>();
     for (const sentence of sentences) {
+      const repeated = sentence.text.replace(/\s+/g, ' ').trim();
+      if (seen.has(repeated)) continue;
+      seen.add(repeated);
       const factors = new Map<number, number>();
       const secondaryFrom = sentence.start + secondaryClauseStart(sentence.text);
       const primaryFrom = sentence.start + leadingClauseEnd(sentence.text);
@@ -234,7 +242,10 @@ export function alignClaims(
 
   const clusters = clusterUnits(units, strong, similarity, threshold);
   const sourceCount = new Set(articles.map((article) => article.source.id)).size;
-  const maxCentrality = Math.max(1e-9, ...units.map((unit) => unit.centrality));
+  const maxCentrality = maxOf(
+    units.map((unit) => unit.centrality),
+    1e-9,
+  );
   const members: number[][] = [];
   const claims: Claim[] = [];
   for (const cluster of clusters) {

@@ -1,5 +1,5 @@
 import type { CleanResult, Removal } from '../model/index.js';
-import { segment, splitParagraphs } from '../text/segment.js';
+import { segment, splitParagraph, splitParagraphs } from '../text/segment.js';
 
 /*
  * Boilerplate removal, written by hand: readability-style extractors work on HTML, and the bodies here are
@@ -244,6 +244,34 @@ const detectDatelines: Detector = (paragraph) => {
   return found(second.start);
 };
 
+/** A sentence may occur this many times in one body; later verbatim copies are cut as `repeat`. */
+const MAX_SENTENCE_COPIES = 2;
+
+/**
+ * Sentences repeated word for word past {@link MAX_SENTENCE_COPIES} ("Kim met Putin." × 10,000, a page
+ * glued to itself by a scraper): they add no fact, and every later stage would pay for each copy.
+ * Stateful across the paragraphs of one body, so it is made afresh by each {@link cleanBody} call.
+ */
+function repeatDetector(): Detector {
+  const copies = new Map<string, number>();
+  return (paragraph) => {
+    const candidates: Candidate[] = [];
+    for (const [start, end] of splitParagraph(paragraph.text, 0, paragraph.text.length)) {
+      const sentence = paragraph.text.slice(start, end).replace(/\s+/g, ' ').trim();
+      const count = (copies.get(sentence) ?? 0) + 1;
+      copies.set(sentence, count);
+      if (count > MAX_SENTENCE_COPIES)
+        candidates.push({
+          start: paragraph.start + start,
+          end: paragraph.start + end,
+          reason: 'repeat',
+          whole: false,
+        });
+    }
+    return candidates;
+  };
+}
+
 const DETECTORS: Detector[] = [
   detectTemplates,
   detectDatelines,
@@ -263,6 +291,7 @@ const REASON_PRIORITY = [
   'credit',
   'dateline',
   'label',
+  'repeat',
   'fragment',
 ];
 
@@ -274,7 +303,7 @@ const FRAGMENT_PIECE_MAX_WORDS = 8;
 
 /**
  * Removes boilerplate from a raw article body: sign-up and privacy prompts, template placeholders,
- * photo captions and credits, headlines and section subheads.
+ * photo captions and credits, headlines and section subheads, and sentences copied verbatim more than twice.
  * Needs: the raw body. Adds: the canonical text and every removal in raw-body offsets
  * (`body.slice(start, end) === text`).
  * The canonical text is the kept paragraphs, each trimmed, joined by a blank line; the pieces of one paragraph
@@ -284,11 +313,12 @@ const FRAGMENT_PIECE_MAX_WORDS = 8;
 export function cleanBody(body: string): CleanResult {
   const removals: Removal[] = [];
   const keptParagraphs: string[] = [];
+  const detectors = [...DETECTORS, repeatDetector()];
   for (const [start, end] of paragraphsOf(body)) {
     const paragraph: ParagraphView = { start, end, text: body.slice(start, end) };
     const decision = refine(
       paragraph,
-      DETECTORS.flatMap((detector) => detector(paragraph)),
+      detectors.flatMap((detector) => detector(paragraph)),
     );
     for (const removal of decision.removals) {
       removals.push({
@@ -331,7 +361,8 @@ function refine(paragraph: ParagraphView, candidates: Candidate[]): Decision {
     spans.length > 0 && !pieces.some(([start, end]) => isTerminated(paragraphText(paragraph, start, end)));
 
   // An unfinished tail takes only itself: the finished sentences before it stay however short.
-  const boilerplate = covered - (coveredByReason.get('fragment') ?? 0);
+  // Repeats are cut alone too: the copies a paragraph keeps are its text, not boilerplate beside it.
+  const boilerplate = covered - (coveredByReason.get('fragment') ?? 0) - (coveredByReason.get('repeat') ?? 0);
   if (wholes.length > 0 || boilerplate >= visible * WHOLE_PARAGRAPH_SHARE || noSentenceLeft) {
     return { removals: [whole(paragraph, wholeReason(wholes, coveredByReason))], kept: [] };
   }

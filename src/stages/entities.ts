@@ -429,13 +429,32 @@ class EntityMerger {
     const text = article.source.text;
     const sourceId = article.source.id;
     const persons = article.mentions.filter((mention) => mention.type === 'person');
+    // Possessors end at most 40 characters before their target: found by binary search over the
+    // persons ordered by end, not by scanning them all for each target (quadratic in a long article).
+    const byEnd = persons.map((_, index) => index).sort((a, b) => persons[a]!.end - persons[b]!.end || a - b);
     for (const target of persons) {
-      const possessor = persons.find((candidate) => {
-        if (candidate.end >= target.start || target.start - candidate.end > 40) return false;
-        return /^['’]s\s+\p{Ll}+(?:\s+and\s+[\p{Ll}\s]{1,30}?)?\s*,?\s*$/u.test(
-          text.slice(candidate.end, target.start),
-        );
-      });
+      let low = 0;
+      let high = byEnd.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (persons[byEnd[middle]!]!.end < target.start - 40) low = middle + 1;
+        else high = middle;
+      }
+      // The first in mention order of those that qualify, as a scan of all persons would find.
+      let first: number | undefined;
+      for (let position = low; position < byEnd.length; position++) {
+        const index = byEnd[position]!;
+        const candidate = persons[index]!;
+        if (candidate.end >= target.start) break;
+        if (first !== undefined && index > first) continue;
+        if (
+          /^['’]s\s+\p{Ll}+(?:\s+and\s+[\p{Ll}\s]{1,30}?)?\s*,?\s*$/u.test(
+            text.slice(candidate.end, target.start),
+          )
+        )
+          first = index;
+      }
+      const possessor = first === undefined ? undefined : persons[first];
       if (!possessor) continue;
       const relation = /^['’]s\s+(\p{Ll}+)/u.exec(text.slice(possessor.end, target.start))?.[1] ?? '';
       if (!DESCRIPTOR_RELATIONS.has(relation)) continue;

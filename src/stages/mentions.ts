@@ -999,13 +999,28 @@ function personCueAfter(after: readonly Word[]): boolean {
   return stop >= 0 && last !== undefined && APPOSITIVE_PERSON_HEADS.has(last.normal);
 }
 
+/**
+ * Each sentence's word positions, built on first use: `indexOf` per mention made a sentence of n words
+ * with m names cost n·m (a 2 MB run-on sentence took 6 s). The word arrays are never changed once built.
+ */
+const wordPositions = new WeakMap<readonly Word[], Map<Word, number>>();
+
+function positionOf(sentenceWords: readonly Word[], word: Word): number {
+  let positions = wordPositions.get(sentenceWords);
+  if (positions === undefined) {
+    positions = new Map(sentenceWords.map((each, index) => [each, index]));
+    wordPositions.set(sentenceWords, positions);
+  }
+  return positions.get(word) ?? -1;
+}
+
 function wordBefore(sentenceWords: readonly Word[], word: Word): Word | undefined {
-  const position = sentenceWords.indexOf(word);
+  const position = positionOf(sentenceWords, word);
   return position > 0 ? sentenceWords[position - 1] : undefined;
 }
 
 function wordsAfter(sentenceWords: readonly Word[], word: Word, count: number): Word[] {
-  const position = sentenceWords.indexOf(word);
+  const position = positionOf(sentenceWords, word);
   return sentenceWords.slice(position + 1, position + 1 + count);
 }
 
@@ -1252,7 +1267,7 @@ const TEAM_MODIFIERS = new Set(['top', 'rival', 'host', 'hometown', 'unbeaten', 
  * visiting", "the top - ranked"). Other words between ("the money went to Saints") break the phrase.
  */
 function definiteBefore(sentenceWords: readonly Word[], first: Word): boolean {
-  let position = sentenceWords.indexOf(first) - 1;
+  let position = positionOf(sentenceWords, first) - 1;
   for (let steps = 0; position >= 0 && steps < 5; steps++, position--) {
     const word = sentenceWords[position]!;
     if (word.normal === 'the') return true;

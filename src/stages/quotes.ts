@@ -8,6 +8,7 @@ import type {
   Span,
 } from '../model/index.js';
 import { WEEKDAY_NAMES } from '../text/calendar-words.js';
+import { appendAll } from '../text/iterables.js';
 import {
   DESCRIPTOR_RELATIONS,
   FEMALE_CUES,
@@ -690,7 +691,7 @@ class QuoteContext {
     for (const mention of this.mentions) {
       const sentence = this.sentences[mention.sentence] ?? this.sentenceAt(mention.start);
       if (mention.type === 'person') {
-        found.push(...introductionsOf(this.text, sentence, mention));
+        appendAll(found, introductionsOf(this.text, sentence, mention));
         continue;
       }
       const embedded = embeddedTitledName(mention);
@@ -1011,7 +1012,7 @@ function findQuoteMarks(text: string, paragraphs: readonly Paragraph[]): RawQuot
       }
     }
     if (openAt >= 0) doubles.push({ open: openAt, close: paragraph.end, closed: false });
-    found.push(...doubles);
+    appendAll(found, doubles);
     let singleOpen = -1;
     for (let index = paragraph.start; index < paragraph.end; index++) {
       const char = text[index];

@@ -1,4 +1,5 @@
 import type { AnalyzedArticle, Claim, ClaimStance, Stance } from '../model/index.js';
+import { appendAll, maxOf } from '../text/iterables.js';
 import { normalizeWord } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { paraphraseClass } from '../text/synonyms.js';
@@ -257,7 +258,7 @@ function governedTerms(cue: string, after: string): string[] | undefined {
   if (/^possib(?:le|ility)$/.test(cue) || SUBJECT_START.test(after)) return undefined;
   const terms: string[] = [];
   for (const { word, terms: held } of contentWordsAfter(after)) {
-    terms.push(...held);
+    appendAll(terms, held);
     if (!LIGHT_VERBS.has(word)) return terms;
   }
   return terms.length === 0 ? undefined : terms;
@@ -560,9 +561,9 @@ function findImpliedDenial(
   const after = SAYING_AFTER.exec(text);
   if (after !== null) {
     const before = text.slice(0, after.index);
-    const clauseStart = Math.max(
+    const clauseStart = maxOf(
+      [...before.matchAll(/[,;:]\s*/g)].map((item) => (item.index ?? 0) + item[0].length),
       0,
-      ...[...before.matchAll(/[,;:]\s*/g)].map((item) => (item.index ?? 0) + item[0].length),
     );
     const clause = before.slice(clauseStart);
     const negation = negationIn(clause, claimTerms);

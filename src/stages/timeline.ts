@@ -7,6 +7,7 @@ import type {
   TimelineEvent,
 } from '../model/index.js';
 import { MONTH_ABBREVIATIONS, MONTH_NAMES, WEEKDAY_NAMES } from '../text/calendar-words.js';
+import { appendAll } from '../text/iterables.js';
 import { contentTerms } from '../text/terms.js';
 
 /*
@@ -260,7 +261,7 @@ function candidatePairs(
         return list.length > MAX_TIMELINE_POSTINGS ? [] : list;
       });
       // Two dates of one sentence ("Tuesday (Feb 20)") are one event by construction.
-      candidates.push(...(bySentence.get(first.sentence) ?? []));
+      appendAll(candidates, bySentence.get(first.sentence) ?? []);
       for (const right of candidates) {
         if (right <= left || seenBy[right] === left) continue;
         seenBy[right] = left;

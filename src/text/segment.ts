@@ -146,8 +146,11 @@ function isAbbreviationStop(text: string, dot: number, nextWord: string): boolea
   return false;
 }
 
-/** Finds sentence boundaries inside one paragraph `[start, end)`; returns the sentence spans. */
-function splitParagraph(text: string, start: number, end: number): Array<[number, number]> {
+/**
+ * Finds sentence boundaries inside one paragraph `[start, end)` of `text`, without tokenizing.
+ * @returns the sentence spans, in order
+ */
+export function splitParagraph(text: string, start: number, end: number): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let sentenceStart = start;
   let index = start;

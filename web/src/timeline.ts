@@ -6,6 +6,7 @@
  */
 
 import type { TimelineEvent } from '../../src/model/index.js';
+import { maxOf, minOf } from '../../src/text/iterables.js';
 import { Citations, type SourceIndex } from './common.js';
 import { html } from './html.js';
 
@@ -127,8 +128,8 @@ function TimelineAxis(props: { split: TimelineSplit; entryId: (number: number) =
   const extent = (exact.length > 0 ? exact : story).flatMap((item) =>
     item.end?.precision === 'day' ? [item.at, item.end.at] : [item.at],
   );
-  const earliest = Math.min(...extent);
-  const latest = Math.max(...extent);
+  const earliest = minOf(extent);
+  const latest = maxOf(extent);
   const before = story.some((item) => item.at < earliest);
   const after = story.some((item) => item.at > latest);
   const slot = 64;
@@ -155,7 +156,7 @@ function TimelineAxis(props: { split: TimelineSplit; entryId: (number: number) =
     stacks.set(item.at, level + 1);
     return { item, number: position + 1, level };
   });
-  const tallest = Math.max(1, ...stacks.values());
+  const tallest = maxOf(stacks.values(), 1);
   const axisY = 18 + tallest * ROW;
   const height = axisY + 44;
   const days = Math.round((last - first) / DAY);

@@ -9,6 +9,7 @@ import { clusterArticles } from '../../cluster/cluster-articles.js';
 import type { Placement } from '../../cluster/story-clusterer.js';
 import { readArticles } from '../../ingest/read-articles.js';
 import { type CliIo, EXIT } from '../run.js';
+import { skippedLine } from '../skipped-line.js';
 
 /** One article's placement as `--why` prints it. */
 export interface ArticleWhy {
@@ -93,8 +94,7 @@ export function registerClusterCommand(
     .option('--why', 'show for each article the shared terms, entities and score that placed it')
     .action(async (paths: string[], options: { format: string; why?: boolean }) => {
       const read = await readArticles(paths);
-      for (const skipped of read.skipped)
-        io.stderr(`crosscheck: skipped ${skipped.path}: ${skipped.message}\n`);
+      for (const skipped of read.skipped) io.stderr(skippedLine(skipped.path, skipped.message));
       if (read.articles.length === 0) {
         io.stderr(`crosscheck: no readable article in ${paths.join(', ')}\n`);
         setExitCode(EXIT.failure);

@@ -1,6 +1,7 @@
 /**
- * `crosscheck serve [--db PATH] [--host HOST] [--port PORT] [--allow-private]`: the JSON API and the web
- * reader over a store, on loopback by default. Runs until interrupted (Ctrl-C), then closes the server
+ * `crosscheck serve [--db PATH] [--host HOST] [--port PORT] [--allowed-host NAME…] [--allow-private]`: the
+ * JSON API and the web reader over a store, on loopback by default, answering only loopback host names,
+ * the host bound and the names `--allowed-host` gives (against DNS rebinding). Runs until interrupted (Ctrl-C), then closes the server
  * and the store cleanly.
  * @packageDocumentation
  */
@@ -26,7 +27,8 @@ export interface ServeDependencies {
 
 /** The real dependencies: the store `--db` names (SQLite file or PostgreSQL URL), real clock, real socket, process signals. */
 export const defaultServeDependencies: ServeDependencies = {
-  openNewsroom: openNewsroomAt,
+  // Stories are analysed on a worker thread: reads keep answering, and SIGTERM is heard, during an ingest.
+  openNewsroom: (path) => openNewsroomAt(path, { worker: true }),
   // Imported here, not at the top: the server modules are for `serve` alone.
   startServer: async (options) => (await import('../../server/serve.js')).startServer(options),
   untilStopped: () =>
@@ -68,35 +70,54 @@ export function registerServeCommand(
       '127.0.0.1',
     )
     .option('--port <port>', 'port (0 picks a free one)', port, 8080)
+    .option(
+      '--allowed-host <name>',
+      'a host name the server answers besides loopback and --host (repeatable; * for any)',
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .option('--allow-private', 'let POST /api/ingest { url } fetch loopback and private addresses')
-    .action(async (options: { db?: string; host: string; port: number; allowPrivate?: boolean }) => {
-      const newsroom = await deps.openNewsroom(options.db ?? deps.defaultDbPath());
-      try {
-        const server = await deps
-          .startServer({
-            newsroom,
-            host: options.host,
-            port: options.port,
-            allowPrivate: options.allowPrivate ?? false,
-          })
-          .catch((error: unknown) => {
-            const code = (error as { code?: unknown }).code;
-            if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
-              throw new CrosscheckError(
-                'serve-listen-failed',
-                `cannot listen on ${options.host}:${options.port} (${code})`,
-              );
-            throw error;
-          });
-        io.stdout(`crosscheck: serving ${server.url}/ (API under ${server.url}/api, Ctrl-C to stop)\n`);
-        if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1')
-          io.stderr(
-            `crosscheck: warning: listening on ${options.host}: anyone who can reach it can read and ingest\n`,
-          );
-        await deps.untilStopped();
-        await server.close();
-      } finally {
-        await newsroom.close();
-      }
-    });
+    .action(
+      async (options: {
+        db?: string;
+        host: string;
+        port: number;
+        allowedHost: string[];
+        allowPrivate?: boolean;
+      }) => {
+        const newsroom = await deps.openNewsroom(options.db ?? deps.defaultDbPath());
+        try {
+          const server = await deps
+            .startServer({
+              newsroom,
+              host: options.host,
+              port: options.port,
+              allowPrivate: options.allowPrivate ?? false,
+              allowedHosts: options.allowedHost,
+            })
+            .catch((error: unknown) => {
+              const code = (error as { code?: unknown }).code;
+              if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
+                throw new CrosscheckError(
+                  'serve-listen-failed',
+                  `cannot listen on ${options.host}:${options.port} (${code})`,
+                );
+              throw error;
+            });
+          io.stdout(`crosscheck: serving ${server.url}/ (API under ${server.url}/api, Ctrl-C to stop)\n`);
+          if (options.host !== '127.0.0.1' && options.host !== 'localhost' && options.host !== '::1')
+            io.stderr(
+              `crosscheck: warning: listening on ${options.host}: anyone who can reach it can read and ingest\n`,
+            );
+          if ((options.host === '0.0.0.0' || options.host === '::') && options.allowedHost.length === 0)
+            io.stderr(
+              `crosscheck: warning: ${options.host} names no host: only loopback names are answered until --allowed-host names this machine\n`,
+            );
+          await deps.untilStopped();
+          await server.close();
+        } finally {
+          await newsroom.close();
+        }
+      },
+    );
 }

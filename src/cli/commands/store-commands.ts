@@ -6,18 +6,20 @@
  */
 import { homedir } from 'node:os';
 import { type Command, InvalidArgumentError, Option } from 'commander';
-import { type IngestDeps, ingestSources } from '../../ingest/fetch/ingest-sources.js';
+import { type IngestDeps, ingestSources, isUrlRef } from '../../ingest/fetch/ingest-sources.js';
 import { decodeHtml } from '../../ingest/html/charset.js';
 import { extractArticle } from '../../ingest/html/extract-article.js';
 import { htmlToText } from '../../ingest/html/html-to-text.js';
-import { readArticles } from '../../ingest/read-articles.js';
+import { checkPathsExist, readArticles } from '../../ingest/read-articles.js';
 import { type ArticleInput, CrosscheckError } from '../../model/index.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import type { IngestOutcome, Newsroom } from '../../service/types.js';
 import { defaultStorePath } from '../../store/default-path.js';
+import { appendAll } from '../../text/iterables.js';
 import { openNewsroomAt } from '../open-newsroom.js';
 import { type CliIo, EXIT } from '../run.js';
+import { skippedLine } from '../skipped-line.js';
 
 /** What the store commands need from the outside world, injected so tests run them in-process. */
 export interface StoreCommandDependencies {
@@ -112,9 +114,12 @@ export function registerStoreCommands(
     refine?: boolean,
   ): Promise<{ outcome: IngestOutcome; failed: number; read: number }> => {
     const read = await ingestSources(refs, { ...deps.sources, fetchOptions: { allowPrivate } });
-    for (const failure of read.failed) io.stderr(`crosscheck: skipped ${failure.ref}: ${failure.message}\n`);
+    for (const failure of read.failed) io.stderr(skippedLine(failure.ref, failure.message));
+    const failedRefs = new Set(read.failed.map((failure) => failure.ref));
     for (const diagnostic of read.diagnostics) {
-      if (diagnostic.severity !== 'info') io.stderr(`crosscheck: ${diagnostic.message}\n`);
+      // A failure's own diagnostic was just printed as its "skipped" line.
+      const printed = diagnostic.code.startsWith('ingest-') && failedRefs.has(diagnostic.source ?? '');
+      if (diagnostic.severity !== 'info' && !printed) io.stderr(`crosscheck: ${diagnostic.message}\n`);
     }
     const outcome = await ingestInChunks(newsroom, read.articles);
     // Chunks are placed online; one re-clustering pass over the whole store follows a batch import.
@@ -147,11 +152,14 @@ export function registerStoreCommands(
     bar?.start(articles.length, 0);
     for (let start = 0; start < articles.length; start += INGEST_CHUNK) {
       const outcome = await newsroom.ingest(articles.slice(start, start + INGEST_CHUNK), { refine: false });
-      total.added.push(...outcome.added);
-      total.duplicates.push(...outcome.duplicates);
-      total.placements.push(...outcome.placements);
-      total.storiesChanged.push(...outcome.storiesChanged.filter((id) => !total.storiesChanged.includes(id)));
-      total.diagnostics.push(...outcome.diagnostics);
+      appendAll(total.added, outcome.added);
+      appendAll(total.duplicates, outcome.duplicates);
+      appendAll(total.placements, outcome.placements);
+      appendAll(
+        total.storiesChanged,
+        outcome.storiesChanged.filter((id) => !total.storiesChanged.includes(id)),
+      );
+      appendAll(total.diagnostics, outcome.diagnostics);
       bar?.update(Math.min(articles.length, start + INGEST_CHUNK));
     }
     bar?.stop();
@@ -177,6 +185,8 @@ export function registerStoreCommands(
         refs: string[],
         options: { db?: string; allowPrivate?: boolean; refine?: boolean; format: string },
       ) => {
+        // A path that does not exist is a usage error (exit 2), found before anything is read or stored.
+        await checkPathsExist(refs.filter((ref) => !isUrlRef(ref)));
         await withNewsroom(options.db, async (newsroom) => {
           const { outcome, failed, read } = await ingestOnce(
             newsroom,

@@ -25,7 +25,8 @@ export interface FeedArticles {
  *   so two small feeds numbering their items from 1 do not collide, while one article in two feeds of the
  *   same outlet keeps one id.
  * - `body`: the longest of the texts of `content:encoded`/Atom content/`content_html`, `content_text`, the
- *   summary; an item whose texts are all blank is skipped with a `feed-item-no-content` warning.
+ *   summary; an item whose texts are all blank (or only undecoded entities such as `&bogus;`) is skipped with a
+ *   `feed-item-no-content` warning.
  * - `outlet`: the feed's title, else its site's host name.
  * Items that only carry a summary are kept and counted in one `feed-summary-only` info diagnostic: their
  * body is a teaser, and the caller may want to fetch the page.
@@ -67,7 +68,7 @@ export function feedItemsToArticles(
         source: id,
         code: 'feed-item-no-content',
         severity: 'warning',
-        message: `${name}: item ${label} has no text (no content or summary); skipped`,
+        message: `${name}: item ${label} has no text (no content or summary, or only undecoded entities); skipped`,
       });
       continue;
     }
@@ -102,10 +103,19 @@ function fullestText(item: FeedItem, htmlToText: HtmlToText): { text: string; fu
   let best: { text: string; full: boolean } | undefined;
   for (const candidate of candidates) {
     const text = candidate.text.trim();
+    if (!hasWords(text)) continue;
     // Ties go to full content: it comes first and only a strictly longer summary replaces it.
-    if (text !== '' && (best === undefined || text.length > best.text.length)) best = { ...candidate, text };
+    if (best === undefined || text.length > best.text.length) best = { ...candidate, text };
   }
   return best;
+}
+
+/**
+ * Whether a text holds a word once entity references the parser left undecoded (`&bogus;`) are set
+ * aside: a body of only such references, punctuation or markup debris is no article.
+ */
+function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(text.replace(/&#?[\w]+;/g, ''));
 }
 
 /** URLs, `urn:` and `tag:` ids name one thing everywhere; bare numbers and slugs only within their feed. */

@@ -71,6 +71,7 @@ export type FetchFailureReason =
   | 'timeout'
   | 'too-many-redirects'
   | 'http-error'
+  | 'truncated'
   | 'network';
 
 /** A fetch that gave no body, with a message naming the URL and the problem. */
@@ -165,7 +166,12 @@ export async function fetchUrl(url: string, options: FetchOptions = {}): Promise
           `${describeUrl(url, current)}: ${declared} bytes, over the ${maxBytes}-byte limit`,
         );
       }
-      const bytes = await readBody(response, maxBytes, describeUrl(url, current));
+      const bytes = await readBody(
+        response,
+        maxBytes,
+        describeUrl(url, current),
+        Number.isFinite(declared) ? declared : undefined,
+      );
       const { contentType, charset } = parseContentType(response.headers['content-type']);
       const result: FetchSuccess = { ok: true, url: current, status, contentType, bytes, redirects };
       if (charset !== undefined) result.charset = charset;
@@ -314,14 +320,34 @@ function pinnedLookup(addresses: string[]) {
   };
 }
 
-/** Reads and decompresses the body, stopping as soon as it passes `maxBytes`. */
-async function readBody(response: IncomingMessage, maxBytes: number, name: string): Promise<Uint8Array> {
+/**
+ * Reads and decompresses the body, stopping as soon as it passes `maxBytes`. A body cut short (the
+ * connection closed before `Content-Length` bytes, or inside a chunk or a gzip stream) is a `truncated`
+ * {@link FetchProblem}, never a shorter body: a page cut mid-word ("…Mercedes-Ben") must not be stored as
+ * the article.
+ * @param declared - the `Content-Length`, when the server sent one (the length on the wire, compressed)
+ */
+async function readBody(
+  response: IncomingMessage,
+  maxBytes: number,
+  name: string,
+  declared: number | undefined,
+): Promise<Uint8Array> {
   const decoder = decoderFor(response.headers['content-encoding'], name);
   let stream: Readable = response;
   if (decoder) {
     response.on('error', (error) => decoder.destroy(error));
     stream = response.pipe(decoder);
   }
+  let received = 0;
+  response.on('data', (chunk: Buffer) => {
+    received += chunk.length;
+  });
+  const cutShort = (detail: string): FetchProblem =>
+    new FetchProblem(
+      'truncated',
+      `${name}: the body was cut short after ${received}${declared === undefined ? '' : ` of ${declared}`} bytes (${detail}); not read as complete`,
+    );
   const chunks: Buffer[] = [];
   let total = 0;
   try {
@@ -332,10 +358,19 @@ async function readBody(response: IncomingMessage, maxBytes: number, name: strin
         throw new FetchProblem('too-large', `${name}: body over the ${maxBytes}-byte limit`);
       chunks.push(buffer);
     }
+  } catch (error) {
+    if (error instanceof FetchProblem) throw error;
+    // Node reports a connection closed mid-body as "aborted" (ECONNRESET), a cut gzip stream as a zlib error.
+    const code = (error as { code?: unknown }).code;
+    if (code === 'ECONNRESET' || (typeof code === 'string' && code.startsWith('Z_')))
+      throw cutShort(error instanceof Error ? error.message : String(code));
+    throw error;
   } finally {
     response.destroy();
     decoder?.destroy();
   }
+  if (!response.complete) throw cutShort('the connection closed before the message ended');
+  if (declared !== undefined && received !== declared) throw cutShort('fewer bytes than Content-Length');
   return new Uint8Array(Buffer.concat(chunks, total));
 }
 

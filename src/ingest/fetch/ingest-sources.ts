@@ -7,8 +7,9 @@
  * @packageDocumentation
  */
 import { readFile as readFileFromDisk, stat } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { resolve } from 'node:path';
 import type { ArticleInput, Diagnostic } from '../../model/index.js';
+import { appendAll } from '../../text/iterables.js';
 import { feedItemsToArticles } from '../feeds/feed-articles.js';
 import type { FeedOrigin } from '../feeds/feed-types.js';
 import { originName } from '../feeds/feed-types.js';
@@ -39,8 +40,15 @@ export interface IngestDeps {
   extractArticle?: (html: string, options: { url?: string; name?: string }) => PageExtraction;
   /** Decodes a page's bytes by the HTML sniffing rules; default {@link decodeText}. */
   decodeHtml?: (bytes: Uint8Array, options: { contentType?: string }) => { text: string };
-  /** Reads folders of text articles; without it, folders are reported as `unsupported`. */
-  readArticles?: (paths: string[]) => Promise<{ articles: ArticleInput[]; diagnostics: Diagnostic[] }>;
+  /**
+   * Reads folders, text articles and saved pages (`.html`, `.htm`, `.html.gz`) as `synth` and `extract`
+   * do (`readArticles` of `../read-articles.js` fits); without it, those are reported as `unsupported`.
+   */
+  readArticles?: (paths: string[]) => Promise<{
+    articles: ArticleInput[];
+    diagnostics: Diagnostic[];
+    skipped?: readonly { path: string; reason: string; message: string }[];
+  }>;
   /** Options of every fetch: the address guard, limits, user agent. */
   fetchOptions?: FetchOptions;
   /** Replaces {@link fetchUrl}, for tests. */
@@ -69,8 +77,11 @@ export interface IngestResult {
 }
 
 const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
-/** Extensions read as plain-text articles (as `readArticles` does), whatever their content looks like. */
-const TEXT_EXTENSIONS = new Set(['.txt', '.md', '.text']);
+/**
+ * Files read by the one file reader `synth` and `extract` use (`readArticles`), whatever their content looks
+ * like: plain-text articles and saved pages, gzip-compressed or not.
+ */
+const READER_FILES = /\.(?:txt|md|text|html?|xhtml|html?\.gz|xhtml\.gz)$/i;
 
 /**
  * Reads and fetches every input, in the order given. Articles are unique by id: a second article with an id
@@ -87,7 +98,7 @@ export async function ingestSources(refs: readonly string[], deps: IngestDeps): 
     result.diagnostics.push({ source: ref, code: `ingest-${reason}`, severity: 'warning', message });
   };
   const add = (articles: readonly ArticleInput[], diagnostics: readonly Diagnostic[]): void => {
-    result.diagnostics.push(...diagnostics);
+    appendAll(result.diagnostics, diagnostics);
     for (const article of articles) {
       if (seen.has(article.id)) {
         result.diagnostics.push({
@@ -104,10 +115,18 @@ export async function ingestSources(refs: readonly string[], deps: IngestDeps): 
   };
   const context: Context = { deps, fail, add };
   for (const ref of refs) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(ref)) await ingestUrl(ref, context, true);
+    if (isUrlRef(ref)) await ingestUrl(ref, context, true);
     else await ingestPath(ref, context);
   }
   return result;
+}
+
+/**
+ * Whether an input names a URL (`scheme://…`) rather than a path.
+ * @param ref - an input as given on the command line
+ */
+export function isUrlRef(ref: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(ref);
 }
 
 interface Context {
@@ -143,13 +162,23 @@ async function ingestPath(path: string, context: Context): Promise<void> {
     context.fail(path, 'path-not-found', `${path}: does not exist or cannot be read`);
     return;
   }
-  if (isDirectory || TEXT_EXTENSIONS.has(extname(path).toLowerCase())) {
+  if (isDirectory || READER_FILES.test(path)) {
     if (!context.deps.readArticles) {
-      context.fail(path, 'unsupported', `${path}: text articles and folders need a reader`);
+      context.fail(path, 'unsupported', `${path}: text articles, pages and folders need a reader`);
       return;
     }
     const read = await context.deps.readArticles([path]);
-    context.add(read.articles, read.diagnostics);
+    const skipped = new Set((read.skipped ?? []).map((entry) => entry.path));
+    // The reader's own warning about a skipped file is replaced by the failure that counts it.
+    context.add(
+      read.articles.map((article) =>
+        article.path === undefined ? article : { ...article, id: stableId('file', resolve(article.path)) },
+      ),
+      read.diagnostics.filter(
+        (diagnostic) => !(diagnostic.code.startsWith('input-') && skipped.has(diagnostic.source ?? '')),
+      ),
+    );
+    for (const entry of read.skipped ?? []) context.fail(entry.path, entry.reason, entry.message);
     return;
   }
   const maxBytes = context.deps.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;

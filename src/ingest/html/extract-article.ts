@@ -17,6 +17,13 @@ import {
   stripInertMarkup,
   unmarkEmbeddedPosts,
 } from './boilerplate.js';
+import {
+  capTagDepth,
+  type FlattenableNode,
+  flattenDeepElements,
+  MAX_DOM_DEPTH,
+  type NodeFactory,
+} from './flatten-depth.js';
 import { nodeToText, type TextNodeLike } from './html-to-text.js';
 import {
   type MetadataDocument,
@@ -43,7 +50,7 @@ export interface ExtractedArticle {
 }
 
 /** Why a page gave no article. */
-export type ExtractFailureReason = 'empty' | 'not-html' | 'not-an-article';
+export type ExtractFailureReason = 'empty' | 'not-html' | 'not-an-article' | 'unparseable';
 
 /** The article with what the extraction found along the way (where each metadata value came from, what was dropped). */
 export interface ExtractSuccess {
@@ -143,12 +150,34 @@ function metadataDiagnostics(metadata: PageMetadata, source: string): Diagnostic
  */
 export function extractArticle(html: string, options: ExtractOptions = {}): ExtractResult {
   const name = options.name ?? options.url ?? 'page';
+  try {
+    return extract(html, options, name);
+  } catch (error) {
+    // A page that still defeats the parser or Readability is one skipped input, never a lost batch.
+    return {
+      ok: false,
+      reason: 'unparseable',
+      message: `${name}: cannot be parsed (${error instanceof Error ? error.message : String(error)})`,
+    };
+  }
+}
+
+function extract(html: string, options: ExtractOptions, name: string): ExtractResult {
   if (html.trim() === '') return { ok: false, reason: 'empty', message: `${name}: the page is empty` };
   if (!/<[a-z!]/i.test(html)) {
     return { ok: false, reason: 'not-html', message: `${name}: no HTML markup found` };
   }
   const jsonLd = readJsonLd(html);
-  const { document } = linkedom().parseHTML(stripInertMarkup(html));
+  const capped = capTagDepth(stripInertMarkup(html));
+  const { document } = linkedom().parseHTML(capped.html);
+  const flattened =
+    document.documentElement === null
+      ? capped.dropped
+      : capped.dropped +
+        flattenDeepElements(
+          document.documentElement as unknown as FlattenableNode,
+          document as unknown as NodeFactory,
+        );
   // One walk lists the elements for both metadata and pruning: every querySelectorAll is a walk of the whole page.
   const elements = [...document.querySelectorAll('*')] as unknown as PrunableElement[];
   const metadata = readMetadata(document as unknown as MetadataDocument, {
@@ -157,6 +186,14 @@ export function extractArticle(html: string, options: ExtractOptions = {}): Extr
     elements: elements as unknown as MetadataElement[],
   });
   const diagnostics = metadataDiagnostics(metadata, name);
+  if (flattened > 0) {
+    diagnostics.push({
+      source: name,
+      code: 'html-depth-flattened',
+      message: `${name}: markup nested deeper than ${MAX_DOM_DEPTH} levels; flattened ${flattened} element(s) there into plain paragraphs`,
+      severity: 'warning',
+    });
+  }
   const pruned = pruneFurniture(elements);
   unmarkEmbeddedPosts(document);
 

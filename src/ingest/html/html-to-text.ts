@@ -135,18 +135,41 @@ function isHidden(element: TextNodeLike): boolean {
 /** Raw text of a subtree, for `<pre>`: `<br>` gives a line break, nothing is collapsed. */
 function rawText(node: TextNodeLike): string {
   let text = '';
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+  // An explicit stack, not recursion: hostile markup nests deeper than the call stack goes.
+  const stack: (TextNodeLike | null)[] = [node.firstChild];
+  while (stack.length > 0) {
+    const child = stack[stack.length - 1]!;
+    if (child === null) {
+      stack.pop();
+      continue;
+    }
+    stack[stack.length - 1] = child.nextSibling;
     if (child.nodeType === TEXT_NODE) text += child.nodeValue ?? '';
     else if (child.nodeType === ELEMENT_NODE) {
       if (child.nodeName === 'BR') text += '\n';
-      else if (!SKIPPED_ELEMENTS.has(child.nodeName)) text += rawText(child);
+      else if (!SKIPPED_ELEMENTS.has(child.nodeName)) stack.push(child.firstChild);
     }
   }
   return text;
 }
 
-function walk(node: TextNodeLike, builder: ParagraphBuilder): void {
-  for (let child = node.firstChild; child !== null; child = child.nextSibling) {
+/** What ends when the walker leaves an element: a paragraph (block), a cell's spacing, or nothing. */
+type Exit = 'block' | 'cell' | 'none';
+
+function walk(root: TextNodeLike, builder: ParagraphBuilder): void {
+  // An explicit stack of the next child to visit at each open element, not recursion: hostile markup
+  // (10,000 nested <div>s) nests deeper than the call stack goes.
+  const stack: { next: TextNodeLike | null; exit: Exit }[] = [{ next: root.firstChild, exit: 'none' }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.next;
+    if (child === null) {
+      stack.pop();
+      if (frame.exit === 'block') builder.close();
+      else if (frame.exit === 'cell') builder.append(' ');
+      continue;
+    }
+    frame.next = child.nextSibling;
     if (child.nodeType === TEXT_NODE) {
       // Newlines in source text are plain whitespace; only <br> makes a line break.
       builder.append((child.nodeValue ?? '').replace(/\n/g, ' '));
@@ -161,14 +184,12 @@ function walk(node: TextNodeLike, builder: ParagraphBuilder): void {
       builder.appendPreformatted(rawText(child));
     } else if (BLOCK_ELEMENTS.has(name)) {
       builder.close();
-      walk(child, builder);
-      builder.close();
+      stack.push({ next: child.firstChild, exit: 'block' });
     } else if (CELL_ELEMENTS.has(name)) {
       builder.append(' ');
-      walk(child, builder);
-      builder.append(' ');
+      stack.push({ next: child.firstChild, exit: 'cell' });
     } else {
-      walk(child, builder);
+      stack.push({ next: child.firstChild, exit: 'none' });
     }
   }
 }
