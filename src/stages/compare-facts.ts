@@ -12,6 +12,7 @@ import type {
   Update,
   UpdatePosition,
 } from '../model/index.js';
+import { minOf } from '../text/iterables.js';
 import { type DatedSpan, DURATION, sameFrame, type ValueFrame, valueFrame } from './conflict-values.js';
 import { DisjointSets } from './disjoint-sets.js';
 import { isEventMeasure, PERSON_ATTRIBUTES } from './facts.js';
@@ -760,7 +761,7 @@ function cohesive(component: readonly number[], matches: (a: number, b: number) 
     const degrees = members.map(
       (member) => members.filter((other) => other !== member && matches(member, other)).length,
     );
-    const weakest = degrees.indexOf(Math.min(...degrees));
+    const weakest = degrees.indexOf(minOf(degrees));
     if (degrees[weakest]! * 2 >= members.length - 1) break;
     members.splice(weakest, 1);
   }
