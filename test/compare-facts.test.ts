@@ -430,3 +430,28 @@ describe('support respects values', () => {
     }
   });
 });
+
+describe('words compared by meaning, with a lexicon passed in', () => {
+  // A stand-in for the lexicon's relatedness: only the pairs a reader would call one word.
+  const related = (first: string, second: string): number => {
+    const pairs = [['grossed', 'accumulated']];
+    return pairs.some(([a, b]) => (first === a && second === b) || (first === b && second === a)) ? 0.9 : 0;
+  };
+  const bodies: ArticleInput[] = [
+    { id: 'a', outlet: 'A', body: 'After its opening weekend the film has grossed $368 million worldwide.' },
+    { id: 'b', outlet: 'B', body: 'The film has accumulated $459 million around the world.' },
+  ];
+
+  it('finds a conflict between figures whose verbs differ but mean the same', () => {
+    const report = synthesize(bodies, { related });
+    const figures = report.conflicts.filter((conflict) => conflict.kind === 'number');
+    expect(figures.map((conflict) => conflict.positions.map((position) => position.value).sort())).toEqual([
+      ['$368 million', '$459 million'],
+    ]);
+  });
+
+  it('leaves them apart without one', () => {
+    const report = synthesize(bodies);
+    expect(report.conflicts.filter((conflict) => conflict.kind === 'number')).toEqual([]);
+  });
+});

@@ -112,6 +112,11 @@ export interface FactSlot {
   holderIsPerson?: boolean;
   /** The event or measure words next to the value (lower-case content words, at most four each side). */
   events: string[];
+  /**
+   * The word as written (lower case) behind each of {@link terms} and {@link events}, for comparing
+   * words by meaning ("grossed" / "accumulated") where their stems differ.
+   */
+  words?: Record<string, string>;
   /** The terms of the phrase right after the value ("seasons *as the team's director*"). */
   complement: string[];
   /**

@@ -13,6 +13,7 @@ import {
 } from '../model/index.js';
 import { alignClaims } from '../stages/align.js';
 import { analyzeArticle } from '../stages/analyze-article.js';
+import type { WordRelatedness } from '../stages/compare-facts.js';
 import { findDisagreements } from '../stages/conflicts.js';
 import { mergeEntities } from '../stages/entities.js';
 import { assessQuotes } from '../stages/quote-fidelity.js';
@@ -42,6 +43,12 @@ export interface SynthesizeOptions {
    * is cut at a paragraph or sentence end with a `budget-article-truncated` warning.
    */
   maxArticleChars?: number;
+  /**
+   * How related two words are (1 the same word), from a lexicon the caller loaded (see `src/lexicon`):
+   * facts whose words differ but mean the same ("grossed" / "accumulated") are then compared as one slot.
+   * Without it, words are compared by their stems and a small table of paraphrase classes.
+   */
+  related?: WordRelatedness;
 }
 
 /** Default word budget of a summary. */
@@ -118,7 +125,13 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   const sources = analyzed.map((article) => article.source);
   const reprints = findReprints(sources);
   const aligned = independentSupport(claimStances(alignment.claims, analyzed), sources, reprints);
-  const { conflicts, updates } = findDisagreements({ articles: analyzed, claims: aligned, quotes, entities });
+  const { conflicts, updates } = findDisagreements({
+    articles: analyzed,
+    claims: aligned,
+    quotes,
+    entities,
+    ...(options.related !== undefined && { related: options.related }),
+  });
   // Words aligned sentences that give different figures for one slot: the facts split them again.
   const disagreements = [...conflicts, ...updates];
   const claims = independentSupport(splitClaimsByValue(aligned, disagreements), sources, reprints);

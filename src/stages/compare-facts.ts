@@ -81,8 +81,23 @@ function bucketsOf(fact: Fact): string[] {
   return [fact.slot.measure];
 }
 
-/** Weighted cosine of two slots' terms, each term weighted by its nearness and its rarity in the story. */
-function slotSimilarity(first: Fact, second: Fact, weights: ReadonlyMap<string, number>): number {
+/** How interchangeable two words are, in [0, 1] (1 the same word), from a lexicon loaded at the edge. */
+export type WordRelatedness = (first: string, second: string) => number;
+
+/** A word pair at least this related counts as one term, in proportion to its score. */
+const MIN_RELATED = 0.8;
+
+/**
+ * Weighted cosine of two slots' terms, each term weighted by its nearness and its rarity in the story.
+ * With a lexicon, a term the other slot lacks meets that slot's most related word ("grossed" /
+ * "accumulated"), at that word's score.
+ */
+function slotSimilarity(
+  first: Fact,
+  second: Fact,
+  weights: ReadonlyMap<string, number>,
+  related?: WordRelatedness,
+): number {
   let dot = 0;
   let left = 0;
   let right = 0;
@@ -92,6 +107,23 @@ function slotSimilarity(first: Fact, second: Fact, weights: ReadonlyMap<string, 
     left += value * value;
     const other = second.slot.terms[term];
     if (other !== undefined) dot += value * other * rarity;
+    else if (related !== undefined && value > 0) {
+      const word = first.slot.words?.[term];
+      if (word === undefined) continue;
+      let best = 0;
+      let bestValue = 0;
+      for (const [otherTerm, otherWeight] of Object.entries(second.slot.terms)) {
+        if (first.slot.terms[otherTerm] !== undefined) continue;
+        const otherWord = second.slot.words?.[otherTerm];
+        if (otherWord === undefined) continue;
+        const score = related(word, otherWord);
+        if (score >= MIN_RELATED && score > best) {
+          best = score;
+          bestValue = otherWeight * (weights.get(otherTerm) ?? 0);
+        }
+      }
+      if (best > 0) dot += value * bestValue * best;
+    }
   }
   for (const [term, weight] of Object.entries(second.slot.terms)) {
     const value = weight * (weights.get(term) ?? 0);
@@ -128,8 +160,20 @@ function opposedEvents(first: Fact, second: Fact): boolean {
   );
 }
 
-function sharesEvent(first: Fact, second: Fact): boolean {
-  return first.slot.events.some((term) => second.slot.events.includes(term));
+function sharesEvent(first: Fact, second: Fact, related?: WordRelatedness): boolean {
+  if (first.slot.events.some((term) => second.slot.events.includes(term))) return true;
+  if (related === undefined) return false;
+  // "checked into" and "entered", "grossed" and "accumulated": one event in two words.
+  return first.slot.events.some((term) => {
+    const word = first.slot.words?.[term];
+    return (
+      word !== undefined &&
+      second.slot.events.some((other) => {
+        const otherWord = second.slot.words?.[other];
+        return otherWord !== undefined && related(word, otherWord) >= MIN_RELATED;
+      })
+    );
+  });
 }
 
 /**
@@ -425,6 +469,14 @@ export interface SlotContext {
   frames: (fact: Fact) => ValueFrame;
   /** Whether alignment put the two facts' sentences in one claim: they state one thing in two wordings. */
   aligned?: (first: Fact, second: Fact) => boolean;
+  /** How related two words are, when a lexicon was loaded. */
+  related?: WordRelatedness;
+}
+
+/** What {@link compareFacts} reads besides the facts: alignment's claims and a lexicon's word relatedness. */
+export interface CompareOptions {
+  claims?: ClaimSentences;
+  related?: WordRelatedness;
 }
 
 /** Sentences that alignment put in one claim, as the keys of their sources and starts. */
@@ -477,7 +529,7 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   const value = first.value;
   let cached: number | undefined;
   const similarity = (): number => {
-    cached ??= slotSimilarity(first, second, context.weights);
+    cached ??= slotSimilarity(first, second, context.weights, context.related);
     return cached;
   };
   // "Jackson, arrested Jan. 6" and "Williams was arrested Feb. 1": two people's days are two events.
@@ -498,7 +550,8 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     if (value.day !== undefined && second.value.day !== undefined && value.day !== second.value.day)
       return 'different-measure';
     // Times of day, like dates, need the event beside both, or the same people and places named.
-    if (similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT || sharesEvent(first, second)) return undefined;
+    if (similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT || sharesEvent(first, second, context.related))
+      return undefined;
     const shared = first.slot.participants.filter((name) => second.slot.participants.includes(name));
     return shared.length >= 2 ? undefined : 'unlike-words';
   }
@@ -514,7 +567,8 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     const dayOfDate = (other: FactValue): boolean => other.type === 'date' && other.precision === 'day';
     // Alignment is not asked here: it joins sentences on one topic as well as restatements, and two days
     // in sentences on one topic are most often the days of two steps of the story.
-    const weekdaysMeet = (): boolean => similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second);
+    const weekdaysMeet = (): boolean =>
+      similarity() >= MIN_WEEKDAY_SIMILARITY && sharesEvent(first, second, context.related);
     if (value.type !== second.value.type) {
       if (!(value.type === 'weekday' ? dayOfDate(second.value) : dayOfDate(value)))
         return 'different-measure';
@@ -523,7 +577,7 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     if (value.type === 'weekday') return weekdaysMeet() ? undefined : 'unlike-words';
     if (similarity() >= MIN_DATE_SIMILARITY) return undefined;
     // "an inspection on March 7" and "an inspection carried out on March 5": the event word beside both.
-    return sharesEvent(first, second) && similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT
+    return sharesEvent(first, second, context.related) && similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT
       ? undefined
       : 'unlike-words';
   }
@@ -590,7 +644,8 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
   // of time is too common a unit to say as much.
   const together =
     unit !== DURATION && context.aligned?.(first, second) === true && similarity() >= MIN_LOOSE_SIMILARITY;
-  if (!unit.includes('/') && !together && !sharesEvent(first, second)) return 'different-event';
+  if (!unit.includes('/') && !together && !sharesEvent(first, second, context.related))
+    return 'different-event';
   if (differentlyQualifiedSubjects(first.slot.subject, second.slot.subject)) return 'different-qualifiers';
   let needed = sharesParticipant(first, second) ? MIN_QUANTITY_SIMILARITY_SHARED : MIN_QUANTITY_SIMILARITY;
   // A toll ("killing 10", "ten people were killed") is named by its event: the rest of the wording varies
@@ -612,15 +667,16 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
 
 /** Slot similarity of two facts in a story, for reading decisions. */
 export function slotScore(first: Fact, second: Fact, context: SlotContext): number {
-  return slotSimilarity(first, second, context.weights);
+  return slotSimilarity(first, second, context.weights, context.related);
 }
 
 /** The context {@link slotMismatch} reads, built once per story. */
 export function slotContext(
   facts: readonly Fact[],
   articles: readonly AnalyzedArticle[],
-  claims?: ClaimSentences,
+  options: CompareOptions = {},
 ): SlotContext {
+  const claims = options.claims;
   const byId = new Map(articles.map((article) => [article.source.id, article]));
   const claimKey = (fact: Fact): string =>
     `${fact.source}@${byId.get(fact.source)!.segmentation.sentences[fact.sentence]!.start}`;
@@ -674,7 +730,12 @@ export function slotContext(
     }
     return frame;
   };
-  return aligned === undefined ? { weights, frames } : { weights, frames, aligned };
+  return {
+    weights,
+    frames,
+    ...(aligned !== undefined && { aligned }),
+    ...(options.related !== undefined && { related: options.related }),
+  };
 }
 
 /**
@@ -987,10 +1048,10 @@ function termMatches(term: string, word: string): boolean {
 export function compareFacts(
   facts: readonly Fact[],
   articles: readonly AnalyzedArticle[],
-  claims?: ClaimSentences,
+  options: CompareOptions = {},
 ): FactComparison {
   const byId = new Map(articles.map((article) => [article.source.id, article]));
-  const context = slotContext(facts, articles, claims);
+  const context = slotContext(facts, articles, options);
   const buckets = new Map<string, Fact[]>();
   for (const fact of facts) {
     for (const key of bucketsOf(fact)) {

@@ -16,7 +16,7 @@ import { normalizeWord } from '../text/normalize.js';
 import { STOPWORDS } from '../text/stopwords.js';
 import { paraphraseClass } from '../text/synonyms.js';
 import { contentTerms, stem } from '../text/terms.js';
-import { claimSentences, compareFacts } from './compare-facts.js';
+import { claimSentences, compareFacts, type WordRelatedness } from './compare-facts.js';
 import type { ValueFrame } from './conflict-values.js';
 import { DEMONYMS } from './entity-gazetteer.js';
 import { extractFacts } from './facts.js';
@@ -43,6 +43,8 @@ export interface ConflictInput {
   /** Quote groups with `conflictingSpeakers` (from `assessQuotes`). */
   quotes: readonly QuoteGroup[];
   entities: EntityIndex;
+  /** How related two words are, when a lexicon was loaded at the edge. */
+  related?: WordRelatedness;
 }
 
 /** A sentence of the story with the terms conflicts compare it on. */
@@ -104,7 +106,10 @@ export interface Disagreements {
 export function findDisagreements(input: ConflictInput): Disagreements {
   const infos = sentenceInfos(input.articles);
   const facts = input.articles.flatMap((article) => extractFacts(article, { entities: input.entities }));
-  const compared = compareFacts(facts, input.articles, claimSentences(input.claims));
+  const compared = compareFacts(facts, input.articles, {
+    claims: claimSentences(input.claims),
+    ...(input.related !== undefined && { related: input.related }),
+  });
   return {
     conflicts: [
       ...stanceConflicts(input.articles, infos),

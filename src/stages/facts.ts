@@ -861,12 +861,14 @@ function readSlot(
   const start = sentence.start + candidate.start;
   const end = sentence.start + candidate.end;
   const terms: Record<string, number> = {};
+  const words: Record<string, string> = {};
   const labelWords: Array<{ distance: number; text: string; position: number }> = [];
   const add = (token: Token, distance: number, position: number): void => {
     const term = termOf(token);
     if (term === undefined) return;
     const weight = 1 / (1 + distance / DISTANCE_SCALE);
     terms[term] = Math.max(terms[term] ?? 0, weight);
+    words[term] ??= token.normal;
     labelWords.push({ distance, text: token.text, position });
   };
   let first = tokens.findIndex((token) => token.end > start);
@@ -1038,7 +1040,17 @@ function readSlot(
   };
   if (holder !== undefined) slot.holder = holder;
   if (holderItem?.type === 'person') slot.holderIsPerson = true;
-  if (candidate.value.type === 'quantity' && /^(?:money:|percent$)/.test(candidate.value.unit)) {
+  slot.words = words;
+  // Only an amount set before its noun by a determiner ("a $1 trillion bill") names what it is of;
+  // "grossed $368 million worldwide" goes on with an adverb.
+  const attributive = /\b(?:a|an|the|its|their|his|her|this|that)\s+$/i.test(
+    article.source.text.slice(Math.max(sentence.start, start - 8), start),
+  );
+  if (
+    attributive &&
+    candidate.value.type === 'quantity' &&
+    /^(?:money:|percent$)/.test(candidate.value.unit)
+  ) {
     // The words right after the amount, up to the first word that is no part of a noun phrase.
     const object: string[] = [];
     for (let position = last; position < tokens.length && object.length < 3; position++) {
