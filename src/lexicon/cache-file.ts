@@ -7,7 +7,7 @@
  * sections, each padded to 8 bytes.
  * @packageDocumentation
  */
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /** The element type of a section, so a reader can check what it views. */
@@ -146,5 +146,63 @@ export function removeOtherVersions(directory: string, pattern: RegExp, keep: st
   for (const name of readdirSync(directory)) {
     const file = path.join(directory, name);
     if (pattern.test(name) && file !== keep) rmSync(file, { force: true });
+  }
+}
+
+/** A cache loaded, and whether this call built it first. */
+export interface CacheLoad<Value> {
+  available: true;
+  value: Value;
+  file: string;
+  built: boolean;
+  buildMs: number;
+  loadMs: number;
+}
+
+/**
+ * Reads a cache file, building it first when it is missing (unless `build` is false). Never throws: a
+ * failure to build or read comes back as its reason.
+ * @param file - the cache file
+ * @param label - what the cache holds, for the reasons ("word vector", "WordNet")
+ * @param build - whether a missing file may be built
+ * @param convert - writes the file; returns the milliseconds it took
+ * @param decode - turns the file's bytes into the value
+ */
+export function loadOrBuildCache<Value>(
+  file: string,
+  label: string,
+  build: boolean,
+  convert: () => number,
+  decode: (bytes: Buffer) => Value,
+): CacheLoad<Value> | { available: false; reason: string } {
+  let built = false;
+  let buildMs = 0;
+  try {
+    statSync(file);
+  } catch {
+    if (!build)
+      return {
+        available: false,
+        reason: `the ${label} cache ${file} is not built (run \`npm run vectors\`)`,
+      };
+    try {
+      buildMs = convert();
+      built = true;
+    } catch (error) {
+      return {
+        available: false,
+        reason: `the ${label} cache could not be built: ${(error as Error).message}`,
+      };
+    }
+  }
+  const started = performance.now();
+  try {
+    const value = decode(readFileSync(file));
+    return { available: true, value, file, built, buildMs, loadMs: performance.now() - started };
+  } catch (error) {
+    return {
+      available: false,
+      reason: `the ${label} cache ${file} is unreadable: ${(error as Error).message}`,
+    };
   }
 }

@@ -39,22 +39,17 @@ export function loadLexicon(options: LexiconOptions = {}): LoadedLexicon {
   const build = options.build ?? true;
   const lexicon: Lexicon = {};
   const notices: string[] = [];
-  const timings = { vectorsBuildMs: 0, vectorsLoadMs: 0, wordNetBuildMs: 0, wordNetLoadMs: 0 };
   const vectors = loadWordVectors({ ...options.vectors, cacheDirectory, build });
-  if (vectors.available) {
-    lexicon.vectors = vectors.vectors;
-    timings.vectorsBuildMs = vectors.buildMs;
-    timings.vectorsLoadMs = vectors.loadMs;
-  } else {
-    notices.push(`word vectors unavailable, terms are compared without them: ${vectors.reason}`);
-  }
+  if (vectors.available) lexicon.vectors = vectors.vectors;
+  else notices.push(`word vectors unavailable, terms are compared without them: ${vectors.reason}`);
   const wordNet = loadWordNet({ ...options.wordNet, cacheDirectory, build });
-  if (wordNet.available) {
-    lexicon.wordNet = wordNet.wordNet;
-    timings.wordNetBuildMs = wordNet.buildMs;
-    timings.wordNetLoadMs = wordNet.loadMs;
-  } else {
-    notices.push(`WordNet unavailable, terms are compared without it: ${wordNet.reason}`);
-  }
+  if (wordNet.available) lexicon.wordNet = wordNet.wordNet;
+  else notices.push(`WordNet unavailable, terms are compared without it: ${wordNet.reason}`);
+  const timings = {
+    vectorsBuildMs: vectors.available ? vectors.buildMs : 0,
+    vectorsLoadMs: vectors.available ? vectors.loadMs : 0,
+    wordNetBuildMs: wordNet.available ? wordNet.buildMs : 0,
+    wordNetLoadMs: wordNet.available ? wordNet.loadMs : 0,
+  };
   return { lexicon, notices, timings };
 }

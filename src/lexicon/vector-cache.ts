@@ -15,6 +15,7 @@ import path from 'node:path';
 import {
   decodeCacheFile,
   encodeCacheFile,
+  loadOrBuildCache,
   removeOtherVersions,
   section,
   writeAtomically,
@@ -233,37 +234,16 @@ export function loadWordVectors(options: WordVectorOptions): WordVectorsResult {
   const source = options.source ?? findEmbeddingsSource();
   if (typeof source === 'string') return { available: false, reason: source };
   const file = vectorCacheFile(options.cacheDirectory, source, options.vocabularySize);
-  let built = false;
-  let buildMs = 0;
-  try {
-    statSync(file);
-  } catch {
-    if (options.build === false) {
-      return {
-        available: false,
-        reason: `the word vector cache ${file} is not built (run \`npm run vectors\`)`,
-      };
-    }
-    try {
-      buildMs = convertEmbeddings({ ...options, source }).milliseconds;
-      built = true;
-    } catch (error) {
-      return {
-        available: false,
-        reason: `the word vector cache could not be built: ${(error as Error).message}`,
-      };
-    }
-  }
-  const started = performance.now();
-  try {
-    const vectors = decodeVectorFile(readFileSync(file));
-    return { available: true, vectors, file, built, buildMs, loadMs: performance.now() - started };
-  } catch (error) {
-    return {
-      available: false,
-      reason: `the word vector cache ${file} is unreadable: ${(error as Error).message}`,
-    };
-  }
+  const loaded = loadOrBuildCache(
+    file,
+    'word vector',
+    options.build !== false,
+    () => convertEmbeddings({ ...options, source }).milliseconds,
+    decodeVectorFile,
+  );
+  if (!loaded.available) return loaded;
+  const { value, ...rest } = loaded;
+  return { ...rest, vectors: value };
 }
 
 /**

@@ -5,11 +5,12 @@
  * @packageDocumentation
  */
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import {
   decodeCacheFile,
   encodeCacheFile,
+  loadOrBuildCache,
   removeOtherVersions,
   type Section,
   section,
@@ -143,33 +144,14 @@ export function convertWordNet(options: WordNetOptions): {
 export function loadWordNet(options: WordNetOptions): WordNetResult {
   const source = options.source ?? findWordNetSource();
   if (typeof source === 'string') return { available: false, reason: source };
-  const file = wordNetCacheFile(options.cacheDirectory, source);
-  let built = false;
-  let buildMs = 0;
-  try {
-    statSync(file);
-  } catch {
-    if (options.build === false) {
-      return { available: false, reason: `the WordNet cache ${file} is not built (run \`npm run vectors\`)` };
-    }
-    try {
-      buildMs = convertWordNet({ ...options, source }).milliseconds;
-      built = true;
-    } catch (error) {
-      return {
-        available: false,
-        reason: `the WordNet cache could not be built: ${(error as Error).message}`,
-      };
-    }
-  }
-  const started = performance.now();
-  try {
-    const wordNet = new WordNet(decodeWordNetFile(readFileSync(file)));
-    return { available: true, wordNet, file, built, buildMs, loadMs: performance.now() - started };
-  } catch (error) {
-    return {
-      available: false,
-      reason: `the WordNet cache ${file} is unreadable: ${(error as Error).message}`,
-    };
-  }
+  const loaded = loadOrBuildCache(
+    wordNetCacheFile(options.cacheDirectory, source),
+    'WordNet',
+    options.build !== false,
+    () => convertWordNet({ ...options, source }).milliseconds,
+    (bytes) => new WordNet(decodeWordNetFile(bytes)),
+  );
+  if (!loaded.available) return loaded;
+  const { value, ...rest } = loaded;
+  return { ...rest, wordNet: value };
 }

@@ -63,6 +63,8 @@ const relation = (symbol: PointerSymbol): number => POINTER_SYMBOLS.indexOf(symb
 const MEANING_RELATIONS = new Set(
   (['+', '<', '\\', '&', '>', '*', '=', '$', '^'] as const).map((symbol) => relation(symbol)),
 );
+/** Longer paths join nearly anything: three steps already reach "ban" from "bar". */
+const MAX_MEANING_STEPS = 3;
 const HYPERNYM = relation('@');
 const INSTANCE_HYPERNYM = relation('@i');
 const ANTONYM = relation('!');
@@ -261,23 +263,10 @@ export class WordNet {
     }
     if (hypernym) return { relation: 'hypernym', steps: 1 };
 
-    // Breadth first over meaning relations, three steps at most.
-    let frontier = [...start];
-    const seen = new Set(start);
-    for (let step = 1; step <= 3 && frontier.length > 0; step++) {
-      const next: number[] = [];
-      for (const synset of frontier) {
-        let reached = false;
-        this.forEachPointer(synset, (target, kind) => {
-          if (!MEANING_RELATIONS.has(kind) || seen.has(target)) return;
-          if (goal.has(target)) reached = true;
-          seen.add(target);
-          next.push(target);
-        });
-        if (reached) return { relation: step === 1 ? 'derivation' : 'related', steps: step };
-      }
-      frontier = next;
-    }
+    // Some meaning relations point one way only (`kill` causes `die`), so search from both ends and
+    // keep the shorter path: the relation of two words must not depend on their order.
+    const steps = Math.min(this.meaningSteps(start, goal), this.meaningSteps(goal, start));
+    if (steps <= MAX_MEANING_STEPS) return { relation: steps === 1 ? 'derivation' : 'related', steps };
 
     // Nouns only: sister nouns name different things (`year` / `month`, `car` / `truck`), while verbs
     // under one hypernym are often ways of saying the same act (`say` / `tell`).
@@ -290,6 +279,27 @@ export class WordNet {
       if (sister) return { relation: 'contrast', steps: 2 };
     }
     return { relation: 'unrelated', steps: 0 };
+  }
+
+  /** Steps of meaning relations from any synset of `start` to one of `goal`, breadth first; Infinity past {@link MAX_MEANING_STEPS}. */
+  private meaningSteps(start: ReadonlySet<number>, goal: ReadonlySet<number>): number {
+    let frontier = [...start];
+    const seen = new Set(start);
+    for (let step = 1; step <= MAX_MEANING_STEPS && frontier.length > 0; step++) {
+      const next: number[] = [];
+      let reached = false;
+      for (const synset of frontier) {
+        this.forEachPointer(synset, (target, kind) => {
+          if (!MEANING_RELATIONS.has(kind) || seen.has(target)) return;
+          if (goal.has(target)) reached = true;
+          seen.add(target);
+          next.push(target);
+        });
+        if (reached) return step;
+      }
+      frontier = next;
+    }
+    return Number.POSITIVE_INFINITY;
   }
 
   private sensesOf(lemma: number): Uint32Array {
