@@ -83,7 +83,7 @@ export class WordVectors {
 
   /**
    * The `count` words closest to `word` by cosine, closest first (ties by frequency), without the word
-   * itself; empty when the word is unknown. Scans every row: about 20 ms for 200k words, meant for
+   * itself; empty when the word is unknown. Scans every row: about 35 ms for 200k words, meant for
    * exploration and tests rather than inner loops.
    */
   nearest(word: string, count: number): Neighbour[] {
