@@ -4,7 +4,7 @@
  * `seeds-cli` is the seed story under the CLI's V8 flags.
  * Then runs the benches of the other parts (extraction, cluster, store, api), each in its own process.
  * Usage: `tsx bench/run.ts [case…]` with cases among example, seeds, 10, 100, 1000, extraction, cluster,
- * store, api, doubling (default: all).
+ * store, api, doubling, lexicon (default: all).
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
@@ -43,7 +43,7 @@ const format = (value: number, digits = 1): string => value.toFixed(digits);
 const group = (value: number): string => Math.round(value).toLocaleString('en-US');
 
 /** Benches of the other parts, each a script of its own that prints its own table. */
-const PART_BENCHES = ['extraction', 'cluster', 'store', 'api', 'doubling'];
+const PART_BENCHES = ['extraction', 'cluster', 'store', 'api', 'doubling', 'lexicon'];
 const requested = process.argv.slice(2);
 const cases = requested.length > 0 ? requested.filter((name) => !PART_BENCHES.includes(name)) : DEFAULT_CASES;
 const parts = requested.length > 0 ? requested.filter((name) => PART_BENCHES.includes(name)) : PART_BENCHES;
