@@ -8,6 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { appendAll } from '../text/iterables.js';
 import { WordIndex } from './word-index.js';
 import { PARTS_OF_SPEECH, PartOfSpeech, POINTER_SYMBOLS, type WordNetData } from './wordnet-data.js';
 
@@ -193,7 +194,7 @@ export function readWordNet(source: WordNetSource): WordNetData {
   const exceptionBases: number[] = [];
   forms.forEach((form, index) => {
     exceptionStart[index] = exceptionBases.length;
-    exceptionBases.push(...basesOf.get(form)!);
+    appendAll(exceptionBases, basesOf.get(form)!);
   });
   exceptionStart[forms.length] = exceptionBases.length;
 

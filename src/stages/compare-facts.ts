@@ -85,7 +85,7 @@ function bucketsOf(fact: Fact): string[] {
 export type WordRelatedness = (first: string, second: string) => number;
 
 /** A word pair at least this related counts as one term, in proportion to its score. */
-const MIN_RELATED = 0.8;
+const MIN_RELATED = 0.88;
 
 /**
  * Weighted cosine of two slots' terms, each term weighted by its nearness and its rarity in the story.

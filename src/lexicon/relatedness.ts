@@ -1,0 +1,25 @@
+/**
+ * The lexicon as the word relatedness that {@link synthesize}'s `related` option takes: loaded once at
+ * the edge (the CLI, the evaluation), memoised, and absent when neither resource can be had.
+ * @packageDocumentation
+ */
+import type { WordRelatedness } from '../stages/compare-facts.js';
+import { type LexiconOptions, loadLexicon } from './load-lexicon.js';
+import { createTermComparer } from './term-similarity.js';
+
+/**
+ * Loads the lexicon and returns its word relatedness, or undefined when neither word vectors nor
+ * WordNet could be loaded. Notices about missing resources go to `notice` (default: stderr, once).
+ * @param options - where the caches are and whether to build them
+ * @param notice - where to say what is missing
+ */
+export function lexiconRelatedness(
+  options: LexiconOptions = {},
+  notice: (line: string) => void = (line) => process.stderr.write(`crosscheck: ${line}\n`),
+): WordRelatedness | undefined {
+  const { lexicon, notices } = loadLexicon(options);
+  for (const line of notices) notice(line);
+  if (lexicon.vectors === undefined && lexicon.wordNet === undefined) return undefined;
+  const compare = createTermComparer(lexicon);
+  return (first, second) => compare(first, second).score;
+}
