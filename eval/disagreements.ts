@@ -84,7 +84,7 @@ export function disagreementsAvailable(): boolean {
 }
 
 /** Finds documents by id in the shared data; each corpus is read on first need. */
-class DocumentIndex {
+export class DocumentIndex {
   private ecbplus: Map<string, string> | undefined;
   private allsides: Map<number, CrawlStory> | undefined;
 

@@ -368,6 +368,34 @@ const STORIES: readonly StoryCase[] = [
     ],
   },
   {
+    name: "negative: two chambers' tallies, one outlet giving both",
+    bodies: [
+      'The Wexmoor bill passed 65-35 in the Senate, and 254 to 175 a few hours later in the House.',
+      'The vote on the Wexmoor bill was 254-175.',
+    ],
+  },
+  {
+    name: 'negative: one time of day and its conversion into another zone',
+    bodies: [
+      'At 2 a.m. local time, just as the Wexmoor cease-fire took effect, life returned to the streets.',
+      'Both sides said the Wexmoor cease-fire would begin at 2 a.m. Friday, local time, which was 7 p.m. Thursday ET.',
+    ],
+  },
+  {
+    name: 'negative: the times of two steps of one story',
+    bodies: [
+      'Rowan Pike surrendered to the Wexmoor authorities early Thursday morning ahead of expected charges.',
+      'The Wexmoor prosecutors are expected to unseal the charges filed by a grand jury around 2 p.m.',
+    ],
+  },
+  {
+    name: 'negative: the date of a cited report against the day of a post',
+    bodies: [
+      'Rowan Pike, in a post linking to a report in the Wexmoor Gazette, April 25, 2021...',
+      'Rowan Pike tweeted on Tuesday that the Wexmoor Gazette story was wrong.',
+    ],
+  },
+  {
     name: 'negative: a falling figure in later reports is not an update but a conflict',
     bodies: [
       ['The Wexmoor quake killed 24 people, the agency said.', '2025-07-02'],

@@ -162,7 +162,59 @@ const CASES: readonly ExtractionCase[] = [
     sentence: 'She checked into the clinic on Friday.',
     expected: { text: 'Friday', value: { type: 'weekday', day: 5 } },
   },
+  {
+    name: 'a bare count before its event, after "said"',
+    sentence: 'Qeshm Gov. Heidar Alishvandi said 50 were injured.',
+    expected: { text: '50', value: { type: 'quantity', low: 50, high: 50 }, measure: '~injur' },
+  },
+  {
+    name: 'a bare count before its event, after "and", with its bound',
+    sentence: 'Ten people were killed and at least 50 injured when the quake razed the villages.',
+    expected: {
+      text: 'at least 50',
+      value: { type: 'quantity', low: 50, high: Infinity },
+      measure: '~injur',
+    },
+  },
+  {
+    name: 'a part of a group whose size is not given',
+    sentence: 'At least 17 of the hijacked ships are still held by the pirates.',
+    expected: {
+      text: 'At least 17 of the hijacked ships',
+      value: { type: 'quantity', low: 17, high: Infinity, unit: 'ship' },
+    },
+  },
+  {
+    name: "the next chamber's tally after a vote",
+    sentence: 'The bill passed 65-35 in the Senate, and 254 to 175 a few hours later in the House.',
+    expected: { text: '254 to 175', value: { type: 'record', wins: 254, losses: 175 }, measure: 'vote' },
+  },
   // Negative cases: words that look like figures of the story but are not.
+  {
+    name: 'negative: a clock time is no count',
+    sentence: 'The cease-fire would begin at 2 a.m. Friday, local time, which was 7 p.m. Thursday ET.',
+    absent: '7 p',
+  },
+  {
+    name: 'negative: the day of a time converted into another zone',
+    sentence: 'The cease-fire would begin at 2 a.m. Friday, local time, which was 7 p.m. Thursday ET.',
+    absent: 'Thursday',
+  },
+  {
+    name: 'negative: the date of a cited report closing the sentence',
+    sentence: 'Cotton, in a tweet linking to a report in the New York Post, April 25, 2021...',
+    absent: 'April 25, 2021',
+  },
+  {
+    name: 'negative: the day something was posted',
+    sentence: 'Italiano tweeted on Tuesday that she had resigned.',
+    absent: 'Tuesday',
+  },
+  {
+    name: 'negative: a year before a verb is no bare count',
+    sentence: 'A tsunami in 2004 killed 230,000 people around the ocean.',
+    absent: '2004 killed',
+  },
   { name: 'negative: an age', sentence: 'The 26 - year - old actress left the clinic.', absent: '26' },
   {
     name: 'negative: when a page was updated',
@@ -281,6 +333,31 @@ describe('extractFacts', () => {
       analyzeArticle({ id: 'a', body: 'Coach Dana Whitfield has spent 19 seasons with the Gulls.' }),
     );
     expect(fact?.slot.holder).toBe('Dana Whitfield');
+  });
+});
+
+describe('the words of a slot', () => {
+  it('reads a lower-case month word as the event it is ("marched"), a capitalised one as the month', () => {
+    const [marched] = factsOf('In Thessaloniki, another 20,000 people marched through the city centre.');
+    expect(marched?.slot.events).toContain('~protest');
+    const [month] = factsOf('In Thessaloniki, 20,000 people lost their jobs in March.');
+    expect(month?.slot.events).not.toContain('~protest');
+  });
+
+  it('reads no age after a place in a figure the tokeniser split ("Heraklion, 10, 000 people")', () => {
+    const facts = factsOf('In Heraklion, 10, 000 people are reported as marching against the measures.');
+    expect(facts.filter((fact) => fact.slot.measure === 'age')).toEqual([]);
+    expect(facts.map((fact) => fact.value)).toContainEqual(
+      expect.objectContaining({ low: 7500, high: 12500 }),
+    );
+  });
+
+  it('keeps a clock time inside its clause, so the holder before it still holds the date after it', () => {
+    const date = factsOf(
+      'Jamal Williams, 32, was arrested around 1: 30 a. m. Feb. 1 on state Route 94.',
+      '2009-02-04',
+    ).find((fact) => fact.value.type === 'date');
+    expect(date?.slot.holder).toBe('Jamal Williams');
   });
 });
 

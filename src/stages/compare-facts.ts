@@ -549,8 +549,9 @@ export function slotMismatch(first: Fact, second: Fact, context: SlotContext): S
     // "Saturday morning" and "Thursday evening" are two days' times: no one time of one event.
     if (value.day !== undefined && second.value.day !== undefined && value.day !== second.value.day)
       return 'different-measure';
-    // Times of day, like dates, need the event beside both, or the same people and places named.
-    if (similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT || sharesEvent(first, second, context.related))
+    // A time of day is one step of a story (a surrender in the morning, charges unsealed at 2 p.m.): two
+    // times meet only on the event beside both, or on the same people and places named.
+    if (sharesEvent(first, second, context.related) && similarity() >= MIN_DATE_SIMILARITY_SHARED_EVENT)
       return undefined;
     const shared = first.slot.participants.filter((name) => second.slot.participants.includes(name));
     return shared.length >= 2 ? undefined : 'unlike-words';

@@ -161,6 +161,8 @@ export function parseQuantities(text: string, offset = 0): Quantity[] {
     if (/\b[A-Z]{1,4}\s+-\s+$|\b(?:AK|RPG|MiG|SA|Su)\s+$/.test(text.slice(Math.max(0, index - 8), index)))
       continue;
     if (/^(?:st|nd|rd|th)\b|^:\d|^[\w/]/.test(after)) continue;
+    // "7 p.m.", "11 a. m.": a clock time, not a count.
+    if (/^\s*[ap]\.\s*m\b/i.test(after)) continue;
     const sign = signRaw?.trim().toLowerCase();
     const multiplierWord = multiplierRaw?.toLowerCase();
     // A bare "m" or "b" after a number without a currency is too often something else (metres, a list).
@@ -474,6 +476,8 @@ const NAMED_THEN_NOUN = /^(?:\s+[A-Z][\p{L}'’-]*){1,2}\s+(\p{Ll}+(?:s|people|m
 /** A model's code after a count: letters, an optional hyphen or space, digits, and an optional plural s. */
 const MODEL_CODE = /^\s+([A-Z]{1,4})\s*(?:-\s*)?(\d{1,3})(s)?\b/;
 
+/** "of the", "of their": the opening of a partitive ("17 of the hijacked ships") before lower-case words. */
+const PARTITIVE = /^\s+of\s+(?:the|these|those|its|their|his|her)(?=\s+[a-z])/;
 /** What a bare number counts: the head of the noun phrase after it, plus a rate ("vehicles a day"). */
 function countedNoun(rest: string): { unit: string; length: number } | undefined {
   let consumed = 0;
@@ -491,6 +495,9 @@ function countedNoun(rest: string): { unit: string; length: number } | undefined
     }
     return { unit: `model:${model[1].toLowerCase()}${model[2]}`, length: consumed };
   }
+  // "17 of the hijacked ships": a part of a group whose size is not given counts the group's noun.
+  const partitive = PARTITIVE.exec(rest);
+  if (partitive !== null) consumed = partitive[0].length;
   for (let words = 0; words < 3; words++) {
     const next = FOLLOWING_WORD.exec(rest.slice(consumed));
     if (next?.[1] === undefined) break;
@@ -511,6 +518,8 @@ function countedNoun(rest: string): { unit: string; length: number } | undefined
     if ((word.endsWith('s') && !word.endsWith('ss')) || IRREGULAR_PLURALS.has(word)) break;
   }
   if (head === undefined) return undefined;
+  if (partitive !== null && !((head.endsWith('s') && !head.endsWith('ss')) || IRREGULAR_PLURALS.has(head)))
+    return undefined;
   const rate = RATE.exec(rest.slice(consumed));
   const unit = paraphraseClass(stem(head));
   if (rate?.[1] !== undefined)

@@ -100,6 +100,15 @@ const BARE_TOLL = new RegExp(
   String.raw`\b(killing|injuring|wounding|hurting|arresting|evacuating|rescuing)\s+(?:(?:an?\s+)?other\s+)?((?:at\s+least|more\s+than|about|some|nearly|almost|over|around|another)\s+)?(\d[\d,]*|${BARE_NUMBER_WORDS})(?=\s*(?:[,.;:]|and\b|others\b|more\b|$))`,
   'gi',
 );
+/**
+ * "said 50 were injured", "ten were killed and at least 50 injured": a bare count before the event it
+ * counts, with the verb's auxiliary or after "and" or a comma, so that a year ("in 2004 killed") is not
+ * read as one.
+ */
+const BARE_TOLL_BEFORE = new RegExp(
+  String.raw`(?:\b(and|said)\s+|,\s*)?((?:at\s+least|more\s+than|about|some|nearly|almost|over|around|another)\s+)?\b(\d[\d,]*|${BARE_NUMBER_WORDS})\s+(?:(were|have\s+been|had\s+been|are|got)\s+)?(killed|injured|wounded|hurt|arrested)\b`,
+  'gi',
+);
 /** "no casualties", "no one was killed": a count of zero. */
 const NONE =
   /\b(?:no\s+(casualties|deaths|fatalities|injuries|one\s+(?:was|were|has been|had been)\s+(?:killed|injured|hurt|wounded))|nobody\s+(?:was|has been|had been)\s+(killed|injured|hurt|wounded))\b/gi;
@@ -175,7 +184,7 @@ const EVENTS = new Set(
 export const PERSON_ATTRIBUTES: ReadonlySet<string> = new Set(['age', 'residence', 'title']);
 
 /** "LaSalle, 36, of Bloomington", "Chohan (59)": an age set off right after a name. */
-const AGE_AFTER_NAME = /^(?:,\s*|\s*\()(\d{1,3})(?:\s*,|\))/;
+const AGE_AFTER_NAME = /^(?:,\s*|\s*\()(\d{1,3})(?:\s*,(?!\s*\d{3}\b)|\))/;
 /** "of Bloomington", "of College Point, Queens": a home town after a name (and its age). */
 const HOME_AFTER_NAME =
   /^(?:,\s*\d{1,3}\s*,|\s*\(\d{1,3}\)\s*,?)?\s*,?\s*of\s+((?:[A-Z][\p{Ll}'’]+\.?)(?:\s+[A-Z][\p{Ll}'’]+\.?){0,3})/u;
@@ -312,9 +321,15 @@ function personAttributes(
 export function isEventMeasure(measure: string): boolean {
   return EVENTS.has(measure) || measure === 'casualties';
 }
+/**
+ * Month names and their abbreviations: calendar words only when capitalised, since the lower-case words
+ * are events and things ("20,000 people *marched*", "a *march*").
+ */
+const MONTH_TERM =
+  /^(?:januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)$/;
 /** Words that never name a slot: calendar words and the verbs of saying. */
 const NOT_SLOT =
-  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)dai|januari|februari|march|april|mai|june|juli|august|septemb|octob|novemb|decemb|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|morn|even|afternoon|night|dai|week|month|year|todai|yesterdai|tomorrow|summer|winter|spring|autumn|fall|last|earlier|later|~sai|report|accord|ad|confirm|percent|total)$/;
+  /^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)dai|morn|even|afternoon|night|dai|week|month|year|todai|yesterdai|tomorrow|summer|winter|spring|autumn|fall|last|earlier|later|~sai|report|accord|ad|confirm|percent|total)$/;
 /** Where a clause ends: the slot of a value does not reach past it. */
 const CLAUSE_BREAK = /^(?:;|:|—|–|but|while|whereas|although|though|after|before|when|as|and)$/i;
 /** Numbers in words are values, never slot words. */
@@ -372,7 +387,7 @@ const EVENT_REACH = 4;
 const COMPLEMENT_REACH = 4;
 /** Speech verbs: a day named right after one is the day something was said, not the day it happened. */
 const SPEECH_BEFORE =
-  /\b(?:said|says|told|reported|announced|confirmed|stated|added|wrote|noted|explained|declared|insisted|revealed|disclosed)\s+(?:\w+\s+)?(?:on\s+|late\s+|early\s+)?$/i;
+  /\b(?:said|says|told|reported|announced|confirmed|stated|added|wrote|tweeted|noted|explained|declared|insisted|revealed|disclosed)\s+(?:\w+\s+)?(?:on\s+|late\s+|early\s+)?$/i;
 
 /**
  * Text with the spaces a tokeniser put inside numbers moved out, keeping every offset: "1, 000" reads as
@@ -501,6 +516,27 @@ function quantityCandidates(text: string): Candidate[] {
     if (qualifier !== undefined) value.qualifier = qualifier;
     candidates.push({ start, end: start + number.length, value, measure });
   }
+  for (const match of text.matchAll(BARE_TOLL_BEFORE)) {
+    if (match[1] === undefined && match[4] === undefined && !match[0].startsWith(',')) continue;
+    const number = match[3]!;
+    const count = /^\d/.test(number) ? Number(number.replace(/,/g, '')) : NUMBER_VALUES[number.toLowerCase()];
+    if (count === undefined || (match[4] === undefined && count >= 1000)) continue;
+    // The span opens on the bound when there is one, as the general reading of "at least 50" does.
+    const opening = match[2] ?? number;
+    const start = (match.index ?? 0) + match[0].indexOf(opening, match[1]?.length ?? 0);
+    const end = (match.index ?? 0) + match[0].indexOf(number, start - (match.index ?? 0)) + number.length;
+    const measure = paraphraseClass(stem(BARE_TOLL_EVENTS[match[5]!.toLowerCase().slice(0, 4)] ?? 'kill'));
+    const qualifier = match[2]?.trim().toLowerCase();
+    const bounded = qualifier !== undefined && ['at least', 'more than', 'over'].includes(qualifier);
+    const value: FactValue = {
+      type: 'quantity',
+      low: count,
+      high: bounded ? Infinity : count,
+      unit: measure,
+    };
+    if (qualifier !== undefined) value.qualifier = qualifier;
+    candidates.push({ start, end, value, measure });
+  }
   for (const match of text.matchAll(NONE)) {
     const what = (match[1] ?? match[2] ?? '').toLowerCase();
     const measure = /kill|death|fatal|casualt/.test(what) ? '~kill' : '~injur';
@@ -580,7 +616,9 @@ const CATEGORY = /\bCategory[\s-]+(\d)\b/g;
 const DEGREE = /\b(first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+degree\b/gi;
 /** "voted 220-212", "passed by a vote of 51 - 49", "confirmed 52-48": a vote's tally. */
 const VOTE_TALLY =
-  /\b(?:vot(?:e|ed|es|ing)|vote\s+of|passed|approved|rejected|confirmed|adopted|defeated)\s+(?:\w+\s+){0,3}?(\d{1,3})\s*-\s*(\d{1,3})(?![\d-])/gi;
+  /\b(?:vot(?:e|ed|es|ing)|vote\s+of|passed|approved|rejected|confirmed|adopted|defeated)\s+(?:\w+\s+){0,3}?(\d{1,3})\s*(?:-|to)\s*(\d{1,3})(?![\d-])/gi;
+/** "passed 65-35 in the Senate, and 254 to 175 a few hours later in the House": the next chamber's tally. */
+const NEXT_TALLY = /^[^.;]{0,40}?\band\s+(\d{1,3})\s*(?:-|to)\s*(\d{1,3})(?![\d-])/i;
 
 /** Words after a decade that keep it a time ("the 1950s, when", "the 1950s and 1960s"). */
 const AFTER_TIME =
@@ -608,6 +646,8 @@ const PARTS: Readonly<Record<string, readonly [number, number]>> = {
   night: [1140, 1740],
 };
 
+/** A time zone after a time or a day ("ET", "GMT"): the figure is a conversion for readers elsewhere. */
+const TIME_ZONE_AFTER = /^\s*,?\s*(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|GMT|UTC|BST|IST)\b/;
 /** Times of day: clock times and parts of named days, as ranges of minutes. */
 function timeCandidates(text: string): Candidate[] {
   const candidates: Candidate[] = [];
@@ -624,7 +664,7 @@ function timeCandidates(text: string): Candidate[] {
     if (/\b(?:updated|posted|published|modified|edited)\b[^.]{0,20}$/i.test(text.slice(0, match.index ?? 0)))
       continue;
     if (
-      /^\s*(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|GMT|UTC|BST|IST)\b/.test(
+      /^\s*(?:(?:on\s+)?(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s*,?\s*)?(?:ET|EST|EDT|PT|PST|PDT|CT|CST|CDT|GMT|UTC|BST|IST)\b/.test(
         text.slice((match.index ?? 0) + match[0].length),
       )
     )
@@ -700,6 +740,17 @@ function scaleCandidates(text: string): Candidate[] {
       value: { type: 'record', wins: Number(match[1]), losses: Number(match[2]) },
       measure: 'vote',
     });
+    const after = (match.index ?? 0) + match[0].length;
+    const next = NEXT_TALLY.exec(text.slice(after));
+    if (next !== null) {
+      const nextEnd = after + next[0].length;
+      candidates.push({
+        start: after + next[0].lastIndexOf(next[1]!, next[0].length - next[2]!.length - 1),
+        end: nextEnd,
+        value: { type: 'record', wins: Number(next[1]), losses: Number(next[2]) },
+        measure: 'vote',
+      });
+    }
   }
   return candidates;
 }
@@ -745,6 +796,12 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
     if (SPEECH_BEFORE.test(text.slice(0, date.start - sentence.start))) continue;
     const start = date.start - sentence.start;
     const end = date.end - sentence.start;
+    // "a report in the New York Post, April 25, 2021...": the date of a cited piece, closing the sentence.
+    if (
+      /\p{Lu}[\p{L}.]*\s*,\s*$/u.test(text.slice(0, start)) &&
+      /^\s*(?:\.{1,3}|…)?\s*[”"]?\s*$/.test(text.slice(end))
+    )
+      continue;
     // "the sharpest spike since August 2008": a baseline to compare with, not the date of an event.
     if (/\bsince\s+$/i.test(text.slice(0, start)) && SUPERLATIVE.test(text)) continue;
     // "next Wednesday", "Monday of next week": a plan, which later steps of the same plan follow.
@@ -766,6 +823,8 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
       const day = WEEKDAYS.findIndex((name) => name.startsWith(weekday[1]!.toLowerCase()));
       // "Thursday night": the weekday is the day's word; the part of the day is a time of its own.
       const dayStart = start + weekday.index;
+      // "7 p.m. Thursday ET": the day of a time converted into another zone.
+      if (TIME_ZONE_AFTER.test(text.slice(dayStart + weekday[0].length))) continue;
       candidates.push({
         start: dayStart,
         end: dayStart + weekday[0].length,
@@ -804,6 +863,8 @@ function dateCandidates(article: AnalyzedArticle, sentence: Sentence, text: stri
     if (covered(start, end)) continue;
     const day = WEEKDAYS.findIndex((name) => name.startsWith(match[1]!.toLowerCase()));
     if (day < 0 || SPEECH_BEFORE.test(text.slice(0, start)) || AS_OF.test(text.slice(0, start))) continue;
+    // "7 p.m. Thursday ET": the day of a time converted into another zone.
+    if (TIME_ZONE_AFTER.test(text.slice(end))) continue;
     candidates.push({ start, end, value: { type: 'weekday', day }, measure: 'date' });
   }
   return candidates;
@@ -841,7 +902,10 @@ function readTerm(token: Token): string | undefined {
   if (token.kind !== 'word' || NUMBER_WORDS.test(token.normal)) return undefined;
   const normal = token.normal.replace(/['’]s$/, '');
   if (normal.length < 2 || STOPWORDS.has(normal)) return undefined;
-  const term = paraphraseClass(stem(normal.replace(/[-‐‑]/g, '')));
+  const termStem = stem(normal.replace(/[-‐‑]/g, ''));
+  const initial = token.text.charAt(0);
+  if (MONTH_TERM.test(termStem) && initial !== initial.toLowerCase()) return undefined;
+  const term = paraphraseClass(termStem);
   return NOT_SLOT.test(term) ? undefined : term;
 }
 
@@ -878,6 +942,13 @@ function readSlot(
   const breaks = (position: number): boolean => {
     const token = tokens[position]!;
     if (!CLAUSE_BREAK.test(token.text)) return false;
+    // The colon of a clock time ("1: 30 a.m.") is inside the phrase.
+    if (
+      token.text === ':' &&
+      /^\d/.test(tokens[position - 1]?.text ?? '') &&
+      /^\d/.test(tokens[position + 1]?.text ?? '')
+    )
+      return false;
     // "and" ends a clause only after a comma (", and later battled …"), not inside a phrase.
     return token.normal !== 'and' || tokens[position - 1]?.text === ',';
   };

@@ -46,7 +46,8 @@ const CLASSES: readonly string[] = [
   'bill bills legislation',
   'probe probes investigation investigations investigate investigated inquiry',
   'block blocked blocks halt halted halts stop stopped stops stopping',
-  'protest protests protester protesters demonstrator demonstrators demonstration demonstrations',
+  // A crowd is counted by any of its words: "20,000 marched", "the rally drew 30,000", "20,000 protesters".
+  'protest protests protester protesters demonstrator demonstrators demonstration demonstrations march marched marches marcher marchers marching rally rallies rallied',
   'ruled ruling rulings decide decided decides decision decisions',
   'ask asked asks asking request requested requests seek seeks seeking sought',
   'jobless unemployment unemployed',
