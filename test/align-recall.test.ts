@@ -198,6 +198,8 @@ interface SwapCase {
   bodies: string[];
   /** The sentence of s1 that must stand in the claim of s3's sentence. */
   expected: string;
+  /** Whether s1's other sentence must stay out of the claim's evidence altogether. */
+  alone?: boolean;
   knownFailure?: boolean;
 }
 
@@ -210,6 +212,7 @@ const SWAPS: SwapCase[] = [
       `${TRAM_CAPITAL} Critics called the cost too high.`,
     ],
     expected: 'The first passengers rode the tram line to the Velmar airport.',
+    alone: true,
   },
   {
     name: 'the lead takes the place of a later sentence on the cost',
@@ -221,6 +224,17 @@ const SWAPS: SwapCase[] = [
     expected: 'The tram line to the Velmar airport opened to its first passengers on Saturday.',
   },
   {
+    name: 'known failure: a sentence on another fact of the same setting stays out of the evidence',
+    bodies: [
+      'The tram line to the Velmar airport opened to its first passengers on Saturday. Mayor Mira Holt said at the ribbon ceremony on Saturday that the new tram line to the airport cost 90 million.',
+      `${TRAM_CEREMONY} Fares will be set in May.`,
+      `${TRAM_CAPITAL} Critics called the cost too high.`,
+    ],
+    expected: 'The tram line to the Velmar airport opened to its first passengers on Saturday.',
+    alone: true,
+    knownFailure: true,
+  },
+  {
     name: 'negative: a sentence close to one member only does not displace the one that fits the claim',
     bodies: [
       `${TRAM_CAPITAL} Mayor Mira Holt said at the ribbon ceremony on Saturday that trams to the airport will run every ten minutes.`,
@@ -228,6 +242,7 @@ const SWAPS: SwapCase[] = [
       'The tram line to the Velmar airport opened to passengers on Saturday. Critics called the cost too high.',
     ],
     expected: TRAM_CAPITAL,
+    alone: true,
   },
 ];
 
@@ -240,8 +255,10 @@ describe('alignClaims: a source is represented by its sentence that fits the cla
       const claim = alignment.claims.find((candidate) =>
         candidate.evidence.some((evidence) => evidence.text.startsWith(anchor)),
       );
+      // The member comes first among a source's passages; a restatement may follow it.
       const fromFirst = claim?.evidence.filter((evidence) => evidence.source === 's1') ?? [];
-      expect(fromFirst.map((evidence) => evidence.text)).toEqual([item.expected]);
+      expect(fromFirst[0]?.text).toBe(item.expected);
+      if (item.alone === true) expect(fromFirst.map((evidence) => evidence.text)).toEqual([item.expected]);
     });
   }
 });

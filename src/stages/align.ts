@@ -241,6 +241,7 @@ export function alignClaims(
   strong.sort((a, b) => b[2] - a[2] || a[0] - b[0] || a[1] - b[1]);
 
   const clusters = clusterUnits(units, strong, similarity, threshold);
+  const secondary = secondaryEvidence(units, clusters, strong, similarity, threshold);
   const sourceCount = new Set(articles.map((article) => article.source.id)).size;
   const maxCentrality = maxOf(
     units.map((unit) => unit.centrality),
@@ -250,7 +251,7 @@ export function alignClaims(
   const claims: Claim[] = [];
   for (const cluster of clusters) {
     const ordered = orderByRepresentativeness(cluster, units, similarity);
-    const evidence: Evidence[] = ordered.map((index) => {
+    const evidence: Evidence[] = [...ordered, ...(secondary.get(cluster) ?? [])].map((index) => {
       const unit = units[index]!;
       const source = articles[unit.article]!.source;
       return {
@@ -544,6 +545,58 @@ function clusterUnits(
     clusterOf[holder] = currentId;
     return true;
   }
+}
+
+/**
+ * Sentences that state a claim's fact besides its members: a source's second statement of the fact
+ * (headline and lead, lead and body), and a sentence that states two facts, whose clustering put it in the
+ * other fact's claim. A claim holds one sentence per source so that clustering does not chain; these join
+ * its evidence afterwards, each when it is as close to the claim's other sources as a member must be, and
+ * never become its representative.
+ */
+function secondaryEvidence(
+  units: readonly AlignedUnit[],
+  clusters: readonly number[][],
+  strong: ReadonlyArray<[number, number, number]>,
+  similarity: (first: number, second: number) => number,
+  threshold: number,
+): Map<readonly number[], number[]> {
+  const clusterOf = new Map<number, number[]>();
+  for (const cluster of clusters) for (const index of cluster) clusterOf.set(index, cluster);
+  const added = new Map<readonly number[], number[]>();
+  // Close on average and to most of the other sources: a sentence that shares only a speaker and a
+  // setting with one member ("Mayor Holt said at the ceremony …") is close to that member alone.
+  // Close on average and to most of the other sources: a sentence that shares only a speaker and a
+  // setting with one member ("Mayor Holt said at the ceremony …") is close to that member alone.
+  const fits = (unit: number, cluster: readonly number[]): boolean => {
+    const article = units[unit]!.article;
+    let total = 0;
+    let count = 0;
+    let close = 0;
+    for (const member of cluster) {
+      if (units[member]!.article === article) continue;
+      const value = similarity(unit, member);
+      total += value;
+      count++;
+      if (value >= threshold * COHESION) close++;
+    }
+    return count > 0 && total / count >= threshold && close >= Math.ceil((count * 2) / 3);
+  };
+  for (const [first, second] of strong) {
+    for (const [unit, other] of [
+      [first, second],
+      [second, first],
+    ] as const) {
+      const cluster = clusterOf.get(other)!;
+      if (cluster === clusterOf.get(unit) || cluster.length < 2) continue;
+      const list = added.get(cluster) ?? [];
+      if (list.includes(unit) || !fits(unit, cluster)) continue;
+      list.push(unit);
+      added.set(cluster, list);
+    }
+  }
+  for (const list of added.values()) list.sort((a, b) => a - b);
+  return added;
 }
 
 /**
