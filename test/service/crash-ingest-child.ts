@@ -27,7 +27,7 @@ export interface KillPoint {
 }
 
 /** Articles per store transaction in these runs: the corpus spans several chunks. */
-export const CRASH_CHUNK = 16;
+export const CRASH_CHUNK = 12;
 
 /** Opens the store a spec names. */
 export function openSpecStore(spec: StoreSpec): Promise<Store> {
@@ -55,7 +55,6 @@ const EVENTS = [
   ['Brennick', 'a train derailed at the junction', 'Rail inspectors', 'examined the track', 'passengers'],
   ['Harlow Bay', 'a fishing trawler sank in a storm', 'Coastguard divers', 'searched the wreck', 'crew'],
   ['Quillon', 'the river burst its banks after heavy rain', 'Volunteers', 'filled sandbags', 'streets'],
-  ['Marrow Hill', 'a chemical leak closed the factory', 'Hazard teams', 'sealed the tank', 'workers'],
 ] as const;
 const OUTLETS = ['Valley Post', 'Island Echo', 'The Aldous Courier', 'Northern Ledger', 'Coast Herald'];
 /** The same dull sentences turn up in every story, as agency boilerplate does. */
@@ -66,7 +65,7 @@ const FILLER = [
 ];
 
 /**
- * Writes the invented corpus as front-matter text files into `folder`: seven events of eight to eleven
+ * Writes the invented corpus as front-matter text files into `folder`: six events of eight to eleven
  * reports each, in several outlets' words, over a few days.
  * @returns how many articles were written
  */

@@ -15,6 +15,7 @@ import { Client, type PoolConfig } from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestPostgres } from '../store/postgres-server.js';
 import {
+  CRASH_CHUNK,
   type KillPoint,
   openSpecStore,
   runCrashIngest,
@@ -56,14 +57,47 @@ async function dropSchema(connection: string | PoolConfig, schema: string): Prom
 
 /**
  * The kill points, in the order an ingest reaches them. The corpus is five chunks
- * (`CRASH_CHUNK` articles each), then one re-clustering pass, then a report per story.
+ * ({@link CRASH_CHUNK} articles each), then one re-clustering pass, then a report per story. With
+ * `--no-refine` the grouping is the online placement alone, which the clusterer's state committed with
+ * each chunk must let the re-run continue exactly.
  */
-const KILL_POINTS: ReadonlyArray<{ name: string; at: KillPoint }> = [
-  { name: 'after the first chunk commits', at: { point: 'chunk-committed', count: 1 } },
-  { name: 'inside the third chunk’s transaction', at: { point: 'in-transaction', count: 3 } },
-  { name: 'after the last chunk, before re-clustering', at: { point: 'chunk-committed', count: 5 } },
-  { name: 'after re-clustering, before any report', at: { point: 'clusters-committed', count: 1 } },
-  { name: 'after the third report', at: { point: 'report-stored', count: 3 } },
+const KILL_POINTS: ReadonlyArray<{ name: string; at: KillPoint; options: string[]; stored: number }> = [
+  {
+    name: 'after the first chunk commits',
+    at: { point: 'chunk-committed', count: 1 },
+    options: [],
+    stored: CRASH_CHUNK,
+  },
+  {
+    name: 'inside the third chunk’s transaction',
+    at: { point: 'in-transaction', count: 3 },
+    options: [],
+    stored: 2 * CRASH_CHUNK,
+  },
+  {
+    name: 'after the last chunk, before re-clustering',
+    at: { point: 'chunk-committed', count: 5 },
+    options: [],
+    stored: corpusSize,
+  },
+  {
+    name: 'after re-clustering, before any report',
+    at: { point: 'clusters-committed', count: 1 },
+    options: [],
+    stored: corpusSize,
+  },
+  {
+    name: 'after the third report',
+    at: { point: 'report-stored', count: 3 },
+    options: [],
+    stored: corpusSize,
+  },
+  {
+    name: 'after the second chunk of a --no-refine ingest',
+    at: { point: 'chunk-committed', count: 2 },
+    options: ['--no-refine'],
+    stored: 2 * CRASH_CHUNK,
+  },
 ];
 
 /** What the tests compare: what an ingest leaves in the store. */
@@ -101,11 +135,11 @@ async function outcomeOf(spec: StoreSpec): Promise<StoreOutcome> {
 }
 
 /** Starts the ingest in a child process, waits until it reaches `at`, and kills it with SIGKILL. */
-async function killIngestAt(spec: StoreSpec, at: KillPoint): Promise<void> {
+async function killIngestAt(spec: StoreSpec, at: KillPoint, options: readonly string[]): Promise<void> {
   const marker = path.join(scratch, `marker-${randomBytes(4).toString('hex')}`);
   const process_: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', child, JSON.stringify(spec), `${at.point}:${at.count}`, marker, corpus],
+    ['--import', 'tsx', child, JSON.stringify(spec), `${at.point}:${at.count}`, marker, corpus, ...options],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
@@ -128,43 +162,55 @@ async function killIngestAt(spec: StoreSpec, at: KillPoint): Promise<void> {
 
 function runRecoveryTests(label: string, freshSpec: () => StoreSpec): void {
   describe(`crash recovery on ${label}`, () => {
-    let clean: StoreOutcome;
+    /** What an uninterrupted ingest leaves, by its options. */
+    const clean = new Map<string, StoreOutcome>();
 
     beforeAll(async () => {
-      const spec = freshSpec();
-      const run = await runCrashIngest(spec, [corpus]);
-      expect(run.code, run.stderr).toBe(0);
-      clean = await outcomeOf(spec);
+      for (const options of [[], ['--no-refine']]) {
+        const spec = freshSpec();
+        const run = await runCrashIngest(spec, [corpus, ...options]);
+        expect(run.code, run.stderr).toBe(0);
+        clean.set(options.join(), await outcomeOf(spec));
+      }
     });
 
     it('a clean ingest stores every article in several stories, each with a report', () => {
-      expect(clean.articles).toBe(corpusSize);
-      expect(clean.grouping.length).toBeGreaterThan(3);
-      expect(clean.grouping.flat()).toHaveLength(corpusSize);
-      expect(clean.unreported).toBe(0);
-      expect(clean.pendingNote).toBe(false);
+      for (const outcome of clean.values()) {
+        expect(outcome.articles).toBe(corpusSize);
+        expect(outcome.grouping.length).toBeGreaterThan(3);
+        expect(outcome.grouping.flat()).toHaveLength(corpusSize);
+        expect(outcome.unreported).toBe(0);
+        expect(outcome.pendingNote).toBe(false);
+      }
     });
 
-    it.each(KILL_POINTS)('killed $name, a re-run gives the clean run’s stories', async ({ at }) => {
-      const spec = freshSpec();
-      await killIngestAt(spec, at);
-      const killed = await outcomeOf(spec);
-      // The kill left work undone, so the comparison below proves the re-run did it.
-      expect(killed.pendingNote).toBe(true);
-      expect(
-        killed.articles < corpusSize ||
-          killed.unreported > 0 ||
-          JSON.stringify(killed.grouping) !== JSON.stringify(clean.grouping),
-      ).toBe(true);
+    // Concurrent: each case waits mostly on its child process, and each has a store of its own.
+    it.concurrent.each(KILL_POINTS)(
+      'killed $name, a re-run gives the clean run’s stories',
+      async ({ at, options, stored }) => {
+        const expected = clean.get(options.join())!;
+        const spec = freshSpec();
+        await killIngestAt(spec, at, options);
+        const killed = await outcomeOf(spec);
+        // The kill left work undone, so the comparison below proves the re-run did it; a chunk killed
+        // inside its transaction left none of its articles.
+        expect(killed.articles).toBe(stored);
+        expect(killed.pendingNote).toBe(true);
+        expect(
+          killed.articles < corpusSize ||
+            killed.unreported > 0 ||
+            JSON.stringify(killed.grouping) !== JSON.stringify(expected.grouping),
+        ).toBe(true);
 
-      const rerun = await runCrashIngest(spec, [corpus]);
-      expect(rerun.code, rerun.stderr).toBe(0);
-      const recovered = await outcomeOf(spec);
-      expect(recovered.articles).toBe(clean.articles);
-      expect(recovered.grouping).toEqual(clean.grouping);
-      expect(recovered.unreported).toBe(0);
-      expect(recovered.pendingNote).toBe(false);
-    });
+        const rerun = await runCrashIngest(spec, [corpus, ...options]);
+        expect(rerun.code, rerun.stderr).toBe(0);
+        const recovered = await outcomeOf(spec);
+        expect(recovered.articles).toBe(expected.articles);
+        expect(recovered.grouping).toEqual(expected.grouping);
+        expect(recovered.unreported).toBe(0);
+        expect(recovered.pendingNote).toBe(false);
+      },
+    );
   });
 }
 
