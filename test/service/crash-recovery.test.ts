@@ -137,24 +137,24 @@ async function outcomeOf(spec: StoreSpec): Promise<StoreOutcome> {
 /** Starts the ingest in a child process, waits until it reaches `at`, and kills it with SIGKILL. */
 async function killIngestAt(spec: StoreSpec, at: KillPoint, options: readonly string[]): Promise<void> {
   const marker = path.join(scratch, `marker-${randomBytes(4).toString('hex')}`);
-  const process_: ChildProcess = spawn(
+  const ingest: ChildProcess = spawn(
     process.execPath,
     ['--import', 'tsx', child, JSON.stringify(spec), `${at.point}:${at.count}`, marker, corpus, ...options],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   let stderr = '';
-  process_.stderr?.on('data', (chunk: Buffer) => {
+  ingest.stderr?.on('data', (chunk: Buffer) => {
     stderr += chunk.toString();
   });
   const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
-    process_.on('exit', (code, signal) => resolve(signal ?? code)),
+    ingest.on('exit', (code, signal) => resolve(signal ?? code)),
   );
   const deadline = Date.now() + 30_000;
-  while (!existsSync(marker) && process_.exitCode === null && Date.now() < deadline) {
+  while (!existsSync(marker) && ingest.exitCode === null && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   const reached = existsSync(marker);
-  process_.kill('SIGKILL');
+  ingest.kill('SIGKILL');
   const end = await exited;
   expect(reached, `the ingest never reached ${at.point}:${at.count}: ${stderr}`).toBe(true);
   expect(end).toBe('SIGKILL');
