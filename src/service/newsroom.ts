@@ -6,6 +6,7 @@ import { withinBudget } from '../pipeline/article-budget.js';
 import { type SynthesizeOptions, synthesize } from '../pipeline/synthesize.js';
 import { articleIdFor } from '../store/article-id.js';
 import type { Article, Assignment, NewArticle, Store, StoryUpsert } from '../store/store.js';
+import { appendAll } from '../text/iterables.js';
 import type {
   IngestOptions,
   IngestOutcome,
@@ -18,6 +19,41 @@ import type { Synthesizer } from './worker-synthesizer.js';
 
 /** An ingest adding at least this many articles is followed by a re-clustering pass (a batch import). */
 const AUTO_REFINE_ARTICLES = 20;
+/** Articles per store transaction of an ingest, unless {@link NewsroomOptions.ingestChunk} says otherwise. */
+const DEFAULT_INGEST_CHUNK = 250;
+/** Stale stories listed at a time when an interrupted ingest's missing reports are written. */
+const STALE_PAGE = 100;
+/** The most stale stories one listing may return (the store's page limit). */
+const MAX_STALE_LISTED = 1000;
+
+/**
+ * The durable steps of an ingest, where {@link NewsroomOptions.checkpoint} is called: a chunk of
+ * articles committed (with the clusterer's state), the re-clustering pass committed, a report stored.
+ */
+export type IngestCheckpoint = 'chunk-committed' | 'clusters-committed' | 'report-stored';
+
+/**
+ * What the store keeps while an ingest is unfinished (`IngestBatch.pendingIngest`): written with
+ * its first chunk of articles, deleted once every story it touched is re-clustered and reported.
+ */
+interface PendingNote {
+  version: 1;
+  /** Whether the ingest ends with a re-clustering pass over the whole store. */
+  refine: boolean;
+}
+
+/** Reads a stored note; a note this version cannot read still means an ingest was interrupted. */
+function readPendingNote(text: string | undefined): PendingNote | undefined {
+  if (text === undefined) return undefined;
+  try {
+    const parsed = JSON.parse(text) as Partial<PendingNote> | null;
+    if (parsed?.version === 1 && typeof parsed.refine === 'boolean')
+      return { version: 1, refine: parsed.refine };
+  } catch {
+    // Falls through: an unreadable note is taken at its most cautious meaning.
+  }
+  return { version: 1, refine: true };
+}
 
 export type * from './types.js';
 
@@ -32,6 +68,17 @@ export interface NewsroomOptions {
    * the event loop under a time budget); default: `synthesize` on the caller's thread. Closed with the newsroom.
    */
   synthesizer?: Synthesizer;
+  /**
+   * Articles per store transaction of an ingest (default 250): each chunk commits with the clusterer's
+   * state, so a large import stopped midway keeps what it committed, and the next ingest finishes it.
+   */
+  ingestChunk?: number;
+  /**
+   * Called right after each durable step of an ingest ({@link IngestCheckpoint}), on the caller's
+   * thread. A test hook: the crash-recovery test (`test/service/crash-recovery.test.ts`) stops the
+   * process there with SIGKILL to prove that a re-run recovers from each step. Default: nothing.
+   */
+  checkpoint?: (point: IngestCheckpoint) => void;
 }
 
 /**
@@ -39,6 +86,10 @@ export interface NewsroomOptions {
  * returns a {@link Newsroom}. Calls are serialised: one ingest or correction at a time.
  */
 export async function openNewsroom(store: Store, options: NewsroomOptions): Promise<Newsroom> {
+  const chunk = options.ingestChunk;
+  if (chunk !== undefined && !(Number.isInteger(chunk) && chunk >= 1)) {
+    throw new CrosscheckError('invalid-option', `ingestChunk must be a positive whole number, got ${chunk}`);
+  }
   const saved = await store.getClustererState();
   const clusterer = saved
     ? StoryClusterer.fromJSON(JSON.parse(saved) as ClustererJson)
@@ -61,6 +112,7 @@ class StoreNewsroom implements Newsroom {
   readonly #store: Store;
   readonly #clusterer: StoryClusterer;
   readonly #options: NewsroomOptions;
+  readonly #chunk: number;
   /**
    * Stories whose synthesis ran past its budget, by story id, with the article ids it was tried on: a
    * later read of the unchanged story answers at once instead of spending the budget again.
@@ -73,6 +125,7 @@ class StoreNewsroom implements Newsroom {
     this.#store = store;
     this.#clusterer = clusterer;
     this.#options = options;
+    this.#chunk = options.ingestChunk ?? DEFAULT_INGEST_CHUNK;
   }
 
   #serial<Result>(work: () => Promise<Result>): Promise<Result> {
@@ -86,69 +139,125 @@ class StoreNewsroom implements Newsroom {
   }
 
   ingest(inputs: readonly ArticleInput[], options: IngestOptions = {}): Promise<IngestOutcome> {
-    return this.#serial(async () => {
-      const diagnostics: Diagnostic[] = [];
-      const byId = new Map<string, ArticleInput>();
-      for (const input of clusteringOrder(inputs)) {
-        const id = articleIdFor(input.body);
-        if (!byId.has(id)) byId.set(id, { ...input, id });
-      }
-      const existing = new Set(
-        (await this.#store.getArticles([...byId.keys()])).map((article) => article.id),
-      );
-      const fresh = [...byId.values()].filter((input) => !existing.has(input.id));
-      const duplicates = inputs.length - fresh.length;
+    return this.#serial(() => this.#ingest(inputs, options));
+  }
 
+  recover(): Promise<IngestOutcome | undefined> {
+    return this.#serial(async () =>
+      (await this.#store.getPendingIngest()) === undefined ? undefined : this.#ingest([], {}),
+    );
+  }
+
+  async #ingest(inputs: readonly ArticleInput[], options: IngestOptions): Promise<IngestOutcome> {
+    const diagnostics: Diagnostic[] = [];
+    // A note left in the store means an ingest was stopped after committing some of its articles.
+    const pending = readPendingNote(await this.#store.getPendingIngest());
+    const byId = new Map<string, ArticleInput>();
+    for (const input of clusteringOrder(inputs)) {
+      const id = articleIdFor(input.body);
+      if (!byId.has(id)) byId.set(id, { ...input, id });
+    }
+    const existing = new Set((await this.#store.getArticles([...byId.keys()])).map((article) => article.id));
+    const fresh = [...byId.values()].filter((input) => !existing.has(input.id));
+    const duplicates = inputs.length - fresh.length;
+    if (duplicates > 0) {
+      diagnostics.push({
+        code: 'ingest-duplicate',
+        message: `${duplicates} article(s) were already stored (same text) and were skipped`,
+        severity: 'info',
+      });
+    }
+    const outcome: IngestOutcome = {
+      added: [],
+      duplicates: [...byId.keys()].filter((id) => existing.has(id)),
+      placements: [],
+      storiesChanged: [],
+      diagnostics,
+    };
+    if (fresh.length === 0 && pending === undefined) return outcome;
+
+    // Decided before the first commit and kept in the note, so that the run finishing an interrupted
+    // ingest re-clusters exactly when the whole ingest would have: the re-run of an import whose
+    // articles are all stored already adds none of its own.
+    const refine = (options.refine ?? fresh.length >= AUTO_REFINE_ARTICLES) && fresh.length > 0;
+    const note: PendingNote = { version: 1, refine: refine || pending?.refine === true };
+    const changed = new Set<string>();
+    for (let start = 0; start < fresh.length; start += this.#chunk) {
+      const chunkChanged = new Set<string>();
       const articles: NewArticle[] = [];
       const assignments: Assignment[] = [];
-      const placements: PlacementExplanation[] = [];
-      const changed = new Set<string>();
-      for (const input of fresh) {
+      for (const input of fresh.slice(start, start + this.#chunk)) {
         // Placed by the part synthesize analyses: a 50 MB body is stored whole but read within its budget.
         const features: ArticleFeatures = articleFeatures(
           withinBudget(input, this.#options.synthesize?.maxArticleChars).article,
         );
         const placement = this.#clusterer.add(input.id, features);
-        const article: NewArticle = { ...toStoredFields(input), id: input.id, body: input.body, features };
-        articles.push(article);
+        articles.push({ ...toStoredFields(input), id: input.id, body: input.body, features });
         assignments.push({ articleId: input.id, storyId: placement.story });
+        chunkChanged.add(placement.story);
         changed.add(placement.story);
-        placements.push(
+        outcome.placements.push(
           explanation(input.id, placement.story, placement.created, placement.score, placement.why),
         );
       }
-      const stories = this.#storyUpserts(changed);
+      // The clusterer's state and the note commit with the articles they cover: a process killed after
+      // this leaves a store that the next ingest continues as if nothing had happened.
       const result = await this.#store.ingest({
         at: this.#now(),
         articles,
         assignments,
-        stories,
+        stories: this.#storyUpserts(chunkChanged),
         clustererState: JSON.stringify(this.#clusterer.toJSON()),
+        pendingIngest: JSON.stringify(note),
       });
-      const refine = options.refine ?? articles.length >= AUTO_REFINE_ARTICLES;
-      const refined = refine && articles.length > 0 ? await this.#refine() : undefined;
-      for (const storyId of changed) {
-        if (!refined?.storiesRemoved.includes(storyId)) await this.#resynthesizeOrNote(storyId, diagnostics);
-      }
-      if (duplicates > 0) {
-        diagnostics.push({
-          code: 'ingest-duplicate',
-          message: `${duplicates} article(s) were already stored (same text) and were skipped`,
-          severity: 'info',
-        });
-      }
-      const outcome: IngestOutcome = {
-        added: result.added,
-        duplicates: [...byId.keys()].filter((id) => existing.has(id)),
-        placements,
-        storiesChanged: [...new Set([...changed, ...(refined?.storiesChanged ?? [])])].filter(
-          (id) => !refined?.storiesRemoved.includes(id),
-        ),
-        diagnostics,
-      };
-      if (refined !== undefined) outcome.refined = refined;
-      return outcome;
+      appendAll(outcome.added, result.added);
+      this.#options.checkpoint?.('chunk-committed');
+      options.onProgress?.(Math.min(fresh.length, start + this.#chunk), fresh.length);
+    }
+    const refined = note.refine ? await this.#refineClusters() : undefined;
+    const removed = new Set(refined?.storiesRemoved ?? []);
+    const report = [...new Set([...changed, ...(refined?.storiesChanged ?? [])])].filter(
+      (id) => !removed.has(id),
+    );
+    for (const storyId of report) await this.#resynthesizeOrNote(storyId, diagnostics);
+    outcome.storiesChanged = report;
+    if (pending !== undefined) {
+      // The interrupted ingest may have stored stories whose reports it never wrote.
+      appendAll(outcome.storiesChanged, await this.#reportStale(new Set(report), diagnostics));
+    }
+    await this.#finishPending();
+    if (refined !== undefined) outcome.refined = refined;
+    return outcome;
+  }
+
+  /** Deletes the note of an unfinished ingest: everything it covers is stored, clustered and reported. */
+  async #finishPending(): Promise<void> {
+    await this.#store.ingest({
+      at: this.#now(),
+      articles: [],
+      assignments: [],
+      stories: [],
+      pendingIngest: null,
     });
+  }
+
+  /**
+   * Re-synthesizes every stale story not in `tried` (each once, so a story past its time budget, which
+   * stays stale, cannot hold the loop).
+   * @returns the stories re-synthesized
+   */
+  async #reportStale(tried: Set<string>, diagnostics: Diagnostic[]): Promise<string[]> {
+    const reported: string[] = [];
+    for (;;) {
+      const limit = Math.min(MAX_STALE_LISTED, tried.size + STALE_PAGE);
+      const next = (await this.#store.listStaleStories(limit)).filter((id) => !tried.has(id));
+      if (next.length === 0) return reported;
+      for (const storyId of next) {
+        tried.add(storyId);
+        await this.#resynthesizeOrNote(storyId, diagnostics);
+        reported.push(storyId);
+      }
+    }
   }
 
   #storyUpserts(ids: Iterable<string>): StoryUpsert[] {
@@ -187,6 +296,7 @@ class StoreNewsroom implements Newsroom {
       });
     }
     await this.#store.putReport(storyId, report, this.#now());
+    this.#options.checkpoint?.('report-stored');
     return report;
   }
 
@@ -204,11 +314,26 @@ class StoreNewsroom implements Newsroom {
   }
 
   refine(): Promise<RefineOutcome> {
-    return this.#serial(() => this.#refine());
+    return this.#serial(async () => {
+      const pending = await this.#store.getPendingIngest();
+      const refined = await this.#refineClusters();
+      const diagnostics: Diagnostic[] = [];
+      for (const storyId of refined.storiesChanged) await this.#resynthesizeOrNote(storyId, diagnostics);
+      if (pending !== undefined) {
+        // A re-clustering pass over the whole store is what an interrupted ingest still owed, but for the
+        // reports it never wrote.
+        appendAll(
+          refined.storiesChanged,
+          await this.#reportStale(new Set(refined.storiesChanged), diagnostics),
+        );
+        await this.#finishPending();
+      }
+      return refined;
+    });
   }
 
-  /** Re-clusters, saves the new assignments in one transaction and re-synthesizes what changed. */
-  async #refine(): Promise<RefineOutcome> {
+  /** Re-clusters and saves the new assignments in one transaction; the caller re-synthesizes what changed. */
+  async #refineClusters(): Promise<RefineOutcome> {
     const result = this.#clusterer.refine();
     const changed = result.changed.filter((id) => !result.removed.includes(id));
     const members = new Map(this.#clusterer.stories().map((story) => [story.id, story.articles]));
@@ -222,7 +347,7 @@ class StoreNewsroom implements Newsroom {
       removedStories: result.removed,
       clustererState: JSON.stringify(this.#clusterer.toJSON()),
     });
-    for (const storyId of changed) await this.#resynthesize(storyId);
+    this.#options.checkpoint?.('clusters-committed');
     return {
       moved: result.moved,
       storiesBefore: result.storiesBefore,

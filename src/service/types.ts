@@ -29,7 +29,7 @@ export interface IngestOutcome {
   added: string[];
   duplicates: string[];
   placements: PlacementExplanation[];
-  /** Stories that gained articles (and were re-synthesized). */
+  /** Stories that gained articles or were re-clustered (and were re-synthesized). */
   storiesChanged: string[];
   /** The re-clustering pass that followed, when one ran. */
   refined?: RefineOutcome;
@@ -55,6 +55,11 @@ export interface IngestOptions {
    * when the ingest adds at least 20 articles, as a batch import does; single articles are placed online.
    */
   refine?: boolean;
+  /**
+   * Called after each chunk of new articles is committed, with how many of them are stored so far and
+   * how many there are (articles already stored are not counted): for a progress bar.
+   */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** One story with its current report. */
@@ -68,13 +73,26 @@ export interface StoryView {
  * correct the clustering. The CLI and the HTTP API are thin shells over it.
  */
 export interface Newsroom {
-  /** Stores new articles (re-ingesting is idempotent), places each in a story, re-synthesizes changed stories. */
+  /**
+   * Stores new articles (re-ingesting is idempotent), places each in a story, re-synthesizes changed
+   * stories. Articles commit in chunks, each with the clusterer's state; a store left by an ingest that
+   * was stopped midway is finished first (its re-clustering pass and missing reports), so the stories
+   * come out as one uninterrupted ingest of the same articles would have made them.
+   */
   ingest(articles: readonly ArticleInput[], options?: IngestOptions): Promise<IngestOutcome>;
   /**
    * Re-clusters every stored article in one pass (locally scaled average link), which corrects what
    * online placement got wrong; user corrections still hold. Costs about a second per thousand articles.
+   * After an interrupted ingest it also writes the reports that ingest never wrote.
    */
   refine(): Promise<RefineOutcome>;
+  /**
+   * Finishes an ingest that was stopped midway (a process killed after committing some of its
+   * articles): its re-clustering pass when it was to have one, and the reports it never wrote. The
+   * next {@link ingest} does this by itself; `serve` calls it on start.
+   * @returns what was done, or undefined when no ingest was left unfinished
+   */
+  recover(): Promise<IngestOutcome | undefined>;
   listStories(filter: StoryFilter): Promise<Page<StoryListItem>>;
   /** A story and its report; a stale report is re-synthesized first. Undefined for an unknown id. */
   story(id: string): Promise<StoryView | undefined>;

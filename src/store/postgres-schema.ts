@@ -91,6 +91,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE INDEX articles_outlet_folded
     ON articles (translate(outlet, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'));
   `,
+  // The note of an ingest that has committed articles but not yet its re-clustering and reports.
+  `
+  CREATE TABLE pending_ingest (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    note TEXT NOT NULL
+  );
+  `,
 ];
 
 /** The schema version this crosscheck writes: the number of PostgreSQL migrations. */

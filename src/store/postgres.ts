@@ -537,6 +537,14 @@ export class PostgresStore implements Store {
       );
     }
     if (batch.clustererState !== undefined) await this.#writeClustererState(client, batch.clustererState);
+    if (batch.pendingIngest === null) await client.query('DELETE FROM pending_ingest');
+    else if (batch.pendingIngest !== undefined) {
+      await client.query(
+        `INSERT INTO pending_ingest (id, note) VALUES (1, $1)
+         ON CONFLICT (id) DO UPDATE SET note = excluded.note`,
+        [batch.pendingIngest],
+      );
+    }
     return { added, duplicates };
   }
 
@@ -918,6 +926,14 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw this.#classify('storing the clusterer state', error);
     }
+  }
+
+  async getPendingIngest(): Promise<string | undefined> {
+    const rows = await this.#query<{ note: string }>(
+      'reading the note of an unfinished ingest',
+      'SELECT note FROM pending_ingest WHERE id = 1',
+    );
+    return rows[0]?.note;
   }
 
   async listCorrections(): Promise<Correction[]> {

@@ -97,4 +97,11 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN last_published TEXT;
   UPDATE stories SET last_published = (SELECT max(published) FROM articles WHERE story_id = stories.id);
   `,
+  // The note of an ingest that has committed articles but not yet its re-clustering and reports.
+  `
+  CREATE TABLE pending_ingest (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    note TEXT NOT NULL
+  );
+  `,
 ];

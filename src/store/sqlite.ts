@@ -339,6 +339,13 @@ export class SqliteStore implements Store {
     }
 
     if (batch.clustererState !== undefined) this.#writeClustererState(batch.clustererState);
+    if (batch.pendingIngest === null) this.#statement('DELETE FROM pending_ingest').run();
+    else if (batch.pendingIngest !== undefined) {
+      this.#statement(
+        `INSERT INTO pending_ingest (id, note) VALUES (1, @note)
+         ON CONFLICT (id) DO UPDATE SET note = excluded.note`,
+      ).run({ note: batch.pendingIngest });
+    }
     return { added, duplicates };
   }
 
@@ -619,6 +626,15 @@ export class SqliteStore implements Store {
 
   async putClustererState(state: string): Promise<void> {
     this.#guard('storing the clusterer state', () => this.#writeClustererState(state));
+  }
+
+  async getPendingIngest(): Promise<string | undefined> {
+    return this.#guard('reading the note of an unfinished ingest', () => {
+      const row = this.#statement('SELECT note FROM pending_ingest WHERE id = 1').get() as
+        | { note: string }
+        | undefined;
+      return row?.note;
+    });
   }
 
   async listCorrections(): Promise<Correction[]> {

@@ -56,7 +56,10 @@ export interface Correction {
   note?: string;
 }
 
-/** Everything one ingest writes: applied as one transaction, all or nothing. */
+/**
+ * Everything one store batch writes: applied as one transaction, all or nothing. A large ingest of the
+ * service is several batches (see `NewsroomOptions.ingestChunk`).
+ */
 export interface IngestBatch {
   /**
    * The time of this ingest (ISO instant), passed in because the store reads no clock: it becomes the
@@ -72,6 +75,13 @@ export interface IngestBatch {
   corrections?: Correction[];
   /** The clusterer's new state, replacing the stored one. */
   clustererState?: string;
+  /**
+   * The service's note of an ingest that has begun but not finished (opaque to the store): a string
+   * replaces the stored note, `null` deletes it, absent leaves it. Written in the batch's transaction,
+   * so the note commits exactly when the articles it covers do, and a process killed before the ingest
+   * deletes it leaves it behind for the next run to find ({@link Store.getPendingIngest}).
+   */
+  pendingIngest?: string | null;
 }
 
 /** What an ingest did. */
@@ -200,6 +210,8 @@ export interface Store {
   storyChangesSince(storyId: string, since: string): Promise<StoryChanges | undefined>;
   getClustererState(): Promise<string | undefined>;
   putClustererState(state: string): Promise<void>;
+  /** The note of an unfinished ingest ({@link IngestBatch.pendingIngest}), when one is stored. */
+  getPendingIngest(): Promise<string | undefined>;
   /** Every correction ever made, oldest first. */
   listCorrections(): Promise<Correction[]>;
   counts(): Promise<{ articles: number; stories: number }>;

@@ -87,6 +87,7 @@ export function fakeNewsroom(failure?: Error): Newsroom {
       storiesChanged: [],
       storiesRemoved: [],
     }),
+    recover: async () => undefined,
     merge: async (kept) => kept,
     split: async () => 's2',
     explain: async () => [],

@@ -11,7 +11,7 @@ import { wordDiff } from '../../web/src/word-diff.js';
 import { fakeNewsroom } from './helpers.js';
 
 describe('crosscheck serve', () => {
-  it('opens the store given, serves on loopback, answers, then closes on stop', async () => {
+  it('opens the store given, serves on loopback, finishes an interrupted ingest, answers, then closes on stop', async () => {
     const output: string[] = [];
     const opened: string[] = [];
     let closed = 0;
@@ -21,6 +21,14 @@ describe('crosscheck serve', () => {
         opened.push(path);
         return {
           ...fakeNewsroom(),
+          // As a store left by an ingest killed midway: serve finishes it once started.
+          recover: async () => ({
+            added: [],
+            duplicates: [],
+            placements: [],
+            storiesChanged: ['s1', 's2'],
+            diagnostics: [],
+          }),
           close: async () => {
             closed += 1;
           },
@@ -39,6 +47,9 @@ describe('crosscheck serve', () => {
     const running = program.parseAsync(['serve', '--db', 'mine.db', '--port', '0'], { from: 'user' });
     await expect.poll(() => output.join('')).toMatch(/serving http:\/\/127\.0\.0\.1:\d+\//);
     const url = /http:\/\/127\.0\.0\.1:\d+/.exec(output.join(''))![0];
+    await expect
+      .poll(() => output.join(''))
+      .toMatch(/finished an interrupted ingest \(2 story\(ies\) updated\)/);
     const answer = (await (await fetch(`${url}/api/stories/s1`)).json()) as { story: { id: string } };
     expect(answer.story.id).toBe('s1');
     stop();

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { readArticles } from '../../src/ingest/read-articles.js';
 import type { ArticleInput } from '../../src/model/index.js';
-import { openNewsroom } from '../../src/service/newsroom.js';
+import { type Newsroom, openNewsroom } from '../../src/service/newsroom.js';
 import { openSqliteStore } from '../../src/store/index.js';
 
 const example = fileURLToPath(new URL('../../examples/harbour-bridge', import.meta.url));
@@ -170,6 +170,65 @@ describe('the newsroom over a SQLite store', () => {
     const small = await newsroom.ingest(ferryStory);
     expect(small.refined).toBeUndefined();
     await newsroom.close();
+  });
+
+  it('commits a large ingest in chunks and finishes one stopped midway on the next run', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'crosscheck-newsroom-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const path = join(folder, 'store.db');
+    const clock = steppingClock();
+    const batch = inventedEvents();
+    const progress: Array<[number, number]> = [];
+    const reference = await openNewsroom(await openSqliteStore(':memory:'), { now: clock, ingestChunk: 5 });
+    await reference.ingest(batch, { onProgress: (done, total) => progress.push([done, total]) });
+    expect(progress).toEqual([5, 10, 15, 20, 24].map((done) => [done, 24]));
+    const grouping = async (newsroom: Newsroom): Promise<string[]> => {
+      const items = (await newsroom.listStories({ limit: 20, offset: 0 })).items;
+      const groups = await Promise.all(
+        items.map(async (item) =>
+          (await newsroom.listArticles({ storyId: item.id, limit: 50, offset: 0 })).items
+            .map((article) => article.id)
+            .sort()
+            .join(),
+        ),
+      );
+      return groups.sort();
+    };
+    const expected = await grouping(reference);
+    await reference.close();
+
+    // An exception at the checkpoint stands in for a process that dies there: the ingest stops midway.
+    let reports = 0;
+    const interrupted = await openNewsroom(await openSqliteStore(path), {
+      now: clock,
+      ingestChunk: 5,
+      checkpoint: (point) => {
+        if (point === 'report-stored' && ++reports === 2) throw new Error('stopped here');
+      },
+    });
+    await expect(interrupted.ingest(batch)).rejects.toThrow('stopped here');
+    await interrupted.close();
+    const store = await openSqliteStore(path);
+    expect(await store.getPendingIngest()).toBeDefined();
+    expect(await store.listStaleStories(10)).not.toEqual([]);
+
+    const recovering = await openNewsroom(store, { now: clock, ingestChunk: 5 });
+    const recovered = await recovering.recover();
+    expect(recovered?.refined).toBeDefined();
+    expect(recovered?.added).toEqual([]);
+    expect(await store.listStaleStories(10)).toEqual([]);
+    expect(await store.getPendingIngest()).toBeUndefined();
+    expect(await grouping(recovering)).toEqual(expected);
+    expect(await recovering.recover()).toBeUndefined();
+    await recovering.close();
+  });
+
+  it('refuses a chunk size that is not a positive whole number', async () => {
+    const store = await openSqliteStore(':memory:');
+    await expect(openNewsroom(store, { now: steppingClock(), ingestChunk: 0 })).rejects.toMatchObject({
+      code: 'invalid-option',
+    });
+    await store.close();
   });
 
   it('refuses corrections of unknown stories with a typed error', async () => {

@@ -821,6 +821,34 @@ export function runStoreContract(
         expect(await store.getClustererState()).toBe('{"documents":2}');
       });
 
+      it('sets, keeps and deletes the note of an unfinished ingest with its batch, all or nothing', async () => {
+        const store = await fresh();
+        expect(await store.getPendingIngest()).toBeUndefined();
+        const first = makeArticle('The invented ferry note covers this article.');
+        await store.ingest(makeBatch({ articles: [first], pendingIngest: '{"refine":true}' }));
+        expect(await store.getPendingIngest()).toBe('{"refine":true}');
+        await store.ingest(makeBatch({ clustererState: '{"documents":1}' }));
+        expect(await store.getPendingIngest()).toBe('{"refine":true}');
+        // A batch that fails rolls its note back with its articles.
+        const second = makeArticle('A second invented article that never commits.');
+        await expectStoreError(
+          store.ingest(
+            makeBatch({
+              articles: [second],
+              assignments: [{ articleId: 'nowhere', storyId: 'nothing' }],
+              pendingIngest: '{"refine":false}',
+            }),
+          ),
+          'store-invalid-input',
+        );
+        expect(await store.getPendingIngest()).toBe('{"refine":true}');
+        expect(await store.getArticle(second.id)).toBeUndefined();
+        await store.ingest(makeBatch({ pendingIngest: null }));
+        expect(await store.getPendingIngest()).toBeUndefined();
+        await store.ingest(makeBatch({ pendingIngest: null }));
+        expect(await store.getPendingIngest()).toBeUndefined();
+      });
+
       it('keeps corrections in order', async () => {
         const store = await fresh();
         const corrections = [
@@ -847,6 +875,7 @@ export function runStoreContract(
         await store.ingest(
           makeBatch({
             clustererState: '{"kept":true}',
+            pendingIngest: '{"unfinished":true}',
             corrections: [
               {
                 kind: 'merge',
@@ -863,6 +892,7 @@ export function runStoreContract(
         expect(await again.listStories({ limit: 10, offset: 0 })).toEqual(stories);
         expect(await again.getStory('ferry')).toEqual(ferry);
         expect(await again.getClustererState()).toBe('{"kept":true}');
+        expect(await again.getPendingIngest()).toBe('{"unfinished":true}');
         expect(await again.listCorrections()).toHaveLength(1);
         expect(await again.search('ferry stopped', { limit: 5, offset: 0 })).toHaveLength(1);
       });

@@ -113,7 +113,26 @@ export function registerServeCommand(
             io.stderr(
               `crosscheck: warning: ${options.host} names no host: only loopback names are answered until --allowed-host names this machine\n`,
             );
-          await deps.untilStopped();
+          const stopped = deps.untilStopped();
+          let stopping = false;
+          // An ingest killed midway is finished while the server already answers reads. Stopping abandons
+          // it (the newsroom closes under it); the next start finishes it again.
+          void newsroom.recover().then(
+            (recovered) => {
+              if (recovered !== undefined)
+                io.stderr(
+                  `crosscheck: finished an interrupted ingest (${recovered.storiesChanged.length} story(ies) updated)\n`,
+                );
+            },
+            (error: unknown) => {
+              if (!stopping)
+                io.stderr(
+                  `crosscheck: warning: could not finish an interrupted ingest: ${(error as Error).message}\n`,
+                );
+            },
+          );
+          await stopped;
+          stopping = true;
           await server.close();
         } finally {
           await newsroom.close();

@@ -11,12 +11,11 @@ import { decodeHtml } from '../../ingest/html/charset.js';
 import { extractArticle } from '../../ingest/html/extract-article.js';
 import { htmlToText } from '../../ingest/html/html-to-text.js';
 import { checkPathsExist, readArticles } from '../../ingest/read-articles.js';
-import { type ArticleInput, CrosscheckError } from '../../model/index.js';
+import { CrosscheckError } from '../../model/index.js';
 import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
-import type { IngestOutcome, Newsroom } from '../../service/types.js';
+import type { IngestOptions, IngestOutcome, Newsroom } from '../../service/types.js';
 import { defaultStorePath } from '../../store/default-path.js';
-import { appendAll } from '../../text/iterables.js';
 import { openNewsroomAt } from '../open-newsroom.js';
 import { type CliIo, EXIT } from '../run.js';
 import { skippedLine } from '../skipped-line.js';
@@ -48,10 +47,8 @@ export const defaultStoreCommandDependencies: StoreCommandDependencies = {
   progress: process.stderr.isTTY === true,
 };
 
-/** Articles per store transaction when an ingest is large: committed chunks survive an interruption. */
-const INGEST_CHUNK = 250;
-/** An ingest adding at least this many articles ends with a re-clustering pass, as a batch import should. */
-const BATCH_REFINE_ARTICLES = 20;
+/** An ingest of more articles than this draws a progress bar (on a terminal). */
+const PROGRESS_ARTICLES = 250;
 
 function positiveInteger(value: string): number {
   const parsed = Number(value);
@@ -121,49 +118,28 @@ export function registerStoreCommands(
       const printed = diagnostic.code.startsWith('ingest-') && failedRefs.has(diagnostic.source ?? '');
       if (diagnostic.severity !== 'info' && !printed) io.stderr(`crosscheck: ${diagnostic.message}\n`);
     }
-    const outcome = await ingestInChunks(newsroom, read.articles);
-    // Chunks are placed online; one re-clustering pass over the whole store follows a batch import.
-    if (refine ?? outcome.added.length >= BATCH_REFINE_ARTICLES) {
-      const refined = await newsroom.refine();
-      outcome.refined = refined;
-      outcome.storiesChanged = [...new Set([...outcome.storiesChanged, ...refined.storiesChanged])].filter(
-        (id) => !refined.storiesRemoved.includes(id),
-      );
-    }
-    return { outcome, failed: read.failed.length, read: read.articles.length };
-  };
-
-  const ingestInChunks = async (
-    newsroom: Newsroom,
-    articles: readonly ArticleInput[],
-  ): Promise<IngestOutcome> => {
-    const total: IngestOutcome = {
-      added: [],
-      duplicates: [],
-      placements: [],
-      storiesChanged: [],
-      diagnostics: [],
-    };
     // The progress bar library is loaded only when a bar is drawn.
     const bar =
-      deps.progress && articles.length > INGEST_CHUNK
+      deps.progress && read.articles.length > PROGRESS_ARTICLES
         ? new (await import('cli-progress')).SingleBar({ stream: process.stderr })
         : undefined;
-    bar?.start(articles.length, 0);
-    for (let start = 0; start < articles.length; start += INGEST_CHUNK) {
-      const outcome = await newsroom.ingest(articles.slice(start, start + INGEST_CHUNK), { refine: false });
-      appendAll(total.added, outcome.added);
-      appendAll(total.duplicates, outcome.duplicates);
-      appendAll(total.placements, outcome.placements);
-      appendAll(
-        total.storiesChanged,
-        outcome.storiesChanged.filter((id) => !total.storiesChanged.includes(id)),
-      );
-      appendAll(total.diagnostics, outcome.diagnostics);
-      bar?.update(Math.min(articles.length, start + INGEST_CHUNK));
+    let barStarted = false;
+    const ingestOptions: IngestOptions = {};
+    if (refine !== undefined) ingestOptions.refine = refine;
+    if (bar !== undefined) {
+      ingestOptions.onProgress = (done, total) => {
+        if (!barStarted) bar.start(total, 0);
+        barStarted = true;
+        bar.update(done);
+      };
     }
-    bar?.stop();
-    return total;
+    // One call: the newsroom commits in chunks and ends a batch import with one re-clustering pass.
+    try {
+      const outcome = await newsroom.ingest(read.articles, ingestOptions);
+      return { outcome, failed: read.failed.length, read: read.articles.length };
+    } finally {
+      if (barStarted) bar?.stop();
+    }
   };
 
   program
