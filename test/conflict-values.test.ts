@@ -139,6 +139,9 @@ describe('quantitiesCompatible', () => {
   const cases: { first: string; second: string; compatible: boolean }[] = [
     { first: 'It cost $4.2 million.', second: 'It cost $6 million.', compatible: false },
     { first: 'It cost $4.2 million.', second: 'It cost $4.2m.', compatible: true },
+    // Wire style: "mln" and "bln" (Reuters headlines).
+    { first: 'Hackers demand $70 million.', second: 'Hackers demand $70 mln.', compatible: true },
+    { first: 'A $1.2 billion deal.', second: 'A $1.2 bln deal.', compatible: true },
     { first: 'It cost $4.2 million.', second: 'It cost $4,200,000.', compatible: true },
     {
       first: 'It carries about 30,000 cars a day.',

@@ -115,9 +115,9 @@ const DENIAL = /\bden(?:y|ies|ied|ying|ial)\b/i;
 const DENIAL_FACTOR = 0.5;
 
 /** How many of a sentence's rarest terms are used to find candidate partners. */
-const BLOCKING_TERMS = 8;
+const BLOCKING_TERMS = 12;
 /** Terms in more sentences than this are too common to block on: it keeps pair counts near linear. */
-const MAX_POSTINGS = 64;
+const MAX_POSTINGS = 128;
 /** Below this, a pair adds nothing to centrality. */
 const CENTRALITY_FLOOR = 0.1;
 

@@ -60,7 +60,9 @@ const MULTIPLIERS: Readonly<Record<string, number>> = {
   million: 1e6,
   m: 1e6,
   mn: 1e6,
+  mln: 1e6,
   billion: 1e9,
+  bln: 1e9,
   bn: 1e9,
   b: 1e9,
   trillion: 1e12,
@@ -98,7 +100,7 @@ const QUALIFIER = [...LOWER_BOUNDS, ...UPPER_BOUNDS, ...APPROXIMATE]
   .join('|');
 const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const QUANTITY = new RegExp(
-  String.raw`(?:\b(${QUALIFIER})\s+)?(US\$|A\$|C\$|[$£€¥]|\b(?:USD|GBP|EUR)\s?)?(${NUMBER})(?:\s*(?:-|–|to)\s*(?:US\$|[$£€¥])?(${NUMBER}))?(?:\s*(million|billion|trillion|thousand|bn|mn|tn|[mkb])\b)?(\s*%|\s+per\s?cent\b)?`,
+  String.raw`(?:\b(${QUALIFIER})\s+)?(US\$|A\$|C\$|[$£€¥]|\b(?:USD|GBP|EUR)\s?)?(${NUMBER})(?:\s*(?:-|–|to)\s*(?:US\$|[$£€¥])?(${NUMBER}))?(?:\s*(million|billion|trillion|thousand|bn|bln|mn|mln|tn|[mkb])\b)?(\s*%|\s+per\s?cent\b)?`,
   'gi',
 );
 const RATE = /^\s*(?:a|per|each|every)\s+(day|week|month|year|hour)\b/i;
