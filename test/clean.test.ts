@@ -74,6 +74,17 @@ const removed: RemovalCase[] = [
     reason: 'caption',
   },
   { name: 'section subhead', boilerplate: "The mayor's love for trams", reason: 'fragment' },
+  {
+    name: 'a long headline in title case, unpunctuated',
+    boilerplate: 'Five Things To Know About The New Tram Line And What It Means For Riders',
+    reason: 'fragment',
+  },
+  {
+    name: 'a long sentence-case headline, unpunctuated',
+    boilerplate:
+      'Actress checks into rehab at the clinic in Rancho Mirage, rehires her longtime lawyer Shawn Holley',
+    reason: 'fragment',
+  },
   { name: 'all-caps subhead in quotes', boilerplate: "'A NEW ERA FOR TRANSIT'", reason: 'fragment' },
   { name: 'reporting credit', boilerplate: '(Reporting by Jane Roe; Editing by John Doe)', reason: 'credit' },
 ];
@@ -95,6 +106,11 @@ interface KeptCase {
 }
 
 const kept: KeptCase[] = [
+  {
+    name: 'a long sentence the page cut off mid-clause',
+    paragraph:
+      'Early Friday morning, around 1:30 a.m., the actress checked into the clinic in Rancho Mirage, Calif,',
+  },
   {
     name: 'a sentence ending in a quote attribution',
     paragraph: '"We will open the line in stages," she said.',

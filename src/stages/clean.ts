@@ -207,6 +207,8 @@ const detectFragments: Detector = (paragraph) => {
   if (isTerminated(credit === undefined ? text : text.slice(0, credit))) return [];
   const sentences = segment(text).sentences;
   const last = sentences[sentences.length - 1];
+  // Prose the page cut off mid-clause is still the article's text.
+  if (last !== undefined && readsAsSentence(last.text)) return [];
   if (sentences.length <= 1 || last === undefined) return [whole(paragraph, 'fragment')];
   // Complete sentences before an unfinished tail stay; only the tail goes.
   return [{ start: paragraph.start + last.start, end: paragraph.end, reason: 'fragment', whole: false }];
@@ -358,7 +360,7 @@ function refine(paragraph: ParagraphView, candidates: Candidate[]): Decision {
   const covered = [...coveredByReason.values()].reduce((sum, length) => sum + length, 0);
   const pieces = complement(spans, paragraph);
   const noSentenceLeft =
-    spans.length > 0 && !pieces.some(([start, end]) => isTerminated(paragraphText(paragraph, start, end)));
+    spans.length > 0 && !pieces.some(([start, end]) => readsAsSentence(paragraphText(paragraph, start, end)));
 
   // An unfinished tail takes only itself: the finished sentences before it stay however short.
   // Repeats are cut alone too: the copies a paragraph keeps are its text, not boilerplate beside it.
@@ -466,6 +468,24 @@ function paragraphsOf(body: string): Array<[number, number]> {
  */
 const TRUNCATED_END =
   /(?:^|\s)(?:a|an|the|of|in|on|at|to|for|from|by|with|and|or|but|nor|as|that|this|these|those|his|her|its|their|our|my|your|is|are|was|were|be|been|has|have|had|will|would|could|should|can|may|might|not|no|than|into|about|who|which|whose|when|while|after|before)\s?(?:\.{3}|…)$/iu;
+
+/** Words of a sentence the page cut off before its end that still make it one (see {@link readsAsSentence}). */
+const CUT_SENTENCE_MIN_WORDS = 12;
+
+/**
+ * Whether a piece is a sentence: finished, or a long run of prose the page cut off mid-clause ("… the
+ * actress checked into Betty Ford Center in Rancho Mirage, Calif,"). Mostly lower-case words tell prose
+ * from a menu or a headline, which capitalise most of theirs.
+ */
+function readsAsSentence(text: string): boolean {
+  if (isTerminated(text)) return true;
+  const words = text.match(/[\p{L}][\p{L}\p{M}'’-]*/gu) ?? [];
+  // Cut after a comma or inside a clause ("… and the"), not after a name, as a headline ends.
+  if (words.length < CUT_SENTENCE_MIN_WORDS || !/(?:[,;]|(?:^|\s)\p{Ll}[\p{L}'’-]*)\s*$/u.test(text))
+    return false;
+  const lower = words.filter((word) => /^\p{Ll}/u.test(word)).length;
+  return lower >= words.length * 0.5;
+}
 
 function isTerminated(text: string): boolean {
   const trimmed = text.replace(/[\s"'”’)\]»」』》）]+$/u, '');
