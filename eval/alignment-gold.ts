@@ -29,10 +29,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { fastLexiconRelatedness } from '../src/lexicon/relatedness.js';
 import type { AnalyzedArticle, ArticleInput, Claim } from '../src/model/index.js';
 import { synthesize } from '../src/pipeline/synthesize.js';
 import { alignClaims } from '../src/stages/align.js';
 import { analyzeArticle } from '../src/stages/analyze-article.js';
+import type { WordRelatedness } from '../src/stages/compare-facts.js';
 import { mergeEntities } from '../src/stages/entities.js';
 import { tokenize } from '../src/text/segment.js';
 import { contentTerms } from '../src/text/terms.js';
@@ -47,6 +49,17 @@ import {
   sentenceCount,
 } from './ecbplus.js';
 import { formatTable } from './table.js';
+
+/**
+ * Word relatedness from the lexicon, on request (`CROSSCHECK_LEXICON=on`), as the pipeline's `related`
+ * option; loaded once.
+ */
+let lexiconRelated: WordRelatedness | undefined | null = null;
+function lexiconOption(): { related?: WordRelatedness } {
+  if (lexiconRelated === null)
+    lexiconRelated = process.env.CROSSCHECK_LEXICON === 'on' ? fastLexiconRelatedness() : undefined;
+  return lexiconRelated === undefined ? {} : { related: lexiconRelated };
+}
 
 /** The corpus's own list of annotated sentences; used when present, else approximated (see above). */
 export const ECBPLUS_SENTENCE_LIST = dataPath('ecbplus', 'ECBplus_coreference_sentences.csv');
@@ -1018,7 +1031,7 @@ function runCrossEvent(
     wordTotals[0] = addCross(wordTotals[0]!, row.sharedWords[0]);
     wordTotals[1] = addCross(wordTotals[1]!, row.sharedWords[1]);
     CURVE_THRESHOLDS.forEach((threshold, index) => {
-      const alignment = alignClaims(analyzed, { entities, threshold });
+      const alignment = alignClaims(analyzed, { entities, threshold, ...lexiconOption() });
       const groups = evidenceGroups(alignment.claims, mappings);
       const onAnnotated = crossEventCounts(groups, storyOf, annotated);
       const onEvery = crossEventCounts(groups, storyOf, every);
@@ -1195,7 +1208,7 @@ export function runAlignmentGold(): AlignmentGoldReport {
 
     // What crosscheck sees of each raw sentence: the alignment units standing in it.
     const entities = mergeEntities(analyzed);
-    const base = alignClaims(analyzed, { entities });
+    const base = alignClaims(analyzed, { entities, ...lexiconOption() });
     const unitsOf = new Map<string, number[]>();
     base.units.forEach((unit, index) => {
       const doc = storyDocuments[unit.article]!.doc;
@@ -1212,7 +1225,7 @@ export function runAlignmentGold(): AlignmentGoldReport {
       }
     }
 
-    const synthesized = synthesize(articles);
+    const synthesized = synthesize(articles, lexiconOption());
     const predicted = groupPairs(claimGroups(synthesized.claims, true), annotated);
     const stagePairs = groupPairs(claimGroups(base.claims, false), annotated);
     if (predicted.size !== stagePairs.size || [...predicted].some((pair) => !stagePairs.has(pair)))
@@ -1244,7 +1257,9 @@ export function runAlignmentGold(): AlignmentGoldReport {
 
     CURVE_THRESHOLDS.forEach((threshold, index) => {
       const claims =
-        threshold === DEFAULT_THRESHOLD ? base.claims : alignClaims(analyzed, { entities, threshold }).claims;
+        threshold === DEFAULT_THRESHOLD
+          ? base.claims
+          : alignClaims(analyzed, { entities, threshold, ...lexiconOption() }).claims;
       curveTotals[index] = addBoth(
         curveTotals[index]!,
         bothVariants(groupPairs(claimGroups(claims, false), annotated), gold),

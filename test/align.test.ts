@@ -129,3 +129,28 @@ describe('readability', () => {
     );
   });
 });
+
+describe('alignClaims: words compared by meaning (the related option)', () => {
+  const bodies = [
+    'Kim is known for his penchant for luxury goods and foreign limousines.',
+    'Kim is known for his affinity for luxury goods and foreign limousines.',
+  ] as const;
+  const related = (first: string, second: string): number =>
+    (first === 'penchant' && second === 'affinity') || (first === 'affinity' && second === 'penchant')
+      ? 0.9
+      : 0;
+
+  it('raises the similarity of two sentences by the words they share in meaning', () => {
+    const analyzed = articles(...bodies);
+    const plain = alignClaims(analyzed);
+    const soft = alignClaims(analyzed, { related });
+    expect(soft.similarity(0, 1)).toBeGreaterThan(plain.similarity(0, 1));
+  });
+
+  it('negative: unrelated words add nothing', () => {
+    const analyzed = articles(...bodies);
+    const plain = alignClaims(analyzed);
+    const none = alignClaims(analyzed, { related: () => 0 });
+    expect(none.similarity(0, 1)).toBeCloseTo(plain.similarity(0, 1), 12);
+  });
+});

@@ -5,7 +5,7 @@
  */
 import type { WordRelatedness } from '../stages/compare-facts.js';
 import { type LexiconOptions, loadLexicon } from './load-lexicon.js';
-import { createTermComparer } from './term-similarity.js';
+import { createFastTermComparer, createTermComparer } from './term-similarity.js';
 
 /**
  * Loads the lexicon and returns its word relatedness, or undefined when neither word vectors nor
@@ -22,4 +22,20 @@ export function lexiconRelatedness(
   if (lexicon.vectors === undefined && lexicon.wordNet === undefined) return undefined;
   const compare = createTermComparer(lexicon);
   return (first, second) => compare(first, second).score;
+}
+
+/**
+ * Like {@link lexiconRelatedness}, with the cheaper comparison alignment needs for its many word pairs
+ * ({@link createFastTermComparer}), memoised by the caller.
+ * @param options - where the caches are and whether to build them
+ * @param notice - where to say what is missing
+ */
+export function fastLexiconRelatedness(
+  options: LexiconOptions = {},
+  notice: (line: string) => void = (line) => process.stderr.write(`crosscheck: ${line}\n`),
+): WordRelatedness | undefined {
+  const { lexicon, notices } = loadLexicon(options);
+  for (const line of notices) notice(line);
+  if (lexicon.vectors === undefined && lexicon.wordNet === undefined) return undefined;
+  return createFastTermComparer(lexicon);
 }

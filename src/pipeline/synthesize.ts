@@ -118,7 +118,10 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
   for (const article of analyzed) appendAll(diagnostics, article.diagnostics);
 
   const entities = mergeEntities(analyzed);
-  const alignment = alignClaims(analyzed, { entities });
+  const alignment = alignClaims(analyzed, {
+    entities,
+    ...(options.related !== undefined && { related: options.related }),
+  });
   const summary = summarize(alignment, analyzed, { words });
   const quotes = assessQuotes(groupQuotes(analyzed, entities), entities);
   const timeline = buildTimeline(analyzed);

@@ -18,6 +18,12 @@ export interface AlignOptions {
   threshold?: number;
   /** Entities merged across the story: mentions become alias-proof anchors ("Mr Kim" = "Kim Jong-un"). */
   entities?: EntityIndex;
+  /**
+   * How interchangeable two words are, in [0, 1] (word vectors and WordNet, loaded at the edge): words of
+   * two sentences that no exact term joins count as shared by their relatedness ("penchant" / "affinity").
+   * Without it, only exact terms and the paraphrase classes match.
+   */
+  related?: (first: string, second: string) => number;
 }
 
 /** A sentence of one article, as alignment sees it. */
@@ -138,11 +144,14 @@ export function alignClaims(
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const vocabulary = new Map<string, number>();
   const rawUnits: Array<{ article: number; sentence: Sentence; termFactors: Map<number, number> }> = [];
-  const addTerm = (factors: Map<number, number>, key: string, factor: number): void => {
+  // The word as written behind each term, for comparing words by meaning where their terms differ.
+  const surfaces: Array<string | undefined> = [];
+  const addTerm = (factors: Map<number, number>, key: string, factor: number, surface?: string): void => {
     let id = vocabulary.get(key);
     if (id === undefined) {
       id = vocabulary.size;
       vocabulary.set(key, id);
+      surfaces.push(surface);
     }
     factors.set(id, Math.max(factors.get(id) ?? 0, factor));
   };
@@ -176,8 +185,13 @@ export function alignClaims(
       const secondaryFrom = sentence.start + secondaryClauseStart(sentence.text);
       const primaryFrom = sentence.start + leadingClauseEnd(sentence.text);
       const mentions = mentionsBySentence.get(sentence.index) ?? [];
-      sentenceTerms(tokens, sentence, closedCompounds, (term, offset) =>
-        addTerm(factors, term, offset >= secondaryFrom || offset < primaryFrom ? SECONDARY_WEIGHT : 1),
+      sentenceTerms(tokens, sentence, closedCompounds, (term, offset, surface) =>
+        addTerm(
+          factors,
+          term,
+          offset >= secondaryFrom || offset < primaryFrom ? SECONDARY_WEIGHT : 1,
+          surface,
+        ),
       );
       for (const mention of mentions) {
         addTerm(
@@ -221,8 +235,20 @@ export function alignClaims(
   for (const [key, id] of vocabulary) if (key.startsWith('@')) anchor[id] = 1;
   const negated = units.map((unit) => NEGATION.test(unit.sentence.text));
   const denies = units.map((unit) => DENIAL.test(unit.sentence.text));
+  const soft = options.related === undefined ? undefined : softMatcher(surfaces, anchor, options.related);
+  const softCosines = new Map<number, number>();
+  const unitCosine = (first: number, second: number): number => {
+    if (soft === undefined) return cosine(units[first]!, units[second]!, anchor);
+    const key = first < second ? first * units.length + second : second * units.length + first;
+    let value = softCosines.get(key);
+    if (value === undefined) {
+      value = cosine(units[first]!, units[second]!, anchor, soft);
+      softCosines.set(key, value);
+    }
+    return value;
+  };
   const similarity = (first: number, second: number): number =>
-    cosine(units[first]!, units[second]!, anchor) *
+    unitCosine(first, second) *
     (denies[first] !== denies[second]
       ? DENIAL_FACTOR
       : negated[first] === negated[second]
@@ -331,7 +357,7 @@ function sentenceTerms(
   tokens: readonly Token[],
   sentence: Sentence,
   closedCompounds: ReadonlySet<string>,
-  emit: (term: string, offset: number) => void,
+  emit: (term: string, offset: number, surface?: string) => void,
 ): void {
   const termsOfToken: string[] = [];
   for (let position = sentence.tokenStart; position < sentence.tokenEnd; position++) {
@@ -387,11 +413,43 @@ function sentenceTerms(
     }
     termsOfToken.length = 0;
     appendContentTerms(token, termsOfToken);
-    for (const term of termsOfToken) emit(paraphraseClass(term), token.start);
+    const surface = token.kind === 'word' && termsOfToken.length === 1 ? token.normal : undefined;
+    for (const term of termsOfToken) emit(paraphraseClass(term), token.start, surface);
   }
 }
 
-function cosine(first: AlignedUnit, second: AlignedUnit, anchor: Uint8Array): number {
+/** Relatedness at or above which two words of two sentences count as one shared word. */
+const SOFT_MATCH_MIN = 0.75;
+/** Exact-term similarity below which two sentences are not compared word by word for meaning. */
+const SOFT_FLOOR = 0.15;
+
+/** Relatedness of two term ids, by their words, memoised; 0 for entity anchors and unknown words. */
+type SoftMatcher = (first: number, second: number) => number;
+
+function softMatcher(
+  surfaces: ReadonlyArray<string | undefined>,
+  anchor: Uint8Array,
+  related: (first: string, second: string) => number,
+): SoftMatcher {
+  const memo = new Map<number, number>();
+  const size = surfaces.length;
+  return (first, second) => {
+    const key = first < second ? first * size + second : second * size + first;
+    let value = memo.get(key);
+    if (value === undefined) {
+      const left = surfaces[first];
+      const right = surfaces[second];
+      value =
+        left === undefined || right === undefined || anchor[first] === 1 || anchor[second] === 1
+          ? 0
+          : related(left, right);
+      memo.set(key, value);
+    }
+    return value;
+  };
+}
+
+function cosine(first: AlignedUnit, second: AlignedUnit, anchor: Uint8Array, soft?: SoftMatcher): number {
   if (first.norm === 0 || second.norm === 0) return 0;
   let dot = 0;
   let shared = 0;
@@ -399,6 +457,8 @@ function cosine(first: AlignedUnit, second: AlignedUnit, anchor: Uint8Array): nu
   let j = 0;
   const a = first.terms;
   const b = second.terms;
+  const unmatchedFirst: number[] = [];
+  const unmatchedSecond: number[] = [];
   while (i < a.length && j < b.length) {
     const left = a[i]!;
     const right = b[j]!;
@@ -407,8 +467,36 @@ function cosine(first: AlignedUnit, second: AlignedUnit, anchor: Uint8Array): nu
       if (anchor[left] === 0) shared++;
       i++;
       j++;
-    } else if (left < right) i++;
-    else j++;
+    } else if (left < right) {
+      if (soft !== undefined) unmatchedFirst.push(i);
+      i++;
+    } else {
+      if (soft !== undefined) unmatchedSecond.push(j);
+      j++;
+    }
+  }
+  // Only a near miss is worth the words' relatedness: most pairs share too little for it to matter.
+  if (soft !== undefined && shared > 0 && dot >= SOFT_FLOOR * first.norm * second.norm) {
+    for (; i < a.length; i++) unmatchedFirst.push(i);
+    for (; j < b.length; j++) unmatchedSecond.push(j);
+    // Each word of one sentence meets at most one word of the other, its most related.
+    const used = new Set<number>();
+    for (const left of unmatchedFirst) {
+      let best = -1;
+      let bestValue = SOFT_MATCH_MIN;
+      for (const right of unmatchedSecond) {
+        if (used.has(right)) continue;
+        const value = soft(a[left]!, b[right]!);
+        if (value >= bestValue) {
+          best = right;
+          bestValue = value;
+        }
+      }
+      if (best < 0) continue;
+      used.add(best);
+      dot += first.weights[left]! * second.weights[best]! * bestValue;
+      shared++;
+    }
   }
   return shared >= MIN_SHARED_TERMS ? dot / (first.norm * second.norm) : 0;
 }

@@ -6,7 +6,12 @@ import { homedir } from 'node:os';
 import { describe, expect, it } from 'vitest';
 import { defaultCacheDirectory } from '../../src/lexicon/cache-directory.js';
 import { loadLexicon } from '../../src/lexicon/load-lexicon.js';
-import { compareTerms, createTermComparer, termSimilarity } from '../../src/lexicon/term-similarity.js';
+import {
+  compareTerms,
+  createFastTermComparer,
+  createTermComparer,
+  termSimilarity,
+} from '../../src/lexicon/term-similarity.js';
 import { loadWordVectors } from '../../src/lexicon/vector-cache.js';
 import { loadWordNet } from '../../src/lexicon/wordnet-cache.js';
 import { PartOfSpeech } from '../../src/lexicon/wordnet-data.js';
@@ -174,5 +179,24 @@ describe.skipIf(vectors === undefined || wordNet === undefined)('termSimilarity'
     expect(termSimilarity('arrested', 'detained', vectorsOnly)).toBeGreaterThanOrEqual(POSITIVE);
     expect(termSimilarity('two', 'three', vectorsOnly)).toBe(0);
     expect(termSimilarity('killed', 'died', {})).toBe(0);
+  });
+});
+
+describe.skipIf(vectors === undefined || wordNet === undefined)('createFastTermComparer (alignment)', () => {
+  const fast = createFastTermComparer(lexicon);
+  // Every pair the full comparison keeps apart, the fast one keeps apart too: alignment must not join
+  // "two-year war" and "two-month search".
+  it.each(NON_PARAPHRASES)('%s ~ %s stays low', (first, second) => {
+    expect(fast(first, second)).toBeLessThanOrEqual(NEGATIVE);
+  });
+
+  it.each([
+    ['injured', 'wounded'],
+    ['quake', 'earthquake'],
+    ['arrested', 'detained'],
+    ['cars', 'automobiles'],
+  ])('%s ~ %s scores as a paraphrase', (first, second) => {
+    expect(fast(first, second)).toBeGreaterThanOrEqual(POSITIVE);
+    expect(fast(second, first)).toBe(fast(first, second));
   });
 });
