@@ -152,7 +152,7 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
   app.onError((error, context) => {
     if (error instanceof HttpError) return context.json(errorBody(error.status, error.message), error.status);
     if (error instanceof CrosscheckError && /invalid/.test(error.code))
-      return context.json(errorBody(400, error.message), 400);
+      return context.json(errorBody(400, error.message, error.code), 400);
     // A story past its time budget, or work cut off by shutting down: the server is fine, this answer is not.
     if (
       error instanceof CrosscheckError &&
@@ -170,7 +170,7 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
 
   app.get('/api/stories', async (context) => {
     const query = context.req.query();
-    const paging = pagingParameters(query.limit, query.offset);
+    const paging = pagingParameters(query.limit, query.offset, query.cursor);
     const filter = {
       ...paging,
       ...optional('query', textParameter('q', query.q)),
@@ -181,7 +181,7 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
     if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to)
       throw new HttpError(400, `from (${filter.from}) is after to (${filter.to})`);
     const page = await newsroom.listStories(filter);
-    return context.json({ ...paging, total: page.total, items: page.items });
+    return context.json({ ...paging, total: page.total, items: page.items, next: page.next });
   });
 
   // Serialising a report costs more than reading it: keep the JSON of recently read stories, keyed by
@@ -211,11 +211,15 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
 
   app.get('/api/stories/:id/articles', async (context) => {
     const id = checkId(context.req.param('id'), 'the story id');
-    const paging = pagingParameters(context.req.query('limit'), context.req.query('offset'));
+    const paging = pagingParameters(
+      context.req.query('limit'),
+      context.req.query('offset'),
+      context.req.query('cursor'),
+    );
     const page = await newsroom.listArticles({ storyId: id, ...paging });
     // An empty page is either an unknown story or an offset past the end: only the first needs a 404.
     if (page.total === 0) await existingStory(newsroom, id);
-    return context.json({ ...paging, total: page.total, items: page.items });
+    return context.json({ ...paging, total: page.total, items: page.items, next: page.next });
   });
 
   app.get('/api/articles/:id', async (context) => {
@@ -229,9 +233,13 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
   app.get('/api/search', async (context) => {
     const query = textParameter('q', context.req.query('q'));
     if (query === undefined) throw new HttpError(400, 'q is required: the words to search for');
-    const paging = pagingParameters(context.req.query('limit'), context.req.query('offset'));
-    const hits = await newsroom.search(query, paging);
-    return context.json({ query, ...paging, hits });
+    const paging = pagingParameters(
+      context.req.query('limit'),
+      context.req.query('offset'),
+      context.req.query('cursor'),
+    );
+    const { hits, next } = await newsroom.search(query, paging);
+    return context.json({ query, ...paging, hits, next });
   });
 
   app.post('/api/ingest', async (context) => {

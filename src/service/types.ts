@@ -5,7 +5,7 @@ import type {
   ArticleSummary,
   Page,
   Paging,
-  SearchHit,
+  SearchPage,
   StoryChanges,
   StoryFilter,
   StoryListItem,
@@ -82,7 +82,7 @@ export interface Newsroom {
   storyChanges(id: string, since: string): Promise<StoryChanges | undefined>;
   article(id: string): Promise<Article | undefined>;
   listArticles(filter: ArticleFilter): Promise<Page<ArticleSummary>>;
-  search(query: string, paging: Paging): Promise<SearchHit[]>;
+  search(query: string, paging: Paging): Promise<SearchPage>;
   /** Merges story `absorbed` into story `kept`; the correction sticks on later ingests. Returns the kept id. */
   merge(kept: string, absorbed: string): Promise<string>;
   /** Moves the given articles of a story into a new story; the correction sticks. Returns the new id. */

@@ -97,4 +97,22 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   ALTER TABLE stories ADD COLUMN last_published TEXT;
   UPDATE stories SET last_published = (SELECT max(published) FROM articles WHERE story_id = stories.id);
   `,
+  // The list reads one row per story: its size, first publication and outlets are kept with it like its
+  // latest publication, and an index in the list's order lets a page start with a seek at any depth.
+  // sort_published is the latest publication as the list sorts it: '' when undated (after every date in
+  // the list's descending order), so the key is never NULL and a row-value comparison on plain columns
+  // can seek to a cursor.
+  `
+  ALTER TABLE stories ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE stories ADD COLUMN first_published TEXT;
+  ALTER TABLE stories ADD COLUMN outlets TEXT NOT NULL DEFAULT '[]';
+  ALTER TABLE stories ADD COLUMN sort_published TEXT NOT NULL DEFAULT '';
+  UPDATE stories SET
+    sort_published = coalesce(last_published, ''),
+    article_count = (SELECT count(*) FROM articles WHERE story_id = stories.id),
+    first_published = (SELECT min(published) FROM articles WHERE story_id = stories.id),
+    outlets = (SELECT json_group_array(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL)
+               FROM articles WHERE story_id = stories.id);
+  CREATE INDEX stories_listing ON stories (sort_published, updated_at, id);
+  `,
 ];

@@ -43,7 +43,7 @@ function openError(location: string): Promise<StoreError> {
 }
 
 describe('sqlite store', () => {
-  it('upgrades a version 1 store: each story gets its latest publication', async () => {
+  it('upgrades a version 1 store: each story gets its latest publication, size and outlets', async () => {
     const location = freshPath();
     mkdirSync(path.dirname(location), { recursive: true });
     const old = new Database(location);
@@ -56,18 +56,24 @@ describe('sqlite store', () => {
       .run('quay', 'Quay repairs', '2025-03-01T00:00:00Z', '2025-03-01T00:00:00Z');
     old
       .prepare(
-        'INSERT INTO articles (id, body, published, ingested_at, story_id) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+        'INSERT INTO articles (id, body, outlet, published, ingested_at, story_id) VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)',
       )
       .run(
-        ...['a1', 'The quay survey began.', '2025-03-01', '2025-03-01T00:00:00Z', 'quay'],
-        ...['a2', 'The quay reopened.', '2025-03-09', '2025-03-09T00:00:00Z', 'quay'],
+        ...['a1', 'The quay survey began.', 'Quay Post', '2025-03-01', '2025-03-01T00:00:00Z', 'quay'],
+        ...['a2', 'The quay reopened.', 'Bay Wire', '2025-03-09', '2025-03-09T00:00:00Z', 'quay'],
       );
     old.close();
     const store = await openSqliteStore(location);
     const listing = await store.listStories({ limit: 5, offset: 0 });
-    expect(listing.items.map((item) => [item.id, item.lastPublished, item.size])).toEqual([
-      ['quay', '2025-03-09', 2],
-    ]);
+    expect(
+      listing.items.map((item) => [
+        item.id,
+        item.firstPublished,
+        item.lastPublished,
+        item.size,
+        item.outlets,
+      ]),
+    ).toEqual([['quay', '2025-03-01', '2025-03-09', 2, ['Bay Wire', 'Quay Post']]]);
     await store.close();
   });
 
@@ -206,7 +212,7 @@ describe('sqlite store', () => {
       }
       expect(await store.getStory('story-partial')).toBeUndefined();
       expect(await store.getClustererState()).toBe(JSON.stringify({ batches: committed }));
-      expect((await store.search('ramp', { limit: 1000, offset: 0 })).length).toBe(
+      expect((await store.search('ramp', { limit: 1000, offset: 0 })).hits.length).toBe(
         committed * CRASH_BATCH_SIZE,
       );
       const after = await store.ingest(
