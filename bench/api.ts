@@ -11,7 +11,8 @@
  * state is as large as a real store's, and only the stories requested get a report (synthesized once),
  * so building it takes seconds, not the hours 1,000 syntheses would.
  * Run from bench/run.ts (`npm run bench -- api`), or alone:
- * `npx tsx bench/api.ts [articles…] [--seconds N] [--no-hostile]` (default 1000 10000, 5 s per route).
+ * `npx tsx bench/api.ts [articles…] [--seconds N] [--no-hostile | --hostile-only]` (default 1000 10000,
+ * 5 s per route).
  */
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
@@ -105,7 +106,7 @@ function inventArticle(story: number, member: number): NewArticle {
  * Fills a store with `total` invented articles placed by a real clusterer (its state saved with them),
  * and gives the ids of a few stories spread over the store, each with a stored report.
  */
-async function fillStore(store: Store, total: number): Promise<string[]> {
+export async function fillStore(store: Store, total: number): Promise<string[]> {
   const at = '2025-12-31T00:00:00Z';
   const clusterer = new StoryClusterer();
   const storyCount = Math.ceil(total / STORY_SIZE);
@@ -321,7 +322,8 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     .map(Number);
   const totals = sizes.length > 0 ? sizes : [1000, 10_000];
   const rows: RouteResult[] = [];
-  for (const total of totals) rows.push(...(await benchReads(total, seconds)));
+  if (!argv.includes('--hostile-only'))
+    for (const total of totals) rows.push(...(await benchReads(total, seconds)));
   if (!argv.includes('--no-hostile')) rows.push(...(await benchHostileIngest(maxOf(totals, 0))));
   console.log(
     `${CONNECTIONS} connections on 127.0.0.1, autocannon in the server's process, ${seconds} s per read route; ` +

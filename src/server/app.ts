@@ -12,6 +12,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { fetchUrl as guardedFetchUrl } from '../ingest/fetch/fetch-url.js';
+import type { ExtractOptions } from '../ingest/html/extract-article.js';
 import { CrosscheckError } from '../model/index.js';
 import type { Newsroom, StoryView } from '../service/types.js';
 import { errorBody, HttpError } from './errors.js';
@@ -243,7 +244,14 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
   });
 
   app.post('/api/ingest', async (context) => {
-    const request = await readIngestRequest(await jsonBody(context), { fetchUrl, allowPrivate });
+    const request = await readIngestRequest(await jsonBody(context), {
+      fetchUrl,
+      allowPrivate,
+      // On the newsroom's worker when it has one: a hostile page must not stop the other requests.
+      ...(newsroom.extractArticle === undefined
+        ? {}
+        : { extract: (html: string, options: ExtractOptions) => newsroom.extractArticle!(html, options) }),
+    });
     const outcome = await newsroom.ingest(request.articles);
     return context.json(
       { ...outcome, diagnostics: [...request.diagnostics, ...outcome.diagnostics] },

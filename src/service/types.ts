@@ -1,3 +1,4 @@
+import type { ExtractOptions, ExtractResult } from '../ingest/html/extract-article.js';
 import type { ArticleInput, Diagnostic, StoryReport } from '../model/index.js';
 import type {
   Article,
@@ -89,5 +90,10 @@ export interface Newsroom {
   split(storyId: string, articleIds: readonly string[]): Promise<string>;
   /** Placement explanations for the articles of a story (`crosscheck stories --why`). */
   explain(storyId: string): Promise<PlacementExplanation[]>;
+  /**
+   * The article of an HTML page, as `extractArticle` gives it, on the newsroom's worker when it has one, so
+   * a hostile page (deep nesting, megabytes of markup) never blocks the caller's thread.
+   */
+  extractArticle?(html: string, options: ExtractOptions): Promise<ExtractResult>;
   close(): Promise<void>;
 }

@@ -448,17 +448,12 @@ export class SqliteStore implements Store {
       const terms = parseSearchTerms(filter.query);
       if (terms.length === 0) return { total: 0, items: [], next: null };
       parameters.query = toFts5Query(terms);
-      conditions.push(`s.id IN (
-        SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-        WHERE articles_fts MATCH @query AND a.story_id IS NOT NULL
-        UNION SELECT c.story_id FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
-        WHERE claims_fts MATCH @query)`);
+      conditions.push('s.id IN matched');
     }
     if (filter.outlet !== undefined) {
       parameters.outlet = filter.outlet;
-      conditions.push(
-        'EXISTS (SELECT 1 FROM articles o WHERE o.story_id = s.id AND o.outlet = @outlet COLLATE NOCASE)',
-      );
+      // The story's own list of outlets: one row per story is read, not every article of it.
+      conditions.push('EXISTS (SELECT 1 FROM json_each(s.outlets) WHERE value = @outlet COLLATE NOCASE)');
     }
     const dates: string[] = [];
     for (const bound of ['from', 'to'] as const) {
@@ -477,34 +472,39 @@ export class SqliteStore implements Store {
       );
     }
     const filtered = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    let after = '';
     if (filter.cursor !== undefined) {
       const [published, updated, id] = decodeCursor(filter.cursor, 'stories', STORY_KEY, this.location);
       Object.assign(parameters, { afterPublished: published!, afterUpdated: updated!, afterId: id! });
       // One row-value comparison in the index's order: SQLite seeks to the cursor instead of scanning to it.
-      conditions.push('(s.sort_published, s.updated_at, s.id) < (@afterPublished, @afterUpdated, @afterId)');
+      after = 'WHERE (s.sort_published, s.updated_at, s.id) < (@afterPublished, @afterUpdated, @afterId)';
     }
-    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    // The stories matching a query are found once (MATERIALIZED) for both the count and the page.
+    const matched =
+      parameters.query === undefined
+        ? ''
+        : `matched AS MATERIALIZED (
+             SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+             WHERE articles_fts MATCH @query AND a.story_id IS NOT NULL
+             UNION SELECT c.story_id FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
+             WHERE claims_fts MATCH @query),`;
     return this.#guard('listing stories', () => {
-      const {
-        afterPublished: _published,
-        afterUpdated: _updated,
-        afterId: _id,
-        ...countParameters
-      } = parameters;
-      const total = (
-        this.#statement(`SELECT count(*) AS count FROM stories s ${filtered}`).get(countParameters) as {
-          count: number;
-        }
-      ).count;
-      // One more row than the page says whether a next page exists; every column is the story's own.
+      // One statement gives the total and the page; one row more than the page says whether a next page
+      // exists; every column is the story's own, so no article is read.
       const rows = this.#statement(
-        `SELECT s.id, s.title, s.headline, s.conflict_count, s.last_published, s.updated_at,
-           s.article_count, s.first_published, s.outlets, s.sort_published
-         FROM stories s ${where}
-         ORDER BY s.sort_published DESC, s.updated_at DESC, s.id DESC
-         LIMIT @limit OFFSET @offset`,
+        `WITH ${matched} filtered AS NOT MATERIALIZED (SELECT * FROM stories s ${filtered})
+         SELECT counted.total, page.* FROM (SELECT count(*) AS total FROM filtered) counted
+         LEFT JOIN (
+           SELECT s.id, s.title, s.headline, s.conflict_count, s.last_published, s.updated_at,
+             s.article_count, s.first_published, s.outlets, s.sort_published
+           FROM filtered s ${after}
+           ORDER BY s.sort_published DESC, s.updated_at DESC, s.id DESC
+           LIMIT @limit OFFSET @offset) page ON true
+         ORDER BY page.sort_published DESC, page.updated_at DESC, page.id DESC`,
       ).all({ ...parameters, limit: filter.limit + 1, offset }) as Row[];
-      const items = rows.slice(0, filter.limit).map(
+      const total = (rows[0]?.total as number | undefined) ?? 0;
+      const present = rows.filter((row) => row.id !== null);
+      const items = present.slice(0, filter.limit).map(
         (row): StoryListItem => ({
           id: row.id as string,
           title: row.title as string,
@@ -516,9 +516,9 @@ export class SqliteStore implements Store {
           conflicts: row.conflict_count as number,
         }),
       );
-      const last = rows[filter.limit - 1];
+      const last = present[filter.limit - 1];
       const next =
-        rows.length > filter.limit && last !== undefined
+        present.length > filter.limit && last !== undefined
           ? encodeCursor('stories', [
               last.sort_published as string,
               last.updated_at as string,
@@ -614,16 +614,18 @@ export class SqliteStore implements Store {
     const marks = `'${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}`;
     const query = toFts5Query(terms);
     return this.#guard('searching', () => {
-      // Ranked inside the full-text indexes alone, and joined to the articles and claims for the page
-      // only: a common word matches every article, and reading each matching row cost more than scoring it.
-      // The MATERIALIZED scores keep the cursor's comparison out of the FTS5 scan, where bm25() cannot run.
+      // Ranked inside the full-text indexes alone, each index giving only its best rows past the cursor,
+      // and joined to the articles and claims for the page only: a common word matches every article,
+      // and reading or sorting each matching row cost more than scoring it.
+      const best = (kind: string, table: string, score: string) =>
+        `SELECT * FROM (SELECT '${kind}' AS kind, rowid AS seq, ${score} AS score FROM ${table}
+           WHERE ${table} MATCH @query) ${after} ORDER BY score, seq LIMIT @limit + @offset`;
       const rows = this.#statement(
-        `WITH scored AS MATERIALIZED (
-           SELECT 'article' AS kind, rowid AS seq, bm25(articles_fts, 2.0, 1.0) AS score
-           FROM articles_fts WHERE articles_fts MATCH @query
-           UNION ALL
-           SELECT 'claim', rowid, bm25(claims_fts) FROM claims_fts WHERE claims_fts MATCH @query),
-         page AS (SELECT * FROM scored ${after} ORDER BY score, kind, seq LIMIT @limit OFFSET @offset)
+        `WITH page AS (
+           SELECT * FROM (
+             SELECT * FROM (${best('article', 'articles_fts', 'bm25(articles_fts, 2.0, 1.0)')})
+             UNION ALL SELECT * FROM (${best('claim', 'claims_fts', 'bm25(claims_fts)')}))
+           ORDER BY score, kind, seq LIMIT @limit OFFSET @offset)
          SELECT page.kind, page.seq, page.score, a.id AS article_id, coalesce(a.story_id, c.story_id) AS story_id,
            c.claim_id AS claim_id
          FROM page
