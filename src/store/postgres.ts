@@ -714,18 +714,22 @@ export class PostgresStore implements Store {
     const offset = checkPaging(filter, this.location);
     const parameters = new Parameters();
     const conditions: string[] = [];
+    let matched = '';
     if (filter.query !== undefined && filter.query.trim() !== '') {
       const terms = parseSearchTerms(filter.query);
       if (terms.length === 0 || hasUnindexableWord(terms)) return { total: 0, items: [], next: null };
       const query = tsqueryExpression(terms, parameters.add);
-      conditions.push(`s.id IN (
+      // Found once (MATERIALIZED) for both the count and the page.
+      matched = `matched AS MATERIALIZED (
         SELECT a.story_id FROM articles a WHERE a.search @@ (${query}) AND a.story_id IS NOT NULL
-        UNION SELECT c.story_id FROM claims c WHERE c.search @@ (${query}))`);
+        UNION SELECT c.story_id FROM claims c WHERE c.search @@ (${query})),`;
+      conditions.push('s.id IN (SELECT story_id FROM matched)');
     }
     if (filter.outlet !== undefined) {
+      // The story's own list of outlets: one row per story is read, not every article of it.
       conditions.push(
-        `EXISTS (SELECT 1 FROM articles o WHERE o.story_id = s.id
-           AND ${asciiFold('o.outlet')} = ${asciiFold(`${parameters.add(filter.outlet)}::text`)})`,
+        `EXISTS (SELECT 1 FROM unnest(s.outlets) AS o (outlet)
+           WHERE ${asciiFold('o.outlet')} = ${asciiFold(`${parameters.add(filter.outlet)}::text`)})`,
       );
     }
     const dates: string[] = [];
@@ -772,7 +776,7 @@ export class PostgresStore implements Store {
       sort_published: string;
     }>(
       'listing stories',
-      `WITH page AS (
+      `WITH ${matched} page AS (
          SELECT s.id, s.title, s.headline, s.conflict_count, s.updated_at, s.last_published,
            s.article_count, s.first_published, s.outlets, s.sort_published
          FROM stories s ${filtered} ${after}
