@@ -107,6 +107,13 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
       coalesce(max(a.published), '')
     FROM articles a WHERE a.story_id = stories.id);
   CREATE INDEX stories_listing ON stories (sort_published, updated_at, id);
+  -- Search indexes the first 300,000 characters of a body, the part synthesize analyses, as SQLite does.
+  ALTER TABLE articles DROP COLUMN search;
+  ALTER TABLE articles ADD COLUMN search TSVECTOR GENERATED ALWAYS AS (
+    setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
+    setweight(to_tsvector('english'::regconfig, left(body, 300000)), 'B')
+  ) STORED;
+  CREATE INDEX articles_search ON articles USING GIN (search);
   `,
 ];
 

@@ -31,6 +31,10 @@ export function makeArticle(body: string, fields: Omit<NewArticle, 'id' | 'body'
   return { id: articleIdFor(body), body, ...fields };
 }
 
+/** A body whose word `zephyrtail` stands only past the first 300,000 characters, which search indexes. */
+export const longSearchBody = (head: string): string =>
+  `${head} ${'The harbour council met again. '.repeat(10_000)} The zephyrtail ferry sailed.`;
+
 /** A batch at a fixed time with nothing in it but what is given. */
 export function makeBatch(fields: Partial<IngestBatch> = {}): IngestBatch {
   return { at: '2025-03-12T08:00:00Z', articles: [], assignments: [], stories: [], ...fields };
@@ -811,6 +815,16 @@ export function runStoreContract(
           for (const word of words) expect(own).toContain(word);
           expect(words.some((word) => bodies.filter((body) => body.includes(word)).length === 1)).toBe(true);
         }
+      });
+
+      it('searches the first 300,000 characters of a body, the part synthesize analyses', async () => {
+        const store = await fresh();
+        const article = makeArticle(longSearchBody('Quayhead opened the sitting.'));
+        expect(article.body.length).toBeGreaterThan(300_000);
+        await store.ingest(makeBatch({ articles: [article] }));
+        expect((await store.search('quayhead', { limit: 5 })).hits).toHaveLength(1);
+        expect((await store.search('zephyrtail', { limit: 5 })).hits).toEqual([]);
+        expect((await store.getArticle(article.id))?.body).toBe(article.body);
       });
 
       it('ranks continue across pages', async () => {
