@@ -7,6 +7,7 @@ import { withinBudget } from '../pipeline/article-budget.js';
 import { type SynthesizeOptions, synthesize } from '../pipeline/synthesize.js';
 import { articleIdFor } from '../store/article-id.js';
 import type { Article, Assignment, NewArticle, Store, StoryUpsert } from '../store/store.js';
+import { stringifyClustererState } from './clusterer-state.js';
 import type {
   IngestOptions,
   IngestOutcome,
@@ -124,8 +125,7 @@ class StoreNewsroom implements Newsroom {
         );
       }
       const stories = this.#storyUpserts(changed);
-      const clustererState = JSON.stringify(this.#clusterer.toJSON());
-      await nextTurn();
+      const clustererState = await stringifyClustererState(this.#clusterer.toJSON(), nextTurn);
       const result = await this.#store.ingest({
         at: this.#now(),
         articles,
