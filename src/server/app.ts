@@ -12,6 +12,7 @@ import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { fetchUrl as guardedFetchUrl } from '../ingest/fetch/fetch-url.js';
+import type { ExtractOptions } from '../ingest/html/extract-article.js';
 import { CrosscheckError } from '../model/index.js';
 import type { Newsroom, StoryView } from '../service/types.js';
 import { errorBody, HttpError } from './errors.js';
@@ -152,7 +153,7 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
   app.onError((error, context) => {
     if (error instanceof HttpError) return context.json(errorBody(error.status, error.message), error.status);
     if (error instanceof CrosscheckError && /invalid/.test(error.code))
-      return context.json(errorBody(400, error.message), 400);
+      return context.json(errorBody(400, error.message, error.code), 400);
     // A story past its time budget, or work cut off by shutting down: the server is fine, this answer is not.
     if (
       error instanceof CrosscheckError &&
@@ -170,7 +171,7 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
 
   app.get('/api/stories', async (context) => {
     const query = context.req.query();
-    const paging = pagingParameters(query.limit, query.offset);
+    const paging = pagingParameters(query.limit, query.offset, query.cursor);
     const filter = {
       ...paging,
       ...optional('query', textParameter('q', query.q)),
@@ -181,7 +182,7 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
     if (filter.from !== undefined && filter.to !== undefined && filter.from > filter.to)
       throw new HttpError(400, `from (${filter.from}) is after to (${filter.to})`);
     const page = await newsroom.listStories(filter);
-    return context.json({ ...paging, total: page.total, items: page.items });
+    return context.json({ ...paging, total: page.total, items: page.items, next: page.next });
   });
 
   // Serialising a report costs more than reading it: keep the JSON of recently read stories, keyed by
@@ -211,11 +212,15 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
 
   app.get('/api/stories/:id/articles', async (context) => {
     const id = checkId(context.req.param('id'), 'the story id');
-    const paging = pagingParameters(context.req.query('limit'), context.req.query('offset'));
+    const paging = pagingParameters(
+      context.req.query('limit'),
+      context.req.query('offset'),
+      context.req.query('cursor'),
+    );
     const page = await newsroom.listArticles({ storyId: id, ...paging });
     // An empty page is either an unknown story or an offset past the end: only the first needs a 404.
     if (page.total === 0) await existingStory(newsroom, id);
-    return context.json({ ...paging, total: page.total, items: page.items });
+    return context.json({ ...paging, total: page.total, items: page.items, next: page.next });
   });
 
   app.get('/api/articles/:id', async (context) => {
@@ -229,13 +234,24 @@ export function createApp(newsroom: Newsroom, options: AppOptions = {}): Hono {
   app.get('/api/search', async (context) => {
     const query = textParameter('q', context.req.query('q'));
     if (query === undefined) throw new HttpError(400, 'q is required: the words to search for');
-    const paging = pagingParameters(context.req.query('limit'), context.req.query('offset'));
-    const hits = await newsroom.search(query, paging);
-    return context.json({ query, ...paging, hits });
+    const paging = pagingParameters(
+      context.req.query('limit'),
+      context.req.query('offset'),
+      context.req.query('cursor'),
+    );
+    const { hits, next } = await newsroom.search(query, paging);
+    return context.json({ query, ...paging, hits, next });
   });
 
   app.post('/api/ingest', async (context) => {
-    const request = await readIngestRequest(await jsonBody(context), { fetchUrl, allowPrivate });
+    const request = await readIngestRequest(await jsonBody(context), {
+      fetchUrl,
+      allowPrivate,
+      // On the newsroom's worker when it has one: a hostile page must not stop the other requests.
+      ...(newsroom.extractArticle === undefined
+        ? {}
+        : { extract: (html: string, options: ExtractOptions) => newsroom.extractArticle!(html, options) }),
+    });
     const outcome = await newsroom.ingest(request.articles);
     return context.json(
       { ...outcome, diagnostics: [...request.diagnostics, ...outcome.diagnostics] },

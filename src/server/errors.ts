@@ -6,7 +6,8 @@
 
 /** The JSON body of every API error. */
 export interface ErrorBody {
-  error: { status: number; message: string };
+  /** `code`: the stable code of a typed failure (such as `store-invalid-cursor`), when there is one. */
+  error: { status: number; message: string; code?: string };
 }
 
 /** Status codes the API answers with on failure. */
@@ -28,7 +29,7 @@ export class HttpError extends Error {
   }
 }
 
-/** Builds the error body for a status and message. */
-export function errorBody(status: number, message: string): ErrorBody {
-  return { error: { status, message } };
+/** Builds the error body for a status and message, and the failure's stable code when it has one. */
+export function errorBody(status: number, message: string, code?: string): ErrorBody {
+  return { error: code === undefined ? { status, message } : { status, message, code } };
 }

@@ -6,7 +6,7 @@
  */
 import type { FetchOptions, FetchResult } from '../ingest/fetch/fetch-url.js';
 import { decodeHtml } from '../ingest/html/charset.js';
-import { extractArticle } from '../ingest/html/extract-article.js';
+import { type ExtractOptions, type ExtractResult, extractArticle } from '../ingest/html/extract-article.js';
 import type { ArticleInput, Diagnostic } from '../model/index.js';
 import { articleIdFor } from '../store/article-id.js';
 import { appendAll } from '../text/iterables.js';
@@ -15,9 +15,14 @@ import { HttpError } from './errors.js';
 /** Fetches one URL: `fetchUrl` of src/ingest/fetch, injected so tests stub the network. */
 export type UrlFetcher = (url: string, options: FetchOptions) => Promise<FetchResult>;
 
+/** Extracts the article of an HTML page: `extractArticle`, or the newsroom's worker running it. */
+export type PageExtractor = (html: string, options: ExtractOptions) => Promise<ExtractResult>;
+
 /** Options of {@link readIngestRequest}. */
 export interface IngestRequestOptions {
   fetchUrl: UrlFetcher;
+  /** Where pages are extracted (default: `extractArticle` on this thread). */
+  extract?: PageExtractor;
   /** Let `{ url }` reach loopback and private addresses (a trusted local setup). */
   allowPrivate: boolean;
 }
@@ -34,6 +39,8 @@ export const MAX_ARTICLES_PER_REQUEST = 500;
 const MAX_FIELD_LENGTH = 2000;
 const ISO_DATE_OR_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml']);
+
+const inThread: PageExtractor = async (html, options) => extractArticle(html, options);
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -84,12 +91,13 @@ function articleInput(body: string, metadata: Metadata): ArticleInput {
   return article;
 }
 
-function fromHtml(
+async function fromHtml(
   html: string,
   given: Metadata,
   where: string,
-): { article: ArticleInput; diagnostics: Diagnostic[] } {
-  const extracted = extractArticle(html, given.url === undefined ? {} : { url: given.url, name: given.url });
+  extract: PageExtractor,
+): Promise<{ article: ArticleInput; diagnostics: Diagnostic[] }> {
+  const extracted = await extract(html, given.url === undefined ? {} : { url: given.url, name: given.url });
   if (!extracted.ok) throw new HttpError(422, `${where}: ${extracted.message}`);
   const found = extracted.article;
   const published =
@@ -106,7 +114,11 @@ function fromHtml(
   };
 }
 
-function readArticle(value: unknown, position: number): { article: ArticleInput; diagnostics: Diagnostic[] } {
+async function readArticle(
+  value: unknown,
+  position: number,
+  extract: PageExtractor,
+): Promise<{ article: ArticleInput; diagnostics: Diagnostic[] }> {
   const where = `articles[${position}]`;
   if (!isRecord(value)) throw new HttpError(400, `${where} must be an object`);
   const text = value.text;
@@ -125,7 +137,7 @@ function readArticle(value: unknown, position: number): { article: ArticleInput;
   if (typeof content !== 'string')
     throw new HttpError(400, `${where}.${text === undefined ? 'html' : 'text'} must be a string`);
   if (content.trim() === '') throw new HttpError(400, `${where} is empty`);
-  if (html !== undefined) return fromHtml(content, given, where);
+  if (html !== undefined) return fromHtml(content, given, where, extract);
   return { article: articleInput(content, given), diagnostics: [] };
 }
 
@@ -151,7 +163,12 @@ async function readUrl(rawUrl: unknown, options: IngestRequestOptions): Promise<
     throw new HttpError(422, `${fetched.url} is ${fetched.contentType}, not an HTML page or plain text`);
   const contentType = fetched.charset === undefined ? undefined : `text/html; charset=${fetched.charset}`;
   const html = decodeHtml(fetched.bytes, contentType === undefined ? {} : { contentType }).text;
-  const { article, diagnostics } = fromHtml(html, { url: fetched.url }, fetched.url);
+  const { article, diagnostics } = await fromHtml(
+    html,
+    { url: fetched.url },
+    fetched.url,
+    options.extract ?? inThread,
+  );
   return { articles: [article], diagnostics };
 }
 
@@ -177,10 +194,10 @@ export async function readIngestRequest(
     throw new HttpError(400, `at most ${MAX_ARTICLES_PER_REQUEST} articles per request, got ${list.length}`);
   const articles: ArticleInput[] = [];
   const diagnostics: Diagnostic[] = [];
-  list.forEach((value, position) => {
-    const read = readArticle(value, position);
+  for (const [position, value] of list.entries()) {
+    const read = await readArticle(value, position, options.extract ?? inThread);
     articles.push(read.article);
     appendAll(diagnostics, read.diagnostics);
-  });
+  }
   return { articles, diagnostics };
 }

@@ -28,12 +28,25 @@ const pagingParameters = [
     schema: { type: 'integer', minimum: 1, maximum: 100, default: 20 },
   },
   {
+    name: 'cursor',
+    in: 'query',
+    description:
+      'Where the page starts: the `next` of the previous page, passed back unchanged (keyset paging: every page costs the same at any depth, and rows added meanwhile neither repeat nor hide the rows not yet read). A cursor that is damaged or from another listing is a 400 with `code` `store-invalid-cursor`.',
+    schema: { type: 'string', maxLength: 2000 },
+  },
+  {
     name: 'offset',
     in: 'query',
-    description: 'Rows skipped.',
+    deprecated: true,
+    description:
+      'Rows skipped, for old clients: its cost grows with the offset, and pages shift while rows are added. Use `cursor`; the two together are a 400.',
     schema: { type: 'integer', minimum: 0, default: 0 },
   },
 ];
+const nextCursor = {
+  type: ['string', 'null'],
+  description: 'The cursor of the next page (pass it as `cursor`), or null when this page is the last.',
+};
 const jsonBody = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
 const badRequest = errorResponse('The request is malformed (a bad parameter or body).');
 const notFound = errorResponse('No such story or article.');
@@ -42,12 +55,14 @@ const notJson = errorResponse('The body is not declared as application/json.');
 
 const page = (item: string) => ({
   type: 'object',
-  required: ['limit', 'offset', 'total', 'items'],
+  required: ['limit', 'offset', 'total', 'items', 'next'],
   properties: {
     limit: { type: 'integer' },
     offset: { type: 'integer' },
+    cursor: { type: 'string', description: 'The cursor this page was asked from, when one was given.' },
     total: { type: 'integer', description: 'Rows before paging.' },
     items: { type: 'array', items: ref(item) },
+    next: nextCursor,
   },
 });
 
@@ -65,6 +80,8 @@ export const openApiDocument = {
     '/api/stories': {
       get: {
         summary: 'List stories, newest first, filtered and paged.',
+        description:
+          'Ordered by latest publication (undated stories last), then latest change, then id, each descending; page with `cursor`.',
         parameters: [
           ...pagingParameters,
           {
@@ -204,12 +221,14 @@ export const openApiDocument = {
         responses: {
           200: jsonResponse('The hits; matched terms in snippets are between « and ».', {
             type: 'object',
-            required: ['query', 'limit', 'offset', 'hits'],
+            required: ['query', 'limit', 'offset', 'hits', 'next'],
             properties: {
               query: { type: 'string' },
               limit: { type: 'integer' },
               offset: { type: 'integer' },
+              cursor: { type: 'string' },
               hits: { type: 'array', items: ref('SearchHit') },
+              next: nextCursor,
             },
           }),
           400: badRequest,
@@ -261,7 +280,14 @@ export const openApiDocument = {
           error: {
             type: 'object',
             required: ['status', 'message'],
-            properties: { status: { type: 'integer' }, message: { type: 'string' } },
+            properties: {
+              status: { type: 'integer' },
+              message: { type: 'string' },
+              code: {
+                type: 'string',
+                description: 'The stable code of a typed failure, such as `store-invalid-cursor`.',
+              },
+            },
           },
         },
       },

@@ -34,18 +34,37 @@ export function integerParameter(
   return parsed;
 }
 
-/** `limit` and `offset` of a list route. */
+/** Longest cursor accepted: the API's cursors are a few dozen characters. */
+export const MAX_CURSOR_LENGTH = 2000;
+
+/** The paging of a list route: a page size and either a cursor (keyset paging) or an offset. */
+export interface PagingParameters {
+  limit: number;
+  offset: number;
+  /** The `next` of the previous page. */
+  cursor?: string;
+}
+
+/**
+ * `limit` with `cursor` (the `next` of the previous page) or `offset` (kept for old clients) of a list
+ * route. The cursor's content is checked by the store, which made it.
+ * @throws HttpError 400 for a bad limit or offset, an overlong cursor, or a cursor with an offset
+ */
 export function pagingParameters(
   limit: string | undefined,
   offset: string | undefined,
-): {
-  limit: number;
-  offset: number;
-} {
-  return {
+  cursor?: string | undefined,
+): PagingParameters {
+  const paging: PagingParameters = {
     limit: integerParameter('limit', limit, DEFAULT_LIMIT, 1, MAX_LIMIT),
     offset: integerParameter('offset', offset, 0, 0, Number.MAX_SAFE_INTEGER),
   };
+  if (cursor === undefined || cursor === '') return paging;
+  if (cursor.length > MAX_CURSOR_LENGTH)
+    throw new HttpError(400, `cursor must be at most ${MAX_CURSOR_LENGTH} characters`);
+  if (paging.offset > 0)
+    throw new HttpError(400, 'give cursor or offset, not both: cursor already says where the page starts');
+  return { ...paging, cursor };
 }
 
 /**

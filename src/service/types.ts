@@ -1,3 +1,4 @@
+import type { ExtractOptions, ExtractResult } from '../ingest/html/extract-article.js';
 import type { ArticleInput, Diagnostic, StoryReport } from '../model/index.js';
 import type {
   Article,
@@ -5,7 +6,7 @@ import type {
   ArticleSummary,
   Page,
   Paging,
-  SearchHit,
+  SearchPage,
   StoryChanges,
   StoryFilter,
   StoryListItem,
@@ -100,12 +101,17 @@ export interface Newsroom {
   storyChanges(id: string, since: string): Promise<StoryChanges | undefined>;
   article(id: string): Promise<Article | undefined>;
   listArticles(filter: ArticleFilter): Promise<Page<ArticleSummary>>;
-  search(query: string, paging: Paging): Promise<SearchHit[]>;
+  search(query: string, paging: Paging): Promise<SearchPage>;
   /** Merges story `absorbed` into story `kept`; the correction sticks on later ingests. Returns the kept id. */
   merge(kept: string, absorbed: string): Promise<string>;
   /** Moves the given articles of a story into a new story; the correction sticks. Returns the new id. */
   split(storyId: string, articleIds: readonly string[]): Promise<string>;
   /** Placement explanations for the articles of a story (`crosscheck stories --why`). */
   explain(storyId: string): Promise<PlacementExplanation[]>;
+  /**
+   * The article of an HTML page, as `extractArticle` gives it, on the newsroom's worker when it has one, so
+   * a hostile page (deep nesting, megabytes of markup) never blocks the caller's thread.
+   */
+  extractArticle?(html: string, options: ExtractOptions): Promise<ExtractResult>;
   close(): Promise<void>;
 }

@@ -1,19 +1,26 @@
 /**
- * `synthesize` on a worker thread, with a time budget per story. `serve` uses it so that analysing a
- * long article never blocks the event loop: reads keep answering, and SIGTERM is heard. A story that
- * runs past its budget has its worker terminated (the only way to stop synchronous work) and fails
- * with a `budget-time-exceeded` error naming the story; the next story gets a fresh worker.
+ * `synthesize`, an article's clustering features and a page's extraction on a worker thread, with a time
+ * budget per job. `serve` uses it so that analysing a long article or a hostile page never blocks the
+ * event loop: reads keep answering, and SIGTERM is heard. A job that runs past its budget has its worker
+ * terminated (the only way to stop synchronous work) and fails with a `budget-time-exceeded` error
+ * naming what it was working on; the next job gets a fresh worker.
  * @packageDocumentation
  */
 import { Worker } from 'node:worker_threads';
+import type { ArticleFeatures } from '../cluster/features.js';
+import type { ExtractOptions, ExtractResult } from '../ingest/html/extract-article.js';
 import { type ArticleInput, CrosscheckError, type StoryReport } from '../model/index.js';
 import type { SynthesizeOptions } from '../pipeline/synthesize.js';
-import type { SynthesisJob } from './synthesis-worker.js';
+import type { WorkerJob } from './synthesis-worker.js';
 
-/** Synthesizes stories somewhere other than the caller's thread. */
+/** Synthesizes stories, and optionally reads articles, somewhere other than the caller's thread. */
 export interface Synthesizer {
   /** The report of one story's articles; rejects with a {@link CrosscheckError} past the budget. */
   synthesize(articles: readonly ArticleInput[], options: SynthesizeOptions): Promise<StoryReport>;
+  /** The clustering features of one article, read within `maxArticleChars` as synthesis reads it. */
+  features?(article: ArticleInput, maxArticleChars: number | undefined): Promise<ArticleFeatures>;
+  /** The article of one HTML page, as `extractArticle` gives it. */
+  extract?(html: string, options: ExtractOptions): Promise<ExtractResult>;
   /** Stops the worker; work in flight is rejected with `shutting-down`. */
   close(): Promise<void>;
 }
@@ -44,7 +51,7 @@ function startWorker(): Worker {
 }
 
 interface Pending {
-  resolve: (report: StoryReport) => void;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
   timer: NodeJS.Timeout;
 }
@@ -76,12 +83,12 @@ export function workerSynthesizer(options: WorkerSynthesizerOptions = {}): Synth
     const started = startWorker();
     started.on(
       'message',
-      (message: { id: number; report?: StoryReport; error?: { message: string; code?: string } }) => {
+      (message: { id: number; result?: unknown; error?: { message: string; code?: string } }) => {
         const job = pending.get(message.id);
         if (job === undefined) return;
         pending.delete(message.id);
         clearTimeout(job.timer);
-        if (message.report !== undefined) job.resolve(message.report);
+        if (message.error === undefined) job.resolve(message.result);
         else
           job.reject(
             new CrosscheckError(
@@ -101,29 +108,46 @@ export function workerSynthesizer(options: WorkerSynthesizerOptions = {}): Synth
     return started;
   };
 
+  /** Runs one job on the worker under the budget; `what` names it in the budget's message. */
+  const submit = <Result>(job: WorkerJob, what: () => string): Promise<Result> =>
+    new Promise<Result>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        pending.delete(job.id);
+        // Synchronous work cannot be interrupted: the worker goes, and the jobs queued behind it with it.
+        void stop();
+        failAll(new CrosscheckError('shutting-down', 'the synthesis worker was restarted'));
+        reject(
+          new CrosscheckError(
+            'budget-time-exceeded',
+            `${what()} ran past its ${budgetMs} ms budget; stopped`,
+          ),
+        );
+      }, budgetMs);
+      pending.set(job.id, { resolve: resolve as (result: unknown) => void, reject, timer });
+      ensureWorker().postMessage(job);
+    });
+
   return {
     synthesize(articles, synthesizeOptions) {
-      return new Promise<StoryReport>((resolve, reject) => {
-        const id = nextId++;
-        const timer = setTimeout(() => {
-          pending.delete(id);
-          // Synchronous work cannot be interrupted: the worker goes, and the jobs queued behind it with it.
-          void stop();
-          failAll(new CrosscheckError('shutting-down', 'the synthesis worker was restarted'));
-          reject(
-            new CrosscheckError(
-              'budget-time-exceeded',
-              `story of ${articles.length} article(s) (${articles
-                .map((article) => article.path ?? article.id)
-                .join(', ')
-                .slice(0, 200)}): synthesis ran past its ${budgetMs} ms budget; stopped`,
-            ),
-          );
-        }, budgetMs);
-        pending.set(id, { resolve, reject, timer });
-        const job: SynthesisJob = { id, articles: [...articles], options: synthesizeOptions };
-        ensureWorker().postMessage(job);
-      });
+      return submit<StoryReport>(
+        { id: nextId++, articles: [...articles], options: synthesizeOptions },
+        () =>
+          `story of ${articles.length} article(s) (${articles
+            .map((article) => article.path ?? article.id)
+            .join(', ')
+            .slice(0, 200)}): synthesis`,
+      );
+    },
+    features(article, maxArticleChars) {
+      const job: WorkerJob = { id: nextId++, kind: 'features', article };
+      if (maxArticleChars !== undefined) job.maxArticleChars = maxArticleChars;
+      return submit<ArticleFeatures>(job, () => `article ${article.path ?? article.id}: feature reading`);
+    },
+    extract(html, extractOptions) {
+      return submit<ExtractResult>(
+        { id: nextId++, kind: 'extract', html, options: extractOptions },
+        () => `page ${extractOptions.name ?? extractOptions.url ?? '(no name)'}: extraction`,
+      );
     },
     async close() {
       failAll(new CrosscheckError('shutting-down', 'the server is shutting down'));

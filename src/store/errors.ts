@@ -12,6 +12,8 @@ export type StoreErrorCode =
   | 'store-open-failed'
   /** A batch or argument breaks the store's rules (unknown story, wrong article id, bad time). */
   | 'store-invalid-input'
+  /** A paging cursor that this listing did not make (damaged, from another listing, of another shape). */
+  | 'store-invalid-cursor'
   /** The store is busy or failed while reading or writing. */
   | 'store-failed'
   /** A method was called after close(). */

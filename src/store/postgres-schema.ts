@@ -98,6 +98,30 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     note TEXT NOT NULL
   );
   `,
+  // The list reads one row per story: its size, first publication and outlets are kept with it like its
+  // latest publication, and an index in the list's order lets a page start with a seek at any depth.
+  // sort_published is the latest publication as the list sorts it: '' when undated (after every date in
+  // the list's descending order), so the key is never NULL and a row comparison on plain columns can
+  // seek to a cursor.
+  `
+  ALTER TABLE stories ADD COLUMN article_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE stories ADD COLUMN first_published TEXT COLLATE "C";
+  ALTER TABLE stories ADD COLUMN outlets TEXT[] NOT NULL DEFAULT '{}';
+  ALTER TABLE stories ADD COLUMN sort_published TEXT COLLATE "C" NOT NULL DEFAULT '';
+  UPDATE stories SET (article_count, first_published, outlets, sort_published) = (
+    SELECT count(*)::int, min(a.published),
+      coalesce(array_agg(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), '{}'),
+      coalesce(max(a.published), '')
+    FROM articles a WHERE a.story_id = stories.id);
+  CREATE INDEX stories_listing ON stories (sort_published, updated_at, id);
+  -- Search indexes the first 300,000 characters of a body, the part synthesize analyses, as SQLite does.
+  ALTER TABLE articles DROP COLUMN search;
+  ALTER TABLE articles ADD COLUMN search TSVECTOR GENERATED ALWAYS AS (
+    setweight(to_tsvector('english'::regconfig, coalesce(title, '')), 'A') ||
+    setweight(to_tsvector('english'::regconfig, left(body, 300000)), 'B')
+  ) STORED;
+  CREATE INDEX articles_search ON articles USING GIN (search);
+  `,
 ];
 
 /** The schema version this crosscheck writes: the number of PostgreSQL migrations. */

@@ -8,6 +8,7 @@
 import { Client, Pool, type PoolClient, type PoolConfig, type QueryResultRow } from 'pg';
 import type { StoryReport } from '../model/index.js';
 import { articleIdFor } from './article-id.js';
+import { type CursorField, type CursorValue, decodeCursor, encodeCursor } from './cursor.js';
 import { StoreError } from './errors.js';
 import { toInstant } from './instant.js';
 import { POSTGRES_MIGRATIONS, POSTGRES_SCHEMA_VERSION } from './postgres-schema.js';
@@ -34,6 +35,7 @@ import {
   type Page,
   type Paging,
   type SearchHit,
+  type SearchPage,
   SNIPPET_CLOSE,
   SNIPPET_OPEN,
   type Store,
@@ -72,6 +74,12 @@ const WRITE_LOCK = 0x63726f74;
  * Rank weights for D, C, B, A: a title word (A) counts twice a body or claim word (B), as SQLite's
  * bm25(2.0, 1.0) does. Normalisation 1 divides by the log of the length, favouring short matches.
  */
+/** The story list's key: latest publication ('' when undated), latest change, id. */
+const STORY_KEY: readonly CursorField[] = ['string', 'string', 'string'];
+/** The article list's key: undated (1) or not (0), publication ('' when undated), insertion order. */
+const ARTICLE_KEY: readonly CursorField[] = ['number', 'string', 'number'];
+/** The search key: score, kind, row, and the rank of the row, so ranks continue across pages. */
+const SEARCH_KEY: readonly CursorField[] = ['number', 'string', 'number', 'number'];
 const RANK = `ts_rank('{0.1, 0.2, 0.5, 1.0}'::float4[], %s, q.query, 1)`;
 /** ts_headline options: constant text, never user input; about SQLite's 16-token snippets. */
 const HEADLINE_OPTIONS =
@@ -600,8 +608,12 @@ export class PostgresStore implements Store {
     );
     // Once per story, not per article: the revision bump makes the story's report stale.
     await client.query(
+      // What the list shows of a story's articles is re-read here, once per change, not on every list.
       `UPDATE stories SET revision = revision + 1, updated_at = $2,
-         last_published = (SELECT max(a.published) FROM articles a WHERE a.story_id = stories.id)
+         (article_count, first_published, last_published, sort_published, outlets) = (
+           SELECT count(*)::int, min(a.published), max(a.published), coalesce(max(a.published), ''),
+             coalesce(array_agg(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), '{}')
+           FROM articles a WHERE a.story_id = stories.id)
        WHERE id = ANY($1::text[])`,
       [[...touched], at],
     );
@@ -707,21 +719,25 @@ export class PostgresStore implements Store {
 
   async listStories(filter: StoryFilter): Promise<Page<StoryListItem>> {
     this.#connection();
-    checkPaging(filter, this.location);
+    const offset = checkPaging(filter, this.location);
     const parameters = new Parameters();
     const conditions: string[] = [];
+    let matched = '';
     if (filter.query !== undefined && filter.query.trim() !== '') {
       const terms = parseSearchTerms(filter.query);
-      if (terms.length === 0 || hasUnindexableWord(terms)) return { total: 0, items: [] };
+      if (terms.length === 0 || hasUnindexableWord(terms)) return { total: 0, items: [], next: null };
       const query = tsqueryExpression(terms, parameters.add);
-      conditions.push(`s.id IN (
+      // Found once (MATERIALIZED) for both the count and the page.
+      matched = `matched AS MATERIALIZED (
         SELECT a.story_id FROM articles a WHERE a.search @@ (${query}) AND a.story_id IS NOT NULL
-        UNION SELECT c.story_id FROM claims c WHERE c.search @@ (${query}))`);
+        UNION SELECT c.story_id FROM claims c WHERE c.search @@ (${query})),`;
+      conditions.push('s.id IN (SELECT story_id FROM matched)');
     }
     if (filter.outlet !== undefined) {
+      // The story's own list of outlets: one row per story is read, not every article of it.
       conditions.push(
-        `EXISTS (SELECT 1 FROM articles o WHERE o.story_id = s.id
-           AND ${asciiFold('o.outlet')} = ${asciiFold(`${parameters.add(filter.outlet)}::text`)})`,
+        `EXISTS (SELECT 1 FROM unnest(s.outlets) AS o (outlet)
+           WHERE ${asciiFold('o.outlet')} = ${asciiFold(`${parameters.add(filter.outlet)}::text`)})`,
       );
     }
     const dates: string[] = [];
@@ -744,57 +760,61 @@ export class PostgresStore implements Store {
         `EXISTS (SELECT 1 FROM articles d WHERE d.story_id = s.id AND d.published IS NOT NULL AND ${dates.join(' AND ')})`,
       );
     }
-    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
-    // One statement gives the total and the page from one snapshot, in one round trip.
+    const filtered = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    let after = '';
+    if (filter.cursor !== undefined) {
+      const [published, updated, id] = decodeCursor(filter.cursor, 'stories', STORY_KEY, this.location);
+      const text = (value: unknown) => `${parameters.add(value)}::text COLLATE "C"`;
+      // One row comparison in the index's order: PostgreSQL seeks to the cursor instead of scanning to it.
+      after = `${filtered === '' ? 'WHERE' : 'AND'} (s.sort_published, s.updated_at, s.id) < (${text(published)}, ${text(updated)}, ${text(id)})`;
+    }
+    // One statement gives the total and the page from one snapshot, in one round trip; one row more than
+    // the page says whether a next page exists. Every column is the story's own: no article is read.
     const rows = await this.#query<{
       total: number;
       id: string | null;
       title: string;
       headline: string | null;
       conflict_count: number;
-      size: number;
+      article_count: number;
       first_published: string | null;
       last_published: string | null;
-      outlets: string[] | null;
+      updated_at: string;
+      outlets: string[];
+      sort_published: string;
     }>(
       'listing stories',
-      // The page is chosen on the stories' own columns (the latest publication is kept there); the
-      // aggregates (size, outlets) are computed for the page's stories only.
-      `WITH matched AS NOT MATERIALIZED (
-         SELECT s.id, s.title, s.headline, s.conflict_count, s.updated_at, s.last_published FROM stories s ${where}),
-       page AS (
-         SELECT * FROM matched
-         ORDER BY last_published IS NULL, last_published DESC, updated_at DESC, id
-         LIMIT ${parameters.add(filter.limit)} OFFSET ${parameters.add(filter.offset)})
-       SELECT counted.total, page.id, page.title, page.headline, page.conflict_count, page.updated_at,
-         page.last_published, details.size, details.first_published, details.outlets
-       FROM (SELECT count(*)::int AS total FROM matched) counted
+      `WITH ${matched} page AS (
+         SELECT s.id, s.title, s.headline, s.conflict_count, s.updated_at, s.last_published,
+           s.article_count, s.first_published, s.outlets, s.sort_published
+         FROM stories s ${filtered} ${after}
+         ORDER BY s.sort_published DESC, s.updated_at DESC, s.id DESC
+         LIMIT ${parameters.add(filter.limit + 1)} OFFSET ${parameters.add(offset)})
+       SELECT counted.total, page.* FROM (SELECT count(*)::int AS total FROM stories s ${filtered}) counted
        LEFT JOIN page ON true
-       LEFT JOIN LATERAL (
-         SELECT count(a.seq)::int AS size, min(a.published) AS first_published,
-           array_agg(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
-         FROM articles a WHERE a.story_id = page.id) details ON true
-       ORDER BY page.last_published IS NULL, page.last_published DESC, page.updated_at DESC, page.id`,
+       ORDER BY page.sort_published DESC, page.updated_at DESC, page.id DESC`,
       parameters.values,
     );
-    const items = rows.flatMap((row): StoryListItem[] =>
-      row.id === null
-        ? []
-        : [
-            {
-              id: row.id,
-              title: row.title,
-              size: row.size,
-              // Sorted in JavaScript, as the SQLite adapter does, so both give the same order.
-              outlets: (row.outlets ?? []).sort(),
-              firstPublished: row.first_published,
-              lastPublished: row.last_published,
-              headline: row.headline,
-              conflicts: row.conflict_count,
-            },
-          ],
+    const present = rows.filter((row) => row.id !== null);
+    const items = present.slice(0, filter.limit).map(
+      (row): StoryListItem => ({
+        id: row.id!,
+        title: row.title,
+        size: row.article_count,
+        // Sorted in JavaScript, as the SQLite adapter does, so both give the same order.
+        outlets: [...row.outlets].sort(),
+        firstPublished: row.first_published,
+        lastPublished: row.last_published,
+        headline: row.headline,
+        conflicts: row.conflict_count,
+      }),
     );
-    return { total: rows[0]?.total ?? 0, items };
+    const last = present[filter.limit - 1];
+    const next =
+      present.length > filter.limit && last !== undefined
+        ? encodeCursor('stories', [last.sort_published, last.updated_at, last.id!])
+        : null;
+    return { total: rows[0]?.total ?? 0, items, next };
   }
 
   async listStaleStories(limit: number): Promise<string[]> {
@@ -833,66 +853,99 @@ export class PostgresStore implements Store {
 
   async listArticles(filter: ArticleFilter): Promise<Page<ArticleSummary>> {
     this.#connection();
-    checkPaging(filter, this.location);
+    const offset = checkPaging(filter, this.location);
     const parameters = new Parameters();
     const where = filter.storyId === undefined ? '' : `WHERE story_id = ${parameters.add(filter.storyId)}`;
-    const rows = await this.#query<ArticleRow & { total: number }>(
+    let after = '';
+    if (filter.cursor !== undefined) {
+      const [undated, published, seq] = decodeCursor(filter.cursor, 'articles', ARTICLE_KEY, this.location);
+      after = `WHERE (published IS NULL, coalesce(published, ''), seq) > (${parameters.add(undated === 1)}::boolean,
+        ${parameters.add(published)}::text COLLATE "C", ${parameters.add(seq)}::bigint)`;
+    }
+    const rows = await this.#query<ArticleRow & { total: number; seq: string }>(
       'listing articles',
       `WITH matched AS NOT MATERIALIZED (SELECT ${ARTICLE_SUMMARY_COLUMNS}, seq FROM articles ${where})
        SELECT counted.total, page.* FROM (SELECT count(*)::int AS total FROM matched) counted
-       LEFT JOIN (SELECT * FROM matched ORDER BY published IS NULL, published, seq
-                  LIMIT ${parameters.add(filter.limit)} OFFSET ${parameters.add(filter.offset)}) page ON true
+       LEFT JOIN (SELECT * FROM matched ${after} ORDER BY published IS NULL, published, seq
+                  LIMIT ${parameters.add(filter.limit + 1)} OFFSET ${parameters.add(offset)}) page ON true
        ORDER BY page.published IS NULL, page.published, page.seq`,
       parameters.values,
     );
-    const items = rows.flatMap((row) => {
-      if (row.id === null) return [];
-      const { total: _total, seq: _seq, ...article } = row as ArticleRow & { total: number; seq?: string };
-      return [summaryFromRow(article)];
+    const present = rows.filter((row) => row.id !== null);
+    const items = present.slice(0, filter.limit).map((row) => {
+      const { total: _total, seq: _seq, ...article } = row;
+      return summaryFromRow(article);
     });
-    return { total: rows[0]?.total ?? 0, items };
+    const last = present[filter.limit - 1];
+    const next =
+      present.length > filter.limit && last !== undefined
+        ? encodeCursor('articles', [last.published === null ? 1 : 0, last.published ?? '', Number(last.seq)])
+        : null;
+    return { total: rows[0]?.total ?? 0, items, next };
   }
 
-  async search(text: string, paging: Paging): Promise<SearchHit[]> {
+  async search(text: string, paging: Paging): Promise<SearchPage> {
     this.#connection();
-    checkPaging(paging, this.location);
+    const offset = checkPaging(paging, this.location);
+    let cursor: CursorValue[] | undefined;
+    if (paging.cursor !== undefined)
+      cursor = decodeCursor(paging.cursor, 'search', SEARCH_KEY, this.location);
     const terms = parseSearchTerms(text);
-    if (terms.length === 0 || paging.limit === 0 || hasUnindexableWord(terms)) return [];
+    if (terms.length === 0 || paging.limit === 0 || hasUnindexableWord(terms))
+      return { hits: [], next: null };
     const parameters = new Parameters();
     const query = tsqueryExpression(terms, parameters.add);
+    // Best first, then kind and row ascending: the cursor resumes after the last hit's place in that order.
+    const after =
+      cursor === undefined
+        ? ''
+        : `WHERE score < ${parameters.add(cursor[0])}::float4 OR (score = $${parameters.values.length}::float4
+             AND (kind, seq) > (${parameters.add(cursor[1])}::text, ${parameters.add(cursor[2])}::bigint))`;
+    const ranked = cursor === undefined ? 0 : (cursor[3] as number);
     // Ranks first, snippets after for the page only: a headline re-parses the whole text, and a common
     // word matches thousands of rows.
     const rows = await this.#query<{
       kind: SearchHit['kind'];
+      seq: string;
+      score: number;
       article_id: string | null;
       story_id: string | null;
       claim_id: string | null;
       snippet: string;
     }>(
       'searching',
-      `WITH q AS (SELECT ${query} AS query)
-       SELECT ranked.kind, ranked.article_id, ranked.story_id, ranked.claim_id,
-         ts_headline('english', ranked.text, q.query, ${parameters.add(HEADLINE_OPTIONS)}) AS snippet
-       FROM (
-         SELECT 'article' AS kind, a.seq, a.id AS article_id, a.story_id, NULL::text AS claim_id,
-           ${RANK.replace('%s', 'a.search')} AS score, coalesce(a.title || ' — ', '') || a.body AS text
+      `WITH q AS (SELECT ${query} AS query),
+       scored AS (
+         SELECT 'article'::text AS kind, a.seq, ${RANK.replace('%s', 'a.search')} AS score
          FROM articles a, q WHERE a.search @@ q.query
          UNION ALL
-         SELECT 'claim', c.seq, NULL, c.story_id, c.claim_id, ${RANK.replace('%s', 'c.search')}, c.text
-         FROM claims c, q WHERE c.search @@ q.query
-         ORDER BY score DESC, kind, seq
-         LIMIT ${parameters.add(paging.limit)} OFFSET ${parameters.add(paging.offset)}
-       ) ranked, q
-       ORDER BY ranked.score DESC, ranked.kind, ranked.seq`,
+         SELECT 'claim', c.seq, ${RANK.replace('%s', 'c.search')} FROM claims c, q WHERE c.search @@ q.query),
+       page AS (SELECT * FROM scored ${after} ORDER BY score DESC, kind, seq
+                LIMIT ${parameters.add(paging.limit + 1)} OFFSET ${parameters.add(offset)})
+       SELECT page.kind, page.seq, page.score, a.id AS article_id, coalesce(a.story_id, c.story_id) AS story_id,
+         c.claim_id,
+         ts_headline('english', coalesce(coalesce(a.title || ' — ', '') || a.body, c.text), q.query,
+           ${parameters.add(HEADLINE_OPTIONS)}) AS snippet
+       FROM page CROSS JOIN q
+       LEFT JOIN articles a ON page.kind = 'article' AND a.seq = page.seq
+       LEFT JOIN claims c ON page.kind = 'claim' AND c.seq = page.seq
+       ORDER BY page.score DESC, page.kind, page.seq`,
       parameters.values,
     );
-    return rows.map((row, position) => {
-      const hit: SearchHit = { kind: row.kind, snippet: row.snippet, rank: paging.offset + position + 1 };
+    const first = ranked + offset;
+    const hits = rows.slice(0, paging.limit).map((row, position) => {
+      const hit: SearchHit = { kind: row.kind, snippet: row.snippet, rank: first + position + 1 };
       if (row.article_id !== null) hit.articleId = row.article_id;
       if (row.story_id !== null) hit.storyId = row.story_id;
       if (row.claim_id !== null) hit.claimId = row.claim_id;
       return hit;
     });
+    const last = rows[paging.limit - 1];
+    const next =
+      rows.length > paging.limit && last !== undefined
+        ? encodeCursor('search', [last.score, last.kind, Number(last.seq), first + paging.limit])
+        : null;
+    return { hits, next };
   }
 
   async storyChangesSince(storyId: string, since: string): Promise<StoryChanges | undefined> {

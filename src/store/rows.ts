@@ -52,13 +52,15 @@ export function summaryFromRow(row: ArticleRow): ArticleSummary {
 }
 
 /**
- * Refuses a page that is not whole numbers or asks for more than {@link MAX_LIMIT} rows.
+ * Refuses a page that is not whole numbers, asks for more than {@link MAX_LIMIT} rows, or gives both a
+ * cursor and an offset; gives the offset to skip (0 when absent).
  * @throws StoreError `store-invalid-input` naming the store and the bad value
  */
-export function checkPaging(paging: Paging, location: string): void {
+export function checkPaging(paging: Paging, location: string): number {
+  const offset = paging.offset ?? 0;
   for (const [name, value] of [
     ['limit', paging.limit],
-    ['offset', paging.offset],
+    ['offset', offset],
   ] as const) {
     if (!Number.isInteger(value) || value < 0 || (name === 'limit' && value > MAX_LIMIT)) {
       throw new StoreError(
@@ -68,6 +70,14 @@ export function checkPaging(paging: Paging, location: string): void {
       );
     }
   }
+  if (paging.cursor !== undefined && offset > 0) {
+    throw new StoreError(
+      'store-invalid-input',
+      location,
+      `give a cursor or an offset, not both (offset ${offset} with a cursor)`,
+    );
+  }
+  return offset;
 }
 
 /**

@@ -9,6 +9,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { StoryReport } from '../model/index.js';
 import { articleIdFor } from './article-id.js';
+import { type CursorField, decodeCursor, encodeCursor } from './cursor.js';
 import { StoreError } from './errors.js';
 import { toInstant } from './instant.js';
 import { reportItems } from './report-keys.js';
@@ -34,6 +35,7 @@ import {
   type Page,
   type Paging,
   type SearchHit,
+  type SearchPage,
   SNIPPET_CLOSE,
   SNIPPET_OPEN,
   type Store,
@@ -50,6 +52,12 @@ export const SQLITE_SCHEMA_VERSION = SQLITE_MIGRATIONS.length;
 const BUSY_TIMEOUT_MS = 5000;
 /** Tokens around a match in a search snippet. */
 const SNIPPET_TOKENS = 16;
+/** The story list's key: latest publication ('' when undated), latest change, id. */
+const STORY_KEY: readonly CursorField[] = ['string', 'string', 'string'];
+/** The article list's key: undated (1) or not (0), publication ('' when undated), insertion order. */
+const ARTICLE_KEY: readonly CursorField[] = ['number', 'string', 'number'];
+/** The search key: score, kind, row, and the rank of the row, so ranks continue across pages. */
+const SEARCH_KEY: readonly CursorField[] = ['number', 'string', 'number', 'number'];
 
 type Row = Record<string, unknown>;
 
@@ -251,11 +259,17 @@ export class SqliteStore implements Store {
     return new StoreError('store-invalid-input', this.location, message);
   }
 
-  /** Records a change of the story's articles: its report goes stale and its latest publication is re-read. */
+  /**
+   * Records a change of the story's articles: its report goes stale, and what the list shows of its
+   * articles (count, first and latest publication, outlets) is re-read once here rather than on every list.
+   */
   #touchStory(storyId: string, at: string): void {
     this.#statement(
       `UPDATE stories SET revision = revision + 1, updated_at = @at,
-         last_published = (SELECT max(published) FROM articles WHERE story_id = @id)
+         (article_count, first_published, last_published, sort_published, outlets) = (
+           SELECT count(*), min(published), max(published), coalesce(max(published), ''),
+             json_group_array(DISTINCT outlet) FILTER (WHERE outlet IS NOT NULL)
+           FROM articles WHERE story_id = @id)
        WHERE id = @id`,
     ).run({ id: storyId, at });
   }
@@ -434,24 +448,19 @@ export class SqliteStore implements Store {
   }
 
   async listStories(filter: StoryFilter): Promise<Page<StoryListItem>> {
-    checkPaging(filter, this.location);
+    const offset = checkPaging(filter, this.location);
     const conditions: string[] = [];
-    const parameters: Record<string, string> = {};
+    const parameters: Record<string, string | number | null> = {};
     if (filter.query !== undefined && filter.query.trim() !== '') {
       const terms = parseSearchTerms(filter.query);
-      if (terms.length === 0) return { total: 0, items: [] };
+      if (terms.length === 0) return { total: 0, items: [], next: null };
       parameters.query = toFts5Query(terms);
-      conditions.push(`s.id IN (
-        SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-        WHERE articles_fts MATCH @query AND a.story_id IS NOT NULL
-        UNION SELECT c.story_id FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
-        WHERE claims_fts MATCH @query)`);
+      conditions.push('s.id IN matched');
     }
     if (filter.outlet !== undefined) {
       parameters.outlet = filter.outlet;
-      conditions.push(
-        'EXISTS (SELECT 1 FROM articles o WHERE o.story_id = s.id AND o.outlet = @outlet COLLATE NOCASE)',
-      );
+      // The story's own list of outlets: one row per story is read, not every article of it.
+      conditions.push('EXISTS (SELECT 1 FROM json_each(s.outlets) WHERE value = @outlet COLLATE NOCASE)');
     }
     const dates: string[] = [];
     for (const bound of ['from', 'to'] as const) {
@@ -469,40 +478,61 @@ export class SqliteStore implements Store {
         `EXISTS (SELECT 1 FROM articles d WHERE d.story_id = s.id AND d.published IS NOT NULL AND ${dates.join(' AND ')})`,
       );
     }
-    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    const filtered = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    let after = '';
+    if (filter.cursor !== undefined) {
+      const [published, updated, id] = decodeCursor(filter.cursor, 'stories', STORY_KEY, this.location);
+      Object.assign(parameters, { afterPublished: published!, afterUpdated: updated!, afterId: id! });
+      // One row-value comparison in the index's order: SQLite seeks to the cursor instead of scanning to it.
+      after = 'WHERE (s.sort_published, s.updated_at, s.id) < (@afterPublished, @afterUpdated, @afterId)';
+    }
+    // The stories matching a query are found once (MATERIALIZED) for both the count and the page.
+    const matched =
+      parameters.query === undefined
+        ? ''
+        : `matched AS MATERIALIZED (
+             SELECT a.story_id FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+             WHERE articles_fts MATCH @query AND a.story_id IS NOT NULL
+             UNION SELECT c.story_id FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid
+             WHERE claims_fts MATCH @query),`;
     return this.#guard('listing stories', () => {
-      const total = (
-        this.#statement(`SELECT count(*) AS count FROM stories s ${where}`).get(parameters) as {
-          count: number;
-        }
-      ).count;
-      // The page is chosen on the stories' own columns; only its stories' articles are read.
+      // One statement gives the total and the page; one row more than the page says whether a next page
+      // exists; every column is the story's own, so no article is read.
       const rows = this.#statement(
-        `WITH page AS (
-           SELECT s.id, s.title, s.headline, s.conflict_count, s.last_published, s.updated_at FROM stories s
-           ${where}
-           ORDER BY s.last_published IS NULL, s.last_published DESC, s.updated_at DESC, s.id
-           LIMIT @limit OFFSET @offset)
-         SELECT page.id, page.title, page.headline, page.conflict_count, page.last_published,
-           count(a.seq) AS size, min(a.published) AS first_published,
-           json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
-         FROM page LEFT JOIN articles a ON a.story_id = page.id
-         GROUP BY page.id
-         ORDER BY page.last_published IS NULL, page.last_published DESC, page.updated_at DESC, page.id`,
-      ).all({ ...parameters, limit: filter.limit, offset: filter.offset }) as Row[];
-      const items = rows.map(
+        `WITH ${matched} filtered AS NOT MATERIALIZED (SELECT * FROM stories s ${filtered})
+         SELECT counted.total, page.* FROM (SELECT count(*) AS total FROM filtered) counted
+         LEFT JOIN (
+           SELECT s.id, s.title, s.headline, s.conflict_count, s.last_published, s.updated_at,
+             s.article_count, s.first_published, s.outlets, s.sort_published
+           FROM filtered s ${after}
+           ORDER BY s.sort_published DESC, s.updated_at DESC, s.id DESC
+           LIMIT @limit OFFSET @offset) page ON true
+         ORDER BY page.sort_published DESC, page.updated_at DESC, page.id DESC`,
+      ).all({ ...parameters, limit: filter.limit + 1, offset }) as Row[];
+      const total = (rows[0]?.total as number | undefined) ?? 0;
+      const present = rows.filter((row) => row.id !== null);
+      const items = present.slice(0, filter.limit).map(
         (row): StoryListItem => ({
           id: row.id as string,
           title: row.title as string,
-          size: row.size as number,
-          outlets: (JSON.parse((row.outlets as string | null) ?? '[]') as string[]).sort(),
+          size: row.article_count as number,
+          outlets: (JSON.parse(row.outlets as string) as string[]).sort(),
           firstPublished: row.first_published as string | null,
           lastPublished: row.last_published as string | null,
           headline: row.headline as string | null,
           conflicts: row.conflict_count as number,
         }),
       );
-      return { total, items };
+      const last = present[filter.limit - 1];
+      const next =
+        present.length > filter.limit && last !== undefined
+          ? encodeCursor('stories', [
+              last.sort_published as string,
+              last.updated_at as string,
+              last.id as string,
+            ])
+          : null;
+      return { total, items, next };
     });
   }
 
@@ -536,42 +566,80 @@ export class SqliteStore implements Store {
   }
 
   async listArticles(filter: ArticleFilter): Promise<Page<ArticleSummary>> {
-    checkPaging(filter, this.location);
-    const where = filter.storyId === undefined ? '' : 'WHERE story_id = @storyId';
-    const parameters = filter.storyId === undefined ? {} : { storyId: filter.storyId };
+    const offset = checkPaging(filter, this.location);
+    const conditions: string[] = [];
+    const parameters: Record<string, string | number> = {};
+    if (filter.storyId !== undefined) {
+      conditions.push('story_id = @storyId');
+      parameters.storyId = filter.storyId;
+    }
+    const counted = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
+    if (filter.cursor !== undefined) {
+      const [undated, published, seq] = decodeCursor(filter.cursor, 'articles', ARTICLE_KEY, this.location);
+      Object.assign(parameters, { afterUndated: undated!, afterPublished: published!, afterSeq: seq! });
+      conditions.push(
+        "(published IS NULL, coalesce(published, ''), seq) > (@afterUndated, @afterPublished, @afterSeq)",
+      );
+    }
+    const where = conditions.length === 0 ? '' : `WHERE ${conditions.join(' AND ')}`;
     return this.#guard('listing articles', () => {
       const total = (
-        this.#statement(`SELECT count(*) AS count FROM articles ${where}`).get(parameters) as {
-          count: number;
-        }
+        this.#statement(`SELECT count(*) AS count FROM articles ${counted}`).get(
+          filter.storyId === undefined ? {} : { storyId: filter.storyId },
+        ) as { count: number }
       ).count;
       const rows = this.#statement(
-        `SELECT ${ARTICLE_SUMMARY_COLUMNS} FROM articles ${where}
+        `SELECT ${ARTICLE_SUMMARY_COLUMNS}, seq FROM articles ${where}
          ORDER BY published IS NULL, published, seq LIMIT @limit OFFSET @offset`,
-      ).all({ ...parameters, limit: filter.limit, offset: filter.offset }) as ArticleRow[];
-      return { total, items: rows.map(summaryFromRow) };
+      ).all({ ...parameters, limit: filter.limit + 1, offset }) as (ArticleRow & { seq: number })[];
+      const last = rows[filter.limit - 1];
+      const next =
+        rows.length > filter.limit && last !== undefined
+          ? encodeCursor('articles', [last.published === null ? 1 : 0, last.published ?? '', last.seq])
+          : null;
+      return {
+        total,
+        items: rows.slice(0, filter.limit).map(({ seq: _seq, ...row }) => summaryFromRow(row)),
+        next,
+      };
     });
   }
 
-  async search(text: string, paging: Paging): Promise<SearchHit[]> {
-    checkPaging(paging, this.location);
+  async search(text: string, paging: Paging): Promise<SearchPage> {
+    const offset = checkPaging(paging, this.location);
+    const parameters: Record<string, string | number> = {};
+    let ranked = 0;
+    let after = '';
+    if (paging.cursor !== undefined) {
+      const [score, kind, seq, rank] = decodeCursor(paging.cursor, 'search', SEARCH_KEY, this.location);
+      Object.assign(parameters, { afterScore: score!, afterKind: kind!, afterSeq: seq! });
+      ranked = rank as number;
+      after = 'WHERE (score, kind, seq) > (@afterScore, @afterKind, @afterSeq)';
+    }
     const terms = parseSearchTerms(text);
-    if (terms.length === 0 || paging.limit === 0) return [];
+    if (terms.length === 0 || paging.limit === 0) return { hits: [], next: null };
     const marks = `'${SNIPPET_OPEN}', '${SNIPPET_CLOSE}', '…', ${SNIPPET_TOKENS}`;
     const query = toFts5Query(terms);
     return this.#guard('searching', () => {
-      // Ranks first, snippets after for the page only: a snippet costs far more than a score, and a
-      // common word matches thousands of rows.
+      // Ranked inside the full-text indexes alone, each index giving only its best rows past the cursor,
+      // and joined to the articles and claims for the page only: a common word matches every article,
+      // and reading or sorting each matching row cost more than scoring it.
+      const best = (kind: string, table: string, score: string) =>
+        `SELECT * FROM (SELECT '${kind}' AS kind, rowid AS seq, ${score} AS score FROM ${table}
+           WHERE ${table} MATCH @query) ${after} ORDER BY score, seq LIMIT @limit + @offset`;
       const rows = this.#statement(
-        `SELECT * FROM (
-           SELECT 'article' AS kind, a.seq AS seq, a.id AS article_id, a.story_id AS story_id, NULL AS claim_id,
-             bm25(articles_fts, 2.0, 1.0) AS score
-           FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid WHERE articles_fts MATCH @query
-           UNION ALL
-           SELECT 'claim', c.seq, NULL, c.story_id, c.claim_id, bm25(claims_fts)
-           FROM claims_fts JOIN claims c ON c.seq = claims_fts.rowid WHERE claims_fts MATCH @query
-         ) ORDER BY score, kind, seq LIMIT @limit OFFSET @offset`,
-      ).all({ query, limit: paging.limit, offset: paging.offset }) as Row[];
+        `WITH page AS (
+           SELECT * FROM (
+             SELECT * FROM (${best('article', 'articles_fts', 'bm25(articles_fts, 2.0, 1.0)')})
+             UNION ALL SELECT * FROM (${best('claim', 'claims_fts', 'bm25(claims_fts)')}))
+           ORDER BY score, kind, seq LIMIT @limit OFFSET @offset)
+         SELECT page.kind, page.seq, page.score, a.id AS article_id, coalesce(a.story_id, c.story_id) AS story_id,
+           c.claim_id AS claim_id
+         FROM page
+         LEFT JOIN articles a ON page.kind = 'article' AND a.seq = page.seq
+         LEFT JOIN claims c ON page.kind = 'claim' AND c.seq = page.seq
+         ORDER BY page.score, page.kind, page.seq`,
+      ).all({ ...parameters, query, limit: paging.limit + 1, offset }) as Row[];
       // better-sqlite3 binds JavaScript numbers as REAL, and FTS5 then ignores `rowid = ?` beside MATCH
       // and returns the first match's snippet for every hit (SQLite 3.53): the CAST keeps the row.
       const articleSnippet = this.#statement(
@@ -582,17 +650,29 @@ export class SqliteStore implements Store {
         `SELECT snippet(claims_fts, 0, ${marks}) AS snippet FROM claims_fts
          WHERE claims_fts MATCH @query AND rowid = CAST(@seq AS INTEGER)`,
       );
-      return rows.map((row, position) => {
+      const first = ranked + offset;
+      const hits = rows.slice(0, paging.limit).map((row, position) => {
         const kind = row.kind as SearchHit['kind'];
         const snippet = (kind === 'article' ? articleSnippet : claimSnippet).get({ query, seq: row.seq }) as
           | { snippet: string }
           | undefined;
-        const hit: SearchHit = { kind, snippet: snippet?.snippet ?? '', rank: paging.offset + position + 1 };
+        const hit: SearchHit = { kind, snippet: snippet?.snippet ?? '', rank: first + position + 1 };
         if (row.article_id !== null) hit.articleId = row.article_id as string;
         if (row.story_id !== null) hit.storyId = row.story_id as string;
         if (row.claim_id !== null) hit.claimId = row.claim_id as string;
         return hit;
       });
+      const last = rows[paging.limit - 1];
+      const next =
+        rows.length > paging.limit && last !== undefined
+          ? encodeCursor('search', [
+              last.score as number,
+              last.kind as string,
+              last.seq as number,
+              first + paging.limit,
+            ])
+          : null;
+      return { hits, next };
     });
   }
 

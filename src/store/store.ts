@@ -127,12 +127,21 @@ export interface StoryListItem {
 export interface Page<Item> {
   total: number;
   items: Item[];
+  /** The cursor of the page after this one ({@link Paging.cursor}), or null when this page is the last. */
+  next: string | null;
 }
 
-/** Paging: `limit` rows after skipping `offset`. */
+/**
+ * Paging: `limit` rows after the row a `cursor` names (keyset paging: an index seek at any depth, and
+ * stable while rows are inserted), or after skipping `offset` rows (kept for old clients; its cost grows
+ * with the offset). A cursor and a non-zero offset together are refused.
+ */
 export interface Paging {
   limit: number;
-  offset: number;
+  /** Rows skipped; default 0. Prefer {@link Paging.cursor}. */
+  offset?: number;
+  /** The `next` of the previous page, exactly as returned. */
+  cursor?: string;
 }
 
 /** Filters of {@link Store.listStories}; all given filters must hold. */
@@ -165,6 +174,13 @@ export interface SearchHit {
   rank: number;
 }
 
+/** A page of {@link Store.search}. */
+export interface SearchPage {
+  hits: SearchHit[];
+  /** The cursor of the next page of hits, or null when this page is the last. */
+  next: string | null;
+}
+
 /** Opens a matched term in {@link SearchHit.snippet}. */
 export const SNIPPET_OPEN = '«';
 /** Closes a matched term in {@link SearchHit.snippet}. */
@@ -193,6 +209,10 @@ export interface Store {
    */
   putReport(storyId: string, report: StoryReport, at: string): Promise<number>;
   getStory(id: string): Promise<StoryRecord | undefined>;
+  /**
+   * Stories, latest publication first (undated last), then latest change first, then id: keyset-paged on
+   * an index of that order, so a page costs the same at any depth and in any size of store.
+   */
   listStories(filter: StoryFilter): Promise<Page<StoryListItem>>;
   /** Ids of the stories whose report is missing or older than their articles, oldest change first. */
   listStaleStories(limit: number): Promise<string[]>;
@@ -205,7 +225,7 @@ export interface Store {
    * (all must match), `"quoted phrases"` and `word*` prefixes; operators and stray punctuation are
    * plain text, so no query string throws.
    */
-  search(query: string, paging: Paging): Promise<SearchHit[]>;
+  search(query: string, paging: Paging): Promise<SearchPage>;
   /** Claims, quotes, conflicts and updates of the current report that first appeared after `since`. */
   storyChangesSince(storyId: string, since: string): Promise<StoryChanges | undefined>;
   getClustererState(): Promise<string | undefined>;

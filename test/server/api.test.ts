@@ -117,6 +117,66 @@ describe('GET /api/stories', () => {
   });
 });
 
+describe('cursor paging', () => {
+  it.each(['/api/stories', `/api/search?q=ferry`])(
+    '%s pages by next cursor through every row once',
+    async (route) => {
+      const separator = route.includes('?') ? '&' : '?';
+      const whole = (await (await app.request(`${route}${separator}limit=100`)).json()) as {
+        items?: Array<{ id: string }>;
+        hits?: unknown[];
+        next: string | null;
+      };
+      expect(whole.next).toBeNull();
+      const rows = whole.items ?? whole.hits ?? [];
+      expect(rows.length).toBeGreaterThan(1);
+      const paged: unknown[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor === null ? '' : `&cursor=${encodeURIComponent(cursor)}`;
+        const response = await app.request(`${route}${separator}limit=1${query}`);
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as { items?: unknown[]; hits?: unknown[]; next: string | null };
+        paged.push(...(body.items ?? body.hits ?? []));
+        cursor = body.next;
+      } while (cursor !== null && paged.length <= rows.length);
+      expect(paged).toEqual(rows);
+    },
+  );
+
+  it('pages the articles of a story by cursor', async () => {
+    const first = (await (await app.request(`/api/stories/${ferryId}/articles?limit=3`)).json()) as {
+      items: Array<{ id: string }>;
+      next: string;
+    };
+    const rest = (await (
+      await app.request(`/api/stories/${ferryId}/articles?limit=3&cursor=${first.next}`)
+    ).json()) as { items: Array<{ id: string }>; next: string | null };
+    expect(rest.next).toBeNull();
+    expect([...first.items, ...rest.items].map((article) => article.id)).toHaveLength(4);
+  });
+
+  it.each([
+    ['/api/stories?cursor=%25%25', /not base64url/],
+    ['/api/stories?cursor=AAAA', /does not decode/],
+    [
+      `/api/search?q=ferry&cursor=${Buffer.from('["stories","","",""]').toString('base64url')}`,
+      /stories listing/,
+    ],
+  ])('answers a bad cursor %s with a typed 400 naming the problem', async (route, problem) => {
+    const response = await app.request(route);
+    await expectError(response.clone(), 400, problem);
+    const body = (await response.json()) as { error: { code?: string } };
+    expect(body.error.code).toBe('store-invalid-cursor');
+  });
+
+  it('refuses a cursor with an offset, and an overlong cursor', async () => {
+    const { next } = (await (await app.request('/api/stories?limit=1')).json()) as { next: string };
+    await expectError(await app.request(`/api/stories?limit=1&offset=1&cursor=${next}`), 400, /not both/);
+    await expectError(await app.request(`/api/stories?cursor=${'A'.repeat(2001)}`), 400, /at most 2000/);
+  });
+});
+
 describe('GET /api/stories/:id and its sub-routes', () => {
   it('returns the story and its report once, with offsets that index the source text', async () => {
     const response = await app.request(`/api/stories/${ferryId}`);

@@ -15,13 +15,19 @@ describe('service failures', () => {
   it.each([
     { failure: new Error('disk on fire at /secret/path'), status: 500, message: /internal error/ },
     { failure: new StoreError('store-failed', '/secret/db', 'busy'), status: 500, message: /internal error/ },
-    { failure: new StoreError('store-invalid-input', 'mem', 'bad time'), status: 400, message: /bad time/ },
+    {
+      failure: new StoreError('store-invalid-input', 'mem', 'bad time'),
+      status: 400,
+      message: /bad time/,
+      code: 'store-invalid-input',
+    },
     {
       failure: new CrosscheckError('invalid-option', 'words must be positive'),
       status: 400,
       message: /positive/,
+      code: 'invalid-option',
     },
-  ])('$failure.message → $status', async ({ failure, status, message }) => {
+  ])('$failure.message → $status', async ({ failure, status, message, code }) => {
     const logged: unknown[] = [];
     const app = createApp(fakeNewsroom(failure), { webRoot: false, logError: (error) => logged.push(error) });
     for (const response of [
@@ -32,7 +38,12 @@ describe('service failures', () => {
     ]) {
       expect(response.status).toBe(status);
       const body = (await response.json()) as { error: { status: number; message: string } };
-      expect(body.error).toEqual({ status, message: expect.stringMatching(message) });
+      // A typed failure keeps its stable code; an unexpected one says nothing about itself.
+      expect(body.error).toEqual({
+        status,
+        message: expect.stringMatching(message),
+        ...(code === undefined ? {} : { code }),
+      });
       expect(body.error.message).not.toContain('/secret');
     }
     expect(logged).toHaveLength(status === 500 ? 4 : 0);

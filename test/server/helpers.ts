@@ -74,12 +74,12 @@ export function fakeNewsroom(failure?: Error): Newsroom {
   };
   const newsroom: Newsroom = {
     ingest: async () => ({ added: [], duplicates: [], placements: [], storiesChanged: [], diagnostics: [] }),
-    listStories: async () => ({ total: 0, items: [] }),
+    listStories: async () => ({ total: 0, items: [], next: null }),
     story: async (id) => (id === 's1' ? { record, report: FAKE_REPORT } : undefined),
     storyChanges: async () => undefined,
     article: async () => undefined,
-    listArticles: async () => ({ total: 0, items: [] }),
-    search: async () => [],
+    listArticles: async () => ({ total: 0, items: [], next: null }),
+    search: async () => ({ hits: [], next: null }),
     refine: async () => ({
       moved: 0,
       storiesBefore: 1,

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerServeCommand, type ServeDependencies } from '../../src/cli/commands/serve.js';
 import { startServer } from '../../src/server/serve.js';
-import { parseRoute, safeExternalUrl, sourceHref } from '../../web/src/links.js';
+import { listHref, parseRoute, safeExternalUrl, sourceHref } from '../../web/src/links.js';
 import { wordDiff } from '../../web/src/word-diff.js';
 import { fakeNewsroom } from './helpers.js';
 
@@ -106,8 +106,13 @@ describe('reader links', () => {
   });
 
   it.each([
-    ['', { page: 'list', query: '', offset: 0 }],
-    ['#/?q=ferry%20fire&offset=20', { page: 'list', query: 'ferry fire', offset: 20 }],
+    ['', { page: 'list', query: '', trail: [] }],
+    ['#/?q=ferry%20fire&offset=20', { page: 'list', query: 'ferry fire', trail: [] }],
+    [
+      listHref('ferry fire', ['WyJzdG9yaWVzIl0', 'abc_-9']),
+      { page: 'list', query: 'ferry fire', trail: ['WyJzdG9yaWVzIl0', 'abc_-9'] },
+    ],
+    ['#/?pages=abc.%3Cscript%3E..def', { page: 'list', query: '', trail: ['abc', 'def'] }],
     ['#/story/s-1', { page: 'story', storyId: 's-1' }],
     [
       sourceHref('s 1', 'a/b', { start: 3, end: 9 }),

@@ -3,15 +3,21 @@
  * process (stories are analysed on its worker thread): while a 4 MB article is ingested over the API, the
  * story list keeps answering, and SIGTERM stops the server within 5 s.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { articleFeatures } from '../../src/cluster/features.js';
+import { extractArticle } from '../../src/ingest/html/extract-article.js';
 import { CrosscheckError } from '../../src/model/index.js';
+import { withinBudget } from '../../src/pipeline/article-budget.js';
+import { synthesize } from '../../src/pipeline/synthesize.js';
+import { createApp } from '../../src/server/app.js';
 import { openNewsroom } from '../../src/service/newsroom.js';
 import { openSqliteStore } from '../../src/store/index.js';
+import { postJson } from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const folder = mkdtempSync(join(tmpdir(), 'crosscheck-serve-worker-'));
@@ -109,6 +115,57 @@ describe('a story past its time budget', () => {
     const storyId = outcome.storiesChanged[0]!;
     await expect(newsroom.story(storyId)).rejects.toThrow(/past its 10 ms budget/);
     expect(calls).toBe(1);
+    await newsroom.close();
+  });
+});
+
+describe('reading articles off the event loop', () => {
+  const page = `<html><head><title>Pier</title></head><body>${'<div>'.repeat(3000)}<article><p>${'The pier reopened on Friday after repairs, the harbour master said. '.repeat(12)}</p></article>${'</div>'.repeat(3000)}</body></html>`;
+
+  it('the worker gives the features and the extraction this thread would', () => {
+    // In a child process: the worker loads the TypeScript sources through tsx, which vitest's module
+    // runner cannot hand to a worker.
+    const script = `
+      import { workerSynthesizer } from ${JSON.stringify(join(root, 'src/service/worker-synthesizer.ts'))};
+      const worker = workerSynthesizer();
+      const article = JSON.parse(process.env.ARTICLE);
+      const features = await worker.features(article, 1000);
+      const extracted = await worker.extract(process.env.PAGE, { name: 'pier.html' });
+      await worker.close();
+      process.stdout.write(JSON.stringify({ features, extracted }));`;
+    const article = { id: 'a', body: 'The pier reopened on Friday. '.repeat(200), title: 'Pier' };
+    const child = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { ...process.env, ARTICLE: JSON.stringify(article), PAGE: page },
+    });
+    expect(child.status, child.stderr).toBe(0);
+    const answer = JSON.parse(child.stdout) as { features: unknown; extracted: unknown };
+    expect(answer.features).toEqual(articleFeatures(withinBudget(article, 1000).article));
+    expect(answer.extracted).toEqual(JSON.parse(JSON.stringify(extractArticle(page, { name: 'pier.html' }))));
+  });
+
+  it("the API extracts pages and the newsroom reads features on the newsroom's worker", async () => {
+    const calls: string[] = [];
+    const newsroom = await openNewsroom(await openSqliteStore(':memory:'), {
+      now: () => new Date('2025-06-10T12:00:00Z'),
+      synthesizer: {
+        synthesize: async (articles, options) => synthesize(articles, options),
+        features: async (article, maxArticleChars) => {
+          calls.push(`features ${article.title ?? ''}`);
+          return articleFeatures(withinBudget(article, maxArticleChars).article);
+        },
+        extract: async (html, options) => {
+          calls.push('extract');
+          return extractArticle(html, options);
+        },
+        close: async () => undefined,
+      },
+    });
+    const app = createApp(newsroom, { webRoot: false });
+    const response = await postJson(app, '/api/ingest', { articles: [{ html: page }] });
+    expect(response.status).toBe(201);
+    expect(calls).toEqual(['extract', 'features Pier']);
     await newsroom.close();
   });
 });

@@ -31,6 +31,10 @@ export function makeArticle(body: string, fields: Omit<NewArticle, 'id' | 'body'
   return { id: articleIdFor(body), body, ...fields };
 }
 
+/** A body whose word `zephyrtail` stands only past the first 300,000 characters, which search indexes. */
+export const longSearchBody = (head: string): string =>
+  `${head} ${'The harbour council met again. '.repeat(10_000)} The zephyrtail ferry sailed.`;
+
 /** A batch at a fixed time with nothing in it but what is given. */
 export function makeBatch(fields: Partial<IngestBatch> = {}): IngestBatch {
   return { at: '2025-03-12T08:00:00Z', articles: [], assignments: [], stories: [], ...fields };
@@ -352,7 +356,7 @@ export function runStoreContract(
         expect(await store.getStory('power')).toBeUndefined();
         expect(await store.getClustererState()).toBe('{"generation":1}');
         expect(await store.listCorrections()).toEqual([]);
-        expect(await store.search('power cut', { limit: 10, offset: 0 })).toEqual([]);
+        expect((await store.search('power cut', { limit: 10, offset: 0 })).hits).toEqual([]);
       });
 
       it('moves articles between stories, marks both stale and unassigns the articles of removed stories', async () => {
@@ -535,6 +539,224 @@ export function runStoreContract(
         await expectStoreError(store.search('ferry', paging), 'store-invalid-input');
       });
 
+      describe('keyset paging', () => {
+        /** Walks a listing by its cursors, `limit` at a time, calling `between` after each page. */
+        async function walk<Item>(
+          page: (cursor: string | undefined) => Promise<{ items: Item[]; next: string | null }>,
+          between: (pages: number) => Promise<void> = async () => undefined,
+        ): Promise<Item[]> {
+          const seen: Item[] = [];
+          let cursor: string | undefined;
+          for (let pages = 1; pages < 1000; pages++) {
+            const result = await page(cursor);
+            seen.push(...result.items);
+            if (result.next === null) return seen;
+            cursor = result.next;
+            await between(pages);
+          }
+          throw new Error('the listing never ended');
+        }
+
+        /**
+         * `count` stories over a few days, ingested `batch` at a time so several share their latest
+         * publication and their change time (ties the id must break), every fifth undated.
+         */
+        async function loadStories(
+          store: Store,
+          count: number,
+          prefix: string,
+          batch = 4,
+        ): Promise<string[]> {
+          const ids: string[] = [];
+          for (let first = 0; first < count; first += batch) {
+            const numbers = Array.from(
+              { length: Math.min(batch, count - first) },
+              (_, offset) => first + offset,
+            );
+            const articles = numbers.map((number) =>
+              makeArticle(
+                `Story ${prefix}${number}: the ${prefix} quay council met about tide gauge ${number}.`,
+                {
+                  outlet: number % 2 === 0 ? 'Harbour Daily' : 'Farm Wire',
+                  ...(number % 5 === 4
+                    ? {}
+                    : { published: `2025-03-${String(1 + (number % 3)).padStart(2, '0')}` }),
+                },
+              ),
+            );
+            const stories = numbers.map((number) => ({
+              id: `${prefix}-${number}`,
+              title: `Story ${number}`,
+            }));
+            await store.ingest(
+              makeBatch({
+                at: `2025-03-12T08:${String(Math.floor(first / batch) % 60).padStart(2, '0')}:00Z`,
+                articles,
+                stories,
+                assignments: articles.map((article, position) => ({
+                  articleId: article.id,
+                  storyId: stories[position]!.id,
+                })),
+              }),
+            );
+            ids.push(...stories.map((story) => story.id));
+          }
+          return ids;
+        }
+
+        it('pages of stories by cursor give every story once, in the order of one whole page', async () => {
+          const store = await fresh();
+          const ids = await loadStories(store, 23, 'k');
+          const whole = await store.listStories({ limit: 100 });
+          expect(whole.next).toBeNull();
+          expect(new Set(whole.items.map((item) => item.id))).toEqual(new Set(ids));
+          const paged = await walk(async (cursor) => {
+            const page = await store.listStories({ limit: 4, ...(cursor === undefined ? {} : { cursor }) });
+            expect(page.total).toBe(23);
+            expect(page.items.length).toBeLessThanOrEqual(4);
+            return page;
+          });
+          expect(paged.map((item) => item.id)).toEqual(whole.items.map((item) => item.id));
+          // Undated stories come last, and ties of date and time are broken by id.
+          const undated = whole.items.findIndex((item) => item.lastPublished === null);
+          expect(whole.items.slice(undated).every((item) => item.lastPublished === null)).toBe(true);
+        });
+
+        it('a page that ends the list exactly has no next cursor', async () => {
+          const store = await fresh();
+          await loadStories(store, 8, 'e');
+          const first = await store.listStories({ limit: 4 });
+          expect(first.next).not.toBeNull();
+          const second = await store.listStories({ limit: 4, cursor: first.next! });
+          expect(second.items).toHaveLength(4);
+          expect(second.next).toBeNull();
+        });
+
+        it('stories added between pages neither repeat nor hide the stories not yet read', async () => {
+          const store = await fresh();
+          const before = await loadStories(store, 20, 'b');
+          let added = 0;
+          const paged = await walk(
+            (cursor) => store.listStories({ limit: 3, ...(cursor === undefined ? {} : { cursor }) }),
+            async () => {
+              // New stories both before and after the position reached (newer, same days, undated).
+              added += 1;
+              await loadStories(store, 3, `n${added}-`, 3);
+            },
+          );
+          const ids = paged.map((item) => item.id);
+          expect(new Set(ids).size).toBe(ids.length);
+          for (const id of before) expect(ids.filter((seen) => seen === id)).toHaveLength(1);
+        });
+
+        it('filtered lists page by cursor like whole ones', async () => {
+          const store = await fresh();
+          await loadStories(store, 15, 'f');
+          const filter = { outlet: 'harbour daily', query: 'quay' };
+          const whole = await store.listStories({ ...filter, limit: 100 });
+          expect(whole.total).toBe(8);
+          const paged = await walk((cursor) =>
+            store.listStories({ ...filter, limit: 3, ...(cursor === undefined ? {} : { cursor }) }),
+          );
+          expect(paged).toEqual(whole.items);
+        });
+
+        it('the list shows size, dates and outlets kept as articles move and stories merge', async () => {
+          const store = await fresh();
+          const one = makeArticle('The quay council met on Monday about the tide gauge.', {
+            outlet: 'Harbour Daily',
+            published: '2025-03-02',
+          });
+          const two = makeArticle('On Tuesday the quay council voted on the tide gauge.', {
+            outlet: 'Farm Wire',
+            published: '2025-03-04',
+          });
+          await store.ingest(
+            makeBatch({
+              articles: [one, two],
+              stories: [
+                { id: 'a', title: 'A' },
+                { id: 'b', title: 'B' },
+              ],
+              assignments: [
+                { articleId: one.id, storyId: 'a' },
+                { articleId: two.id, storyId: 'b' },
+              ],
+            }),
+          );
+          await store.ingest(
+            makeBatch({ assignments: [{ articleId: two.id, storyId: 'a' }], removedStories: ['b'] }),
+          );
+          const { items } = await store.listStories({ limit: 10 });
+          expect(items).toEqual([
+            expect.objectContaining({
+              id: 'a',
+              size: 2,
+              outlets: ['Farm Wire', 'Harbour Daily'],
+              firstPublished: '2025-03-02',
+              lastPublished: '2025-03-04',
+            }),
+          ]);
+        });
+
+        it('pages of articles by cursor give every article once', async () => {
+          const store = await fresh();
+          await loadCatalogue(store);
+          await loadStories(store, 9, 'a');
+          const whole = await store.listArticles({ limit: 100 });
+          const paged = await walk((cursor) =>
+            store.listArticles({ limit: 2, ...(cursor === undefined ? {} : { cursor }) }),
+          );
+          expect(paged).toEqual(whole.items);
+          expect(whole.items.at(-1)?.published).toBeUndefined();
+        });
+
+        it('pages of search hits by cursor continue the ranking', async () => {
+          const store = await fresh();
+          await loadStories(store, 12, 's');
+          const whole = await store.search('quay', { limit: 100 });
+          expect(whole.hits).toHaveLength(12);
+          const paged = await walk(async (cursor) => {
+            const page = await store.search('quay', {
+              limit: 5,
+              ...(cursor === undefined ? {} : { cursor }),
+            });
+            return { items: page.hits, next: page.next };
+          });
+          expect(paged).toEqual(whole.hits);
+          expect(paged.map((hit) => hit.rank)).toEqual(whole.hits.map((_, position) => position + 1));
+        });
+
+        const foreign = Buffer.from(JSON.stringify(['search', 1, 'article', 3, 4])).toString('base64url');
+        const misshapen = Buffer.from(JSON.stringify(['stories', 1, 2])).toString('base64url');
+        it.each([
+          { case: 'not base64url', cursor: 'not a cursor!', problem: /base64url/ },
+          { case: 'not a position', cursor: 'AAAA', problem: /does not decode/ },
+          { case: 'another listing', cursor: foreign, problem: /search listing/ },
+          { case: 'the wrong shape', cursor: misshapen, problem: /shape/ },
+        ])('refuses a cursor that is $case, naming the problem', async ({ cursor, problem }) => {
+          const store = await fresh();
+          await loadCatalogue(store);
+          const error = await store.listStories({ limit: 5, cursor }).catch((caught: unknown) => caught);
+          expect(error).toBeInstanceOf(StoreError);
+          expect((error as StoreError).code).toBe('store-invalid-cursor');
+          expect((error as StoreError).message).toMatch(problem);
+          expect((error as StoreError).message).toContain('cursor');
+        });
+
+        it('refuses a stories cursor for articles or search, and a cursor with an offset', async () => {
+          const store = await fresh();
+          await loadStories(store, 6, 'c');
+          const { next } = await store.listStories({ limit: 2 });
+          await expectStoreError(store.listArticles({ limit: 2, cursor: next! }), 'store-invalid-cursor');
+          await expectStoreError(store.search('quay', { limit: 2, cursor: next! }), 'store-invalid-cursor');
+          await expectStoreError(
+            store.listStories({ limit: 2, offset: 2, cursor: next! }),
+            'store-invalid-input',
+          );
+        });
+      });
+
       it('rejects a date filter that is not a date', async () => {
         const store = await fresh();
         await expectStoreError(
@@ -561,7 +783,7 @@ export function runStoreContract(
           makeReport([['c7', 'x', 'Frost destroyed the blossoms of the valley.']]),
           '2025-03-08',
         );
-        const hits = await store.search(query, { limit: 20, offset: 0 });
+        const hits = (await store.search(query, { limit: 20, offset: 0 })).hits;
         expect(hits.map((hit) => hit.kind).sort()).toEqual(kinds);
         expect(hits.map((hit) => hit.rank)).toEqual(kinds.map((_, position) => position + 1));
         for (const hit of hits) {
@@ -581,7 +803,7 @@ export function runStoreContract(
           'The weekend market moved to the old bus station for the winter.',
         ];
         await store.ingest(makeBatch({ articles: bodies.map((body) => makeArticle(body)) }));
-        const hits = await store.search('weekend', { limit: 20, offset: 0 });
+        const hits = (await store.search('weekend', { limit: 20, offset: 0 })).hits;
         expect(hits).toHaveLength(bodies.length);
         for (const hit of hits) {
           const own = (await store.getArticle(hit.articleId!))!.body;
@@ -595,11 +817,21 @@ export function runStoreContract(
         }
       });
 
+      it('searches the first 300,000 characters of a body, the part synthesize analyses', async () => {
+        const store = await fresh();
+        const article = makeArticle(longSearchBody('Quayhead opened the sitting.'));
+        expect(article.body.length).toBeGreaterThan(300_000);
+        await store.ingest(makeBatch({ articles: [article] }));
+        expect((await store.search('quayhead', { limit: 5 })).hits).toHaveLength(1);
+        expect((await store.search('zephyrtail', { limit: 5 })).hits).toEqual([]);
+        expect((await store.getArticle(article.id))?.body).toBe(article.body);
+      });
+
       it('ranks continue across pages', async () => {
         const store = await fresh();
         await loadCatalogue(store);
-        const whole = await store.search('orchard', { limit: 10, offset: 0 });
-        const second = await store.search('orchard', { limit: 2, offset: 1 });
+        const whole = (await store.search('orchard', { limit: 10, offset: 0 })).hits;
+        const second = (await store.search('orchard', { limit: 2, offset: 1 })).hits;
         expect(second).toEqual(whole.slice(1, 3));
       });
 
@@ -621,7 +853,7 @@ export function runStoreContract(
       ])('does not throw on the hostile query %j', async (query) => {
         const store = await fresh();
         await loadCatalogue(store);
-        const hits = await store.search(query, { limit: 5, offset: 0 });
+        const hits = (await store.search(query, { limit: 5, offset: 0 })).hits;
         expect(Array.isArray(hits)).toBe(true);
         expect(await store.counts()).toEqual({ articles: 7, stories: 5 });
       });
@@ -635,7 +867,7 @@ export function runStoreContract(
           '2025-03-01',
         );
         const claimHits = async (): Promise<number> =>
-          (await store.search('rooftop', { limit: 10, offset: 0 })).filter((hit) => hit.kind === 'claim')
+          (await store.search('rooftop', { limit: 10, offset: 0 })).hits.filter((hit) => hit.kind === 'claim')
             .length;
         expect(await claimHits()).toBe(1);
         await store.putReport('library', makeReport([['c1', 'x', 'The library reopened.']]), '2025-03-02');
@@ -894,7 +1126,7 @@ export function runStoreContract(
         expect(await again.getClustererState()).toBe('{"kept":true}');
         expect(await again.getPendingIngest()).toBe('{"unfinished":true}');
         expect(await again.listCorrections()).toHaveLength(1);
-        expect(await again.search('ferry stopped', { limit: 5, offset: 0 })).toHaveLength(1);
+        expect((await again.search('ferry stopped', { limit: 5, offset: 0 })).hits).toHaveLength(1);
       });
     });
 

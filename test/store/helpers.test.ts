@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   articleIdFor,
@@ -56,6 +57,30 @@ describe('articleIdFor', () => {
   ])('$case', ({ left, right, same }) => {
     expect(articleIdFor(left) === articleIdFor(right)).toBe(same);
     expect(articleIdFor(left)).toMatch(/^[0-9a-f]{32}$/);
+  });
+
+  it('normalises exactly as collapsing every whitespace run would (property)', () => {
+    const piece = fc.constantFrom(
+      'a',
+      'Kim',
+      ' ',
+      '  ',
+      '\n',
+      '\r\n',
+      '\t',
+      '\u00a0',
+      '\u2028',
+      '\u3000',
+      'e\u0301',
+      '.',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const body = pieces.join('');
+        expect(normalizeBody(body)).toBe(body.normalize('NFC').replace(/\s+/gu, ' ').trim());
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('normalises whitespace to single spaces', () => {

@@ -112,7 +112,7 @@ describe.skipIf(server === undefined)('postgres store', () => {
       const store = await openPostgresStore(connection, { schema: freshSchema() });
       try {
         await store.ingest(makeBatch({ articles: bodies.map((body) => makeArticle(body)) }));
-        const found = await store.search(query, { limit: 10, offset: 0 });
+        const found = (await store.search(query, { limit: 10, offset: 0 })).hits;
         expect(found.filter((hit) => hit.kind === 'article')).toHaveLength(hits);
         const listed = await store.listStories({ query, limit: 10, offset: 0 });
         expect(listed.total).toBe(0);

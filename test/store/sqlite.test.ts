@@ -13,7 +13,7 @@ import {
   type StoreError,
 } from '../../src/store/index.js';
 import { SQLITE_MIGRATIONS } from '../../src/store/sqlite-schema.js';
-import { makeArticle, makeBatch, openFailure, runStoreContract } from './contract.js';
+import { longSearchBody, makeArticle, makeBatch, openFailure, runStoreContract } from './contract.js';
 import { CRASH_BATCH_SIZE, crashBody, PARTIAL_SIZE } from './crash-child.js';
 
 const scratch = mkdtempSync(path.join(tmpdir(), 'crosscheck-store-'));
@@ -43,7 +43,7 @@ function openError(location: string): Promise<StoreError> {
 }
 
 describe('sqlite store', () => {
-  it('upgrades a version 1 store: each story gets its latest publication', async () => {
+  it('upgrades a version 1 store: each story gets its latest publication, size and outlets', async () => {
     const location = freshPath();
     mkdirSync(path.dirname(location), { recursive: true });
     const old = new Database(location);
@@ -56,19 +56,70 @@ describe('sqlite store', () => {
       .run('quay', 'Quay repairs', '2025-03-01T00:00:00Z', '2025-03-01T00:00:00Z');
     old
       .prepare(
-        'INSERT INTO articles (id, body, published, ingested_at, story_id) VALUES (?, ?, ?, ?, ?), (?, ?, ?, ?, ?)',
+        'INSERT INTO articles (id, body, outlet, published, ingested_at, story_id) VALUES (?, ?, ?, ?, ?, ?), (?, ?, ?, ?, ?, ?)',
       )
       .run(
-        ...['a1', 'The quay survey began.', '2025-03-01', '2025-03-01T00:00:00Z', 'quay'],
-        ...['a2', 'The quay reopened.', '2025-03-09', '2025-03-09T00:00:00Z', 'quay'],
+        ...['a1', 'The quay survey began.', 'Quay Post', '2025-03-01', '2025-03-01T00:00:00Z', 'quay'],
+        ...['a2', 'The quay reopened.', 'Bay Wire', '2025-03-09', '2025-03-09T00:00:00Z', 'quay'],
       );
     old.close();
     const store = await openSqliteStore(location);
     const listing = await store.listStories({ limit: 5, offset: 0 });
-    expect(listing.items.map((item) => [item.id, item.lastPublished, item.size])).toEqual([
-      ['quay', '2025-03-09', 2],
-    ]);
+    expect(
+      listing.items.map((item) => [
+        item.id,
+        item.firstPublished,
+        item.lastPublished,
+        item.size,
+        item.outlets,
+      ]),
+    ).toEqual([['quay', '2025-03-01', '2025-03-09', 2, ['Bay Wire', 'Quay Post']]]);
     await store.close();
+  });
+
+  it('upgrades a version 2 store: a body indexed whole is re-indexed within the search budget', async () => {
+    const location = freshPath();
+    mkdirSync(path.dirname(location), { recursive: true });
+    const old = new Database(location);
+    old.exec(`${SQLITE_MIGRATIONS[0]!}${SQLITE_MIGRATIONS[1]!}`);
+    old.exec(
+      'CREATE TABLE schema_version (version INTEGER NOT NULL); INSERT INTO schema_version VALUES (2);',
+    );
+    const body = longSearchBody('Quayhead opened the sitting.');
+    old
+      .prepare('INSERT INTO articles (id, body, ingested_at) VALUES (?, ?, ?)')
+      .run(articleIdFor(body), body, '2025-03-01T00:00:00Z');
+    expect(
+      old.prepare("SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH 'zephyrtail'").get(),
+    ).toEqual({
+      n: 1,
+    });
+    old.close();
+    const store = await openSqliteStore(location);
+    expect((await store.search('zephyrtail', { limit: 5 })).hits).toEqual([]);
+    expect((await store.search('quayhead', { limit: 5 })).hits).toHaveLength(1);
+    await store.close();
+    // The index holds exactly what the triggers would delete: FTS5's own check agrees.
+    const raw = new Database(location);
+    expect(() =>
+      raw.exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 0)"),
+    ).not.toThrow();
+    raw.exec(
+      "INSERT INTO articles_fts(articles_fts, rowid, title, body) SELECT 'delete', seq, title, substr(body, 1, 300000) FROM articles",
+    );
+    expect(raw.prepare('SELECT count(*) AS n FROM articles_fts_docsize').get()).toEqual({ n: 0 });
+    // A token left behind by a delete that named other text would still match.
+    expect(
+      raw
+        .prepare(
+          "SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH 'quayhead OR zephyrtail OR harbour'",
+        )
+        .get(),
+    ).toEqual({ n: 0 });
+    expect(() =>
+      raw.exec("INSERT INTO articles_fts(articles_fts, rank) VALUES ('integrity-check', 0)"),
+    ).not.toThrow();
+    raw.close();
   });
 
   it('creates the folder, uses WAL and records the schema version', async () => {
@@ -206,7 +257,7 @@ describe('sqlite store', () => {
       }
       expect(await store.getStory('story-partial')).toBeUndefined();
       expect(await store.getClustererState()).toBe(JSON.stringify({ batches: committed }));
-      expect((await store.search('ramp', { limit: 1000, offset: 0 })).length).toBe(
+      expect((await store.search('ramp', { limit: 1000, offset: 0 })).hits.length).toBe(
         committed * CRASH_BATCH_SIZE,
       );
       const after = await store.ingest(

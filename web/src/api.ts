@@ -18,12 +18,15 @@ export interface PageResponse<Item> {
   offset: number;
   total: number;
   items: Item[];
+  /** The cursor of the next page, or null on the last. */
+  next: string | null;
 }
 
 /** `GET /api/search`. */
 export interface SearchResponse {
   query: string;
   hits: SearchHit[];
+  next: string | null;
 }
 
 /** A stored article (`GET /api/articles/:id`). */

@@ -14,11 +14,18 @@ export function safeExternalUrl(value: string | undefined): string | undefined {
   }
 }
 
-/** The story list, optionally filtered by a query and paged. */
-export function listHref(query?: string, offset?: number): string {
+/** Cursors are base64url, so a dot never occurs in one and can join the trail. */
+const TRAIL_SEPARATOR = '.';
+
+/**
+ * The story list, optionally filtered by a query and paged: `trail` holds the API cursors of the pages
+ * walked from the first to this one, so "Newer" steps back by dropping the last (keyset cursors only go
+ * forward).
+ */
+export function listHref(query?: string, trail: readonly string[] = []): string {
   const parameters = new URLSearchParams();
   if (query) parameters.set('q', query);
-  if (offset) parameters.set('offset', String(offset));
+  if (trail.length > 0) parameters.set('pages', trail.join(TRAIL_SEPARATOR));
   const text = parameters.toString();
   return text ? `#/?${text}` : '#/';
 }
@@ -40,7 +47,7 @@ export function sourceHref(
 
 /** A parsed hash route. */
 export type Route =
-  | { page: 'list'; query: string; offset: number }
+  | { page: 'list'; query: string; trail: string[] }
   | { page: 'story'; storyId: string }
   | { page: 'source'; storyId: string; sourceId: string; start?: number; end?: number }
   | { page: 'missing'; hash: string };
@@ -59,12 +66,10 @@ export function parseRoute(hash: string): Route {
   const parameters = new URLSearchParams(queryPart);
   const parts = pathPart.split('/').filter((part) => part !== '');
   if (parts.length === 0) {
-    const offset = Number(parameters.get('offset') ?? 0);
-    return {
-      page: 'list',
-      query: parameters.get('q') ?? '',
-      offset: Number.isInteger(offset) && offset > 0 ? offset : 0,
-    };
+    const trail = (parameters.get('pages') ?? '')
+      .split(TRAIL_SEPARATOR)
+      .filter((cursor) => /^[A-Za-z0-9_-]+$/.test(cursor));
+    return { page: 'list', query: parameters.get('q') ?? '', trail };
   }
   const storyId = parts[1] === undefined ? undefined : decode(parts[1]);
   if (parts[0] === 'story' && storyId !== undefined && parts.length === 2) return { page: 'story', storyId };

@@ -14,7 +14,7 @@ function Page(props: { route: Route }) {
   const route = props.route;
   switch (route.page) {
     case 'list':
-      return html`<${StoryList} query=${route.query} offset=${route.offset} />`;
+      return html`<${StoryList} query=${route.query} trail=${route.trail} />`;
     case 'story':
       return html`<${StoryPage} key=${route.storyId} storyId=${route.storyId} />`;
     case 'source':

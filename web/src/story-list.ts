@@ -66,10 +66,12 @@ function Passages(props: { query: string }) {
   </section>`;
 }
 
-/** The list page. */
-export function StoryList(props: { query: string; offset: number }) {
-  const { query, offset } = props;
-  const parameters = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
+/** The list page: its place is the trail of cursors walked from the first page. */
+export function StoryList(props: { query: string; trail: string[] }) {
+  const { query, trail } = props;
+  const parameters = new URLSearchParams({ limit: String(PAGE_SIZE) });
+  const cursor = trail.at(-1);
+  if (cursor !== undefined) parameters.set('cursor', cursor);
   if (query) parameters.set('q', query);
   const loaded = useLoad(parameters.toString(), () =>
     getJson<PageResponse<StoryListItem>>(`/api/stories?${parameters.toString()}`),
@@ -82,8 +84,8 @@ export function StoryList(props: { query: string; offset: number }) {
         ? html`<p class="count">${loaded.value.total} stor${loaded.value.total === 1 ? 'y' : 'ies'}</p>
           <ol class="stories">${loaded.value.items.map((story) => html`<${StoryRow} key=${story.id} story=${story} />`)}</ol>
           <nav class="pager" aria-label="Pages">
-            ${offset > 0 ? html`<a href=${listHref(query, Math.max(0, offset - PAGE_SIZE))}>← Newer</a>` : null}
-            ${offset + PAGE_SIZE < loaded.value.total ? html`<a href=${listHref(query, offset + PAGE_SIZE)}>Older →</a>` : null}
+            ${trail.length > 0 ? html`<a href=${listHref(query, trail.slice(0, -1))}>← Newer</a>` : null}
+            ${loaded.value.next !== null ? html`<a href=${listHref(query, [...trail, loaded.value.next])}>Older →</a>` : null}
           </nav>`
         : html`<${LoadState} loaded=${loaded} />`
     }

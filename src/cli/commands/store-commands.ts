@@ -343,7 +343,7 @@ export function registerStoreCommands(
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (words: string[], options: { db?: string; limit: number; format: string }) => {
       await withNewsroom(options.db, async (newsroom) => {
-        const hits = await newsroom.search(words.join(' '), { limit: options.limit, offset: 0 });
+        const { hits } = await newsroom.search(words.join(' '), { limit: options.limit });
         if (options.format === 'json') {
           io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
           return;
