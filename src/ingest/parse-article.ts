@@ -9,6 +9,7 @@
  */
 import type { ArticleInput, Diagnostic, IsoDate } from '../model/index.js';
 import { isGeneratedName } from '../text/generated-name.js';
+import { describeOutletClue, identifyOutlet } from '../text/outlet-identity.js';
 
 /** Why an input cannot become an article. `not-utf8` and `too-large` are found by the reader, before parsing. */
 export type ParseFailureReason = 'empty' | 'binary' | 'not-utf8' | 'too-large' | 'no-text';
@@ -94,13 +95,31 @@ export function parseArticleText(raw: string, origin: ArticleOrigin): ParseResul
   const article: ArticleInput = { id: origin.id, body };
   if (origin.path !== undefined) article.path = origin.path;
   if (metadata.url !== undefined) article.url = metadata.url;
-  // A file named after its outlet ("the-daily-ledger.txt") names it; a generated name names nothing.
-  const stem = origin.path === undefined ? undefined : fileStem(origin.path);
-  const outlet = metadata.outlet ?? (stem === undefined || isGeneratedName(stem) ? undefined : stem);
+  const outlet = metadata.outlet ?? outletOfText(body, metadata.url, origin.path, note);
   if (outlet !== undefined && outlet !== '') article.outlet = outlet;
   if (metadata.title !== undefined) article.title = metadata.title;
   if (metadata.published !== undefined) article.published = metadata.published;
   return { ok: true, article, diagnostics };
+}
+
+/**
+ * The outlet of an article whose front matter names none: what its text says (its URL's site, the
+ * outlet's newsletter box or copyright line, a wire tag), with a note saying so; else its file name when
+ * a person chose it ("the-daily-ledger.txt"); a generated name ("004_d98c98faffdd0a40.txt") names nothing.
+ */
+function outletOfText(
+  body: string,
+  url: string | undefined,
+  path: string | undefined,
+  note: Note,
+): string | undefined {
+  const clue = identifyOutlet(url === undefined ? { body } : { body, url });
+  if (clue !== undefined) {
+    note('info', 'outlet-from-text', `outlet "${clue.outlet}", read from ${describeOutletClue(clue)}`);
+    return clue.outlet;
+  }
+  const stem = path === undefined ? undefined : fileStem(path);
+  return stem === undefined || isGeneratedName(stem) ? undefined : stem;
 }
 
 /** The file name without folders and without its last extension: `a/the-daily-ledger.txt` → `the-daily-ledger`. */
