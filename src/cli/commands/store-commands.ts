@@ -196,6 +196,9 @@ export function registerStoreCommands(
             options.allowPrivate === true,
             options.refine,
           );
+          // As `synth` says: the skipped lines above give each input's reason.
+          if (read === 0 && outcome.duplicates.length === 0)
+            io.stderr(`crosscheck: no readable article in ${refs.join(', ')}\n`);
           if (options.format === 'json') {
             io.stdout(`${JSON.stringify({ ...outcome, failed }, null, 2)}\n`);
           } else {
