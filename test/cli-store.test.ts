@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -51,6 +51,50 @@ describe('the store commands', () => {
     const search = await run('search', 'girder');
     expect(search.code).toBe(EXIT.ok);
     expect(search.stdout).toMatch(/girder/i);
+  });
+
+  it('lists stories without an empty outlet slot and names their articles, not their hashes', async () => {
+    const { run, folder } = harness();
+    const body =
+      'The harbour ferry resumed service on Monday after two weeks of repairs to its hull, the operator said. ' +
+      'Passengers queued at the pier from dawn, and the first crossing left at seven.';
+    const unnamed = join(folder, 'unnamed');
+    const named = join(folder, 'named');
+    for (const path of [unnamed, named]) mkdirSync(path);
+    writeFileSync(join(unnamed, '000_2f3df334388c028e.txt'), body);
+    writeFileSync(join(unnamed, '001_777f8e4d1f690fdd.txt'), `${body} Tickets were free all day.`);
+    expect((await run('ingest', unnamed)).code).toBe(EXIT.ok);
+    const list = await run('stories', '--why');
+    expect(list.stdout).toMatch(/\n {2}2 article\(s\) · undated\n/);
+    expect(list.stdout).not.toMatch(/· {2}·/);
+    expect(list.stdout).toMatch(/\n {4}00[01]\.txt \([0-9a-f]{32}\): started the story\n/);
+    expect(list.stdout).toMatch(/\n {4}00[01]\.txt \([0-9a-f]{32}\): (?:score |near-copy of 00[01]\.txt)/);
+
+    writeFileSync(join(named, '002_184ed4d9f05b2caa.txt'), `PORT ALDOUS (Reuters) - ${body}`);
+    await run('ingest', named);
+    const stories = JSON.parse((await run('stories', '--format', 'json')).stdout);
+    expect(stories.items.flatMap((item: { outlets: string[] }) => item.outlets)).toEqual(['Reuters']);
+  });
+
+  it('ingest: a folder of PDFs names each file with its reason, then says nothing was readable', async () => {
+    const { run, folder } = harness();
+    const pdfs = join(folder, 'pdfs');
+    mkdirSync(pdfs);
+    writeFileSync(join(pdfs, 'a.pdf'), '%PDF-1.4\n1 0 obj << >> endobj\n');
+    writeFileSync(join(pdfs, 'b.pdf'), Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1]));
+    const result = await run('ingest', pdfs);
+    expect(result.code).toBe(EXIT.failure);
+    const reason =
+      'a .pdf file (crosscheck reads .txt, .md and .text articles and saved .html, .htm and .html.gz pages); convert it to text first, e.g. with pdftotext';
+    expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+      `crosscheck: skipped ${join(pdfs, 'a.pdf')}: ${reason}`,
+      `crosscheck: skipped ${join(pdfs, 'b.pdf')}: ${reason}`,
+      `crosscheck: no readable article in ${pdfs}`,
+    ]);
+    // Named directly, a text-only .pdf is skipped too, not stored as an article.
+    const direct = await run('ingest', join(pdfs, 'a.pdf'));
+    expect(direct.stderr).toContain(`skipped ${join(pdfs, 'a.pdf')}: a .pdf file, not article text`);
+    expect(direct.stdout).toMatch(/^ingested 0 new article\(s\)/);
   });
 
   it('shows what is new in a story since a time', async () => {

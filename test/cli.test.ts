@@ -85,3 +85,61 @@ describe('crosscheck synth', () => {
     expect(result.stderr.length).toBeGreaterThan(0);
   });
 });
+
+describe('messages about inputs that are no article', () => {
+  const pdf =
+    '%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n';
+
+  it.each(['synth', 'cluster'])(
+    '%s: a folder of PDFs gives one line per file with its reason, then "no readable article"',
+    async (command) => {
+      const folder = corpus({ 'a.pdf': pdf, 'b.pdf': Buffer.from([0x25, 0x50, 0x44, 0x46, 0, 1, 2]) });
+      const result = await run([command, folder]);
+      expect(result.code).toBe(EXIT.failure);
+      expect(result.stderr.split('\n').filter(Boolean)).toEqual([
+        `crosscheck: skipped ${join(folder, 'a.pdf')}: a .pdf file (crosscheck reads .txt, .md and .text articles and saved .html, .htm and .html.gz pages); convert it to text first, e.g. with pdftotext`,
+        `crosscheck: skipped ${join(folder, 'b.pdf')}: a .pdf file (crosscheck reads .txt, .md and .text articles and saved .html, .htm and .html.gz pages); convert it to text first, e.g. with pdftotext`,
+        `crosscheck: no readable article in ${folder}`,
+      ]);
+    },
+  );
+
+  it('a text-only file named .pdf is skipped with its reason, not read as an empty story', async () => {
+    const folder = corpus({ 'scan.pdf': pdf, 'a.txt': first });
+    const result = await run(['synth', join(folder, 'scan.pdf'), join(folder, 'a.txt')]);
+    expect(result.code).toBe(EXIT.partial);
+    expect(result.stderr).toContain(
+      `crosscheck: skipped ${join(folder, 'scan.pdf')}: a .pdf file, not article text; convert it to text first, e.g. with pdftotext\n`,
+    );
+    expect(result.stdout).not.toMatch(/Untitled story/);
+  });
+
+  it('a PDF saved under a text name is skipped by its signature', async () => {
+    const folder = corpus({ 'saved.txt': pdf });
+    const result = await run(['synth', folder]);
+    expect(result.code).toBe(EXIT.failure);
+    expect(result.stderr).toContain(
+      `crosscheck: skipped ${join(folder, 'saved.txt')}: a PDF document, not article text (convert it to text first, e.g. with pdftotext)\n`,
+    );
+  });
+
+  it('an empty folder says it holds no files', async () => {
+    const folder = corpus({});
+    const result = await run(['synth', folder]);
+    expect(result.stderr).toBe(
+      `crosscheck: skipped ${folder}: the folder holds no files (hidden files and README files are not read)\ncrosscheck: no readable article in ${folder}\n`,
+    );
+  });
+
+  it('a binary file is named once, on one line, without its path twice', async () => {
+    const folder = corpus({ 'binary.txt': Buffer.from([0, 1, 2, 3, 0, 255]) });
+    for (const command of ['synth', 'cluster']) {
+      const result = await run([command, folder]);
+      const lines = result.stderr.split('\n').filter(Boolean);
+      expect(lines).toEqual([
+        `crosscheck: skipped ${join(folder, 'binary.txt')}: looks like a binary file (contains NUL bytes)`,
+        `crosscheck: no readable article in ${folder}`,
+      ]);
+    }
+  });
+});

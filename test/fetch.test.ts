@@ -270,6 +270,38 @@ describe('ingestSources', () => {
     expect(result.diagnostics.filter((diagnostic) => diagnostic.code === 'ingest-duplicate')).toHaveLength(2);
   });
 
+  it.each([
+    [
+      'a binary body is named by its URL, once',
+      'text/plain',
+      new Uint8Array([0x47, 0x49, 0x46, 0, 1, 2]),
+      'binary',
+      'looks like a binary file (contains NUL bytes)',
+    ],
+    [
+      'a PDF served as text is no article',
+      'text/plain',
+      new TextEncoder().encode('%PDF-1.4\n1 0 obj << >> endobj\n'),
+      'not-an-article',
+      'a PDF document, not article text (convert it to text first, e.g. with pdftotext)',
+    ],
+    [
+      'a document by its content type, whatever its bytes',
+      'application/pdf',
+      new TextEncoder().encode('A text-only file saved as a PDF.'),
+      'not-an-article',
+      'an application/pdf document, not an article page',
+    ],
+  ])('%s', async (_name, contentType, bytes, reason, problem) => {
+    const url = 'https://files.example/scan';
+    const result = await ingestSources([url], {
+      ...deps(),
+      fetch: async () => ({ ok: true, url, status: 200, contentType, bytes, redirects: [url] }),
+    });
+    expect(result.articles).toEqual([]);
+    expect(result.failed).toEqual([{ ref: url, reason, message: `${url}: ${problem}` }]);
+  });
+
   it('refuses loopback URLs unless private addresses are allowed', async () => {
     const result = await ingestSources([`${base}/feeds/rss2.xml`], { htmlToText });
     expect(result.articles).toEqual([]);

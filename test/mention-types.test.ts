@@ -394,3 +394,57 @@ describe('mention types: where a name starts and ends inside a capitalised run',
     expect(mentionsOf(text).some(([name]) => name === wrong)).toBe(false);
   });
 });
+
+describe('mention types: streets, landmarks, trades and groups placed somewhere', () => {
+  // Invented names; none is in a gazetteer, so only the words around them can type them.
+  const cases: Case[] = [
+    {
+      name: 'a place named by its last word (Point, Road, Quay, Bridge) is a place',
+      text: 'Lorries were sent through Ferrow Point, along Tansy Road and past Orrin Quay to the Castel Bridge.',
+      expected: [
+        ['Ferrow Point', 'place'],
+        ['Tansy Road', 'place'],
+        ['Orrin Quay', 'place'],
+        ['Castel Bridge', 'place'],
+      ],
+    },
+    {
+      name: 'a place is not a speaker: "Residents of X said" keeps X a place',
+      text: 'Residents of Ferrow Point said the lorries had woken them before dawn.',
+      expected: [['Ferrow Point', 'place']],
+    },
+    {
+      name: 'an untyped name closing an "of" phrase before "said" is not made a person',
+      text: 'Fishermen of Oskarsby Wick said the catch was the worst in years.',
+      expected: [['Oskarsby Wick', 'other']],
+    },
+    {
+      name: 'a lone unknown name after "through" is a place',
+      text: 'The coast road runs through Wrenmoor and on to the port.',
+      expected: [['Wrenmoor', 'place']],
+    },
+    {
+      name: 'a company ending in a plural trade word is an organisation, even before "said"',
+      text: 'Ferry operator Tamsin Ferries said it would add two crossings.',
+      expected: [['Tamsin Ferries', 'organization']],
+    },
+    {
+      name: 'a trade noun before an unknown name makes it an organisation',
+      text: 'The contractor Brackwell Civil denied that its work was at fault.',
+      expected: [['Brackwell Civil', 'organization']],
+    },
+    {
+      name: 'negative: a trade noun before a given name still leaves a person',
+      text: 'Crane operator Maria Vensel said the wind was too strong.',
+      expected: [['Maria Vensel', 'person']],
+    },
+    {
+      name: 'negative: a person whose surname is a place word is still a person',
+      text: 'Mr Elton Bridge said he would appeal.',
+      expected: [['Mr Elton Bridge', 'person']],
+    },
+  ];
+  it.each(cases)('$name', ({ text, expected }) => {
+    expect(mentionsOf(text)).toEqual(expected);
+  });
+});

@@ -96,6 +96,33 @@ const successes: SuccessCase[] = [
     expected: { outlet: 'The Daily Ledger' },
   },
   {
+    name: "the outlet's newsletter box names the outlet of a generated file name, with a note",
+    raw: ` date 2024-02-20 Sign up to our free breaking news emails SIGN UP I would like to be emailed about offers, events and updates from The Independent. Read our privacy notice\n\n${BODY}`,
+    path: 'inputs/003_2ed4e912679f257c.txt',
+    expected: { outlet: 'The Independent', published: '2024-02-20' },
+    codes: ['outlet-from-text'],
+  },
+  {
+    name: 'a wire tag names the outlet before a chosen file name does',
+    raw: `WASHINGTON (AFP) - ${BODY}`,
+    path: 'inputs/ferry-story.txt',
+    expected: { outlet: 'AFP' },
+    codes: ['outlet-from-text'],
+  },
+  {
+    name: 'the URL in the front matter names the outlet',
+    raw: `---\nurl: https://www.theguardian.com/uk/ferry\n---\n${BODY}`,
+    path: 'inputs/004_d98c98faffdd0a40.txt',
+    expected: { outlet: 'The Guardian' },
+    codes: ['outlet-from-text'],
+  },
+  {
+    name: 'a photo credit names no outlet',
+    raw: `The ferry at its berth. REUTERS\n\n${BODY}`,
+    path: 'inputs/004_d98c98faffdd0a40.txt',
+    expected: { outlet: undefined },
+  },
+  {
     name: 'unclosed front matter is read as text with a warning',
     raw: `---\ntitle: Ferry\n${BODY}`,
     expected: { title: undefined, body: `---\ntitle: Ferry\n${BODY}` },

@@ -431,3 +431,29 @@ describe('speakers: a definite role stands for the one person the article gave i
     });
   });
 });
+
+describe('speakers: people described by where they are', () => {
+  /** Every quote, reported speech included, as "words → speaker". */
+  function allSpeakers(text: string): Array<[string, string | undefined]> {
+    const segmentation = segment(text);
+    return extractQuotes(text, segmentation, extractMentions(text, segmentation)).map((quote) => [
+      quote.text,
+      quote.speaker,
+    ]);
+  }
+
+  it.each([
+    ['Residents of Ferrow Point said the lorries had woken them before dawn.', 'Residents of Ferrow Point'],
+    ['Shop owners on Tansy Road said the closure had cut their trade.', 'Shop owners on Tansy Road'],
+    ['Villagers in Oskarsby said the water had risen overnight.', 'Villagers in Oskarsby'],
+  ])('%s → %s, never the place', (text, speaker) => {
+    const quotes = allSpeakers(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]?.[1]).toBe(speaker);
+  });
+
+  it('negative: a person of an organisation is still that person', () => {
+    const quotes = allSpeakers('Ana Ruiz of the Tansy Harbour Board said the pier would reopen.');
+    expect(quotes[0]?.[1]).toBe('Ana Ruiz');
+  });
+});

@@ -152,3 +152,27 @@ describe('rendering updates', () => {
     expect(rendered).toContain('  - **1\\_000** as of 2 July 09:10 [3]');
   });
 });
+
+describe('Markdown: quote renderings', () => {
+  it('says "reported" once for reported speech, and both words when form and fidelity differ', () => {
+    const report = synthesize([
+      {
+        id: 'harbour-herald',
+        published: '2024-02-20',
+        body: 'The mayor said the bridge would reopen within a month after the girder was replaced.',
+      },
+      {
+        id: 'bay-post',
+        published: '2024-02-20',
+        body: '"The bridge will reopen within a month," the mayor said on Tuesday.',
+      },
+    ]);
+    const variants = report.quotes.flatMap((group) => group.variants);
+    expect(variants.some((variant) => variant.form === 'reported' && variant.fidelity === 'reported')).toBe(
+      true,
+    );
+    const rendered = renderMarkdown(report);
+    expect(rendered).not.toMatch(/\b(\w+), \1:/);
+    expect(rendered).toMatch(/\] reported: “/);
+  });
+});

@@ -33,6 +33,19 @@ describe('sourceLabels', () => {
     expect([...labels.values()]).toEqual(['Bay Herald', 'coastal.example', 'civic-radio', 'Source 4', 'a5']);
   });
 
+  it('names a source without an outlet by its file name without the hash, or its title, never a hash', () => {
+    const hash = '2f3df334388c028e2f3df334388c028e';
+    const labels = sourceLabels([
+      source(hash, { path: 'seeds/000_2f3df334388c028e.txt' }),
+      source('001_777f8e4d1f690fdd', {
+        path: 'seeds/001_777f8e4d1f690fdd.txt',
+        title: 'Putin gives Kim a car',
+      }),
+      source(`${hash.slice(1)}a`),
+    ]);
+    expect([...labels.values()]).toEqual(['000.txt', 'Putin gives Kim a car', 'Source 3']);
+  });
+
   it('numbers the articles of one outlet so every label names one source', () => {
     const labels = sourceLabels([
       source('a1', { outlet: 'Bay Herald' }),

@@ -9,9 +9,10 @@
  */
 import type { ArticleInput, Diagnostic, IsoDate } from '../model/index.js';
 import { isGeneratedName } from '../text/generated-name.js';
+import { describeOutletClue, identifyOutlet } from '../text/outlet-identity.js';
 
 /** Why an input cannot become an article. `not-utf8` and `too-large` are found by the reader, before parsing. */
-export type ParseFailureReason = 'empty' | 'binary' | 'not-utf8' | 'too-large' | 'no-text';
+export type ParseFailureReason = 'empty' | 'binary' | 'not-utf8' | 'too-large' | 'no-text' | 'not-an-article';
 
 /** Where the text came from: the id the article gets and, for files, its path. */
 export interface ArticleOrigin {
@@ -59,6 +60,14 @@ export function parseArticleText(raw: string, origin: ArticleOrigin): ParseResul
     .replace(/\r\n?/g, '\n')
     .replace(/\u2028|\u2029/g, '\n');
   if (text.trim() === '') return { ok: false, reason: 'empty', message: `${name}: the file is empty` };
+  const format = documentFormat(text);
+  if (format !== undefined) {
+    return {
+      ok: false,
+      reason: 'not-an-article',
+      message: `${name}: ${format}, not article text (${format.includes('PDF') ? 'convert it to text first, e.g. with pdftotext' : 'save it as plain text first'})`,
+    };
+  }
 
   const diagnostics: Diagnostic[] = [];
   const note = (severity: Diagnostic['severity'], code: string, message: string): void => {
@@ -94,13 +103,47 @@ export function parseArticleText(raw: string, origin: ArticleOrigin): ParseResul
   const article: ArticleInput = { id: origin.id, body };
   if (origin.path !== undefined) article.path = origin.path;
   if (metadata.url !== undefined) article.url = metadata.url;
-  // A file named after its outlet ("the-daily-ledger.txt") names it; a generated name names nothing.
-  const stem = origin.path === undefined ? undefined : fileStem(origin.path);
-  const outlet = metadata.outlet ?? (stem === undefined || isGeneratedName(stem) ? undefined : stem);
+  const outlet = metadata.outlet ?? outletOfText(body, metadata.url, origin.path, note);
   if (outlet !== undefined && outlet !== '') article.outlet = outlet;
   if (metadata.title !== undefined) article.title = metadata.title;
   if (metadata.published !== undefined) article.published = metadata.published;
   return { ok: true, article, diagnostics };
+}
+
+/**
+ * The outlet of an article whose front matter names none: what its text says (its URL's site, the
+ * outlet's newsletter box or copyright line, a wire tag), with a note saying so; else its file name when
+ * a person chose it ("the-daily-ledger.txt"); a generated name ("004_d98c98faffdd0a40.txt") names nothing.
+ */
+function outletOfText(
+  body: string,
+  url: string | undefined,
+  path: string | undefined,
+  note: Note,
+): string | undefined {
+  const clue = identifyOutlet(url === undefined ? { body } : { body, url });
+  if (clue !== undefined) {
+    note('info', 'outlet-from-text', `outlet "${clue.outlet}", read from ${describeOutletClue(clue)}`);
+    return clue.outlet;
+  }
+  const stem = path === undefined ? undefined : fileStem(path);
+  return stem === undefined || isGeneratedName(stem) ? undefined : stem;
+}
+
+/**
+ * Formats whose files can be all text yet are no article: an uncompressed PDF or a PostScript file
+ * decodes as UTF-8 and would be read as a page of operators, an RTF file as markup.
+ */
+const DOCUMENT_SIGNATURES: readonly [RegExp, string][] = [
+  [/^%PDF-/, 'a PDF document'],
+  [/^%!PS/, 'a PostScript document'],
+  [/^\{\\rtf/, 'an RTF document'],
+];
+
+/** What document format a text opens with, when it is one that is no article. */
+function documentFormat(text: string): string | undefined {
+  const head = text.trimStart().slice(0, 16);
+  return DOCUMENT_SIGNATURES.find(([signature]) => signature.test(head))?.[1];
 }
 
 /** The file name without folders and without its last extension: `a/the-daily-ledger.txt` → `the-daily-ledger`. */

@@ -75,10 +75,22 @@ export async function readArticles(paths: string[], options: ReadOptions = {}): 
 
   const files: string[] = [];
   for (const root of roots) {
-    if (root.kind === 'file') files.push(root.path);
-    else if (root.kind === 'directory')
-      appendAll(files, (await walk(root.path, skip, new Set(), new Set())).sort(comparePaths));
-    else if (root.kind === 'unreadable') {
+    if (root.kind === 'file') {
+      const document = documentExtension(root.path);
+      if (document === undefined) files.push(root.path);
+      else
+        skip(
+          root.path,
+          'not-an-article',
+          `${root.path}: skipped, ${unreadKind(root.path)}, not article text${document}`,
+        );
+    } else if (root.kind === 'directory') {
+      const unread: string[] = [];
+      const found = (await walk(root.path, skip, new Set(), new Set(), unread)).sort(comparePaths);
+      appendAll(files, found);
+      // A folder with nothing to read says why, file by file, rather than only "no readable article".
+      if (found.length === 0) reportUnread(unread.sort(comparePaths), root.path, skip);
+    } else if (root.kind === 'unreadable') {
       skip(root.path, 'unreadable', `${root.path}: skipped, cannot be read (${root.error})`);
     }
   }
@@ -176,6 +188,7 @@ async function walk(
   skip: Skip,
   ancestors: Set<string>,
   walked: Set<string>,
+  unread: string[],
 ): Promise<string[]> {
   let entries: Dirent[];
   let real: string;
@@ -195,9 +208,10 @@ async function walk(
     const path = join(folder, entry.name);
     const wanted = ARTICLE_EXTENSIONS.has(extname(entry.name).toLowerCase()) || PAGE_PATTERN.test(entry.name);
     if (entry.isDirectory()) {
-      appendAll(files, await walk(path, skip, inside, walked));
+      appendAll(files, await walk(path, skip, inside, walked, unread));
     } else if (entry.isFile()) {
       if (wanted) files.push(path);
+      else unread.push(path);
     } else if (entry.isSymbolicLink()) {
       const target = await resolveLink(path);
       if ('error' in target) {
@@ -209,11 +223,63 @@ async function walk(
       } else if (target.directory) {
         if (inside.has(target.real))
           skip(path, 'symlink-loop', `${path}: skipped, a symbolic link loop back to ${target.real}`);
-        else if (!walked.has(target.real)) appendAll(files, await walk(path, skip, inside, walked));
+        else if (!walked.has(target.real)) appendAll(files, await walk(path, skip, inside, walked, unread));
       } else if (wanted) files.push(path);
+      else unread.push(path);
     }
   }
   return files;
+}
+
+/** Unread files named one by one when a folder has nothing to read; the rest are counted. */
+const UNREAD_LISTED = 20;
+
+/** Skips a folder's unread files, each with why it was not read, or says the folder holds none. */
+function reportUnread(unread: readonly string[], folder: string, skip: Skip): void {
+  if (unread.length === 0) {
+    skip(
+      folder,
+      'empty',
+      `${folder}: skipped, the folder holds no files (hidden files and README files are not read)`,
+    );
+    return;
+  }
+  for (const path of unread.slice(0, UNREAD_LISTED)) {
+    skip(
+      path,
+      'unsupported',
+      `${path}: skipped, ${unreadKind(path)} (${READ_FORMATS})${documentExtension(path) ?? ''}`,
+    );
+  }
+  if (unread.length > UNREAD_LISTED) {
+    const more = unread.length - UNREAD_LISTED;
+    skip(folder, 'unsupported', `${folder}: skipped, ${more} more file(s) of kinds crosscheck does not read`);
+  }
+}
+
+/** What crosscheck reads from a folder, for the message about a file it did not read. */
+const READ_FORMATS = 'crosscheck reads .txt, .md and .text articles and saved .html, .htm and .html.gz pages';
+
+/** Document formats that are never article text, with the hint for each. */
+const DOCUMENT_EXTENSIONS: ReadonlyMap<string, string> = new Map([
+  ['.pdf', '; convert it to text first, e.g. with pdftotext'],
+  ['.doc', '; save it as plain text first'],
+  ['.docx', '; save it as plain text first'],
+  ['.odt', '; save it as plain text first'],
+  ['.rtf', '; save it as plain text first'],
+  ['.epub', '; save it as plain text first'],
+  ['.pages', '; save it as plain text first'],
+]);
+
+/** The hint for a document file (by extension), or undefined when the name is no document's. */
+function documentExtension(path: string): string | undefined {
+  return DOCUMENT_EXTENSIONS.get(extname(path).toLowerCase());
+}
+
+/** "a .pdf file", "a file without an extension". */
+function unreadKind(path: string): string {
+  const extension = extname(path).toLowerCase();
+  return extension === '' ? 'a file without an extension' : `a ${extension} file`;
 }
 
 async function resolveLink(path: string): Promise<{ real: string; directory: boolean } | { error: string }> {

@@ -25,6 +25,7 @@ import { buildTimeline } from '../stages/timeline.js';
 import { citeMatchingValues, splitClaimsByValue } from '../stages/value-support.js';
 import { findDateline } from '../text/dateline.js';
 import { appendAll } from '../text/iterables.js';
+import { describeOutletClue, identifyOutlet } from '../text/outlet-identity.js';
 import { DEFAULT_MAX_ARTICLE_CHARS, withinBudget } from './article-budget.js';
 
 export { DEFAULT_MAX_ARTICLE_CHARS } from './article-budget.js';
@@ -100,7 +101,9 @@ export function synthesize(articles: readonly ArticleInput[], options: Synthesiz
     appendAll(diagnostics, budgeted.diagnostics);
     const result = dateFromText(budgeted.article);
     appendAll(diagnostics, result.diagnostics);
-    return result.article;
+    const named = outletFromText(result.article);
+    appendAll(diagnostics, named.diagnostics);
+    return named.article;
   });
   const storyDate = inferStoryDate(dated) ?? options.referenceDate;
   const analyzed: AnalyzedArticle[] = dated.map((input) => {
@@ -246,6 +249,31 @@ export function dateFromText(input: ArticleInput): { article: ArticleInput; diag
         source: input.id,
         code: 'date-from-dateline',
         message: `${name}: dated ${when}, read from ${from}`,
+        severity: 'info',
+      },
+    ],
+  };
+}
+
+/**
+ * An article named after its outlet from its text when its metadata names none: its URL's site, the
+ * outlet's newsletter box or copyright line, a wire tag opening the story (see `identifyOutlet`). Never
+ * mutates the input; a name read from the text carries a diagnostic saying from what.
+ * @param input - an article as read or as stored
+ */
+export function outletFromText(input: ArticleInput): { article: ArticleInput; diagnostics: Diagnostic[] } {
+  if (input.outlet !== undefined) return { article: input, diagnostics: [] };
+  const clue = identifyOutlet(
+    input.url === undefined ? { body: input.body } : { body: input.body, url: input.url },
+  );
+  if (clue === undefined) return { article: input, diagnostics: [] };
+  return {
+    article: { ...input, outlet: clue.outlet },
+    diagnostics: [
+      {
+        source: input.id,
+        code: 'outlet-from-text',
+        message: `${input.path ?? input.id}: outlet "${clue.outlet}", read from ${describeOutletClue(clue)}`,
         severity: 'info',
       },
     ],

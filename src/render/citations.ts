@@ -1,9 +1,28 @@
 import type { Source, StoryReport, TimelineEvent, Update } from '../model/index.js';
 import { MONTH_NAMES } from '../text/calendar-words.js';
+import { readableSourceName } from '../text/outlet-identity.js';
 
-/** How a source is named to a reader: its outlet, else its id. */
-export function sourceLabel(source: Source): string {
-  return source.outlet ?? source.id;
+/**
+ * How a source is named to a reader: its outlet, else its file name without a generated hash, its title
+ * or a chosen id; a source with none of these is "source N", its place in the report, never a hash.
+ * @param source - the source
+ * @param index - its place in the report, from 0
+ */
+export function sourceLabel(source: Source, index: number): string {
+  return readableSourceName(source) ?? `source ${index + 1}`;
+}
+
+/**
+ * The title of a source when its label is not already the title, else an empty string: the sources list
+ * gives each once.
+ * @param source - the source
+ * @param label - its label from {@link sourceLabel}
+ */
+export function titleBesideLabel(source: Source, label: string): string {
+  const title = source.title?.replace(/\s+/g, ' ').trim() ?? '';
+  if (title === '' || label === title || (label.endsWith('…') && title.startsWith(label.slice(0, -1))))
+    return '';
+  return title;
 }
 
 /** Numbers the sources 1…n in report order, so citations can be short: `[1,3]`. */

@@ -5,6 +5,7 @@ import {
   citationNumbers,
   sourceLabel,
   timelineDate,
+  titleBesideLabel,
   updatesSpanYears,
 } from './citations.js';
 
@@ -23,8 +24,10 @@ export function renderMarkdown(report: StoryReport): string {
   const out: string[] = [`# ${escapeMarkdown(report.title)}`, '', '## Sources', ''];
   report.sources.forEach((source, index) => {
     const link = source.url ? ` — <${source.url}>` : '';
+    const label = sourceLabel(source, index);
+    const title = titleBesideLabel(source, label);
     out.push(
-      `${index + 1}. **${escapeMarkdown(sourceLabel(source))}** (${source.published ?? 'undated'})${source.title ? ` ${escapeMarkdown(source.title)}` : ''}${link}`,
+      `${index + 1}. **${escapeMarkdown(label)}** (${source.published ?? 'undated'})${title === '' ? '' : ` ${escapeMarkdown(title)}`}${link}`,
     );
   });
   if (report.conflicts.length > 0) {
@@ -118,7 +121,9 @@ export function renderMarkdown(report: StoryReport): string {
     if (group.conflictingSpeakers !== undefined)
       out.push(`  - given to different speakers: ${escapeMarkdown(group.conflictingSpeakers.join(' / '))}`);
     for (const variant of group.variants) {
-      const fidelity = variant.fidelity === undefined ? '' : `, ${variant.fidelity}`;
+      // A reported-speech rendering is both of form and of fidelity "reported": said once.
+      const fidelity =
+        variant.fidelity === undefined || variant.fidelity === variant.form ? '' : `, ${variant.fidelity}`;
       const flag = variant.paraphraseInQuotes ? ' ⚠ changed words inside quotation marks' : '';
       out.push(
         `  - [${numbers.get(variant.source) ?? 0}] ${variant.form}${fidelity}: “${escapeMarkdown(variant.text)}”${flag}`,

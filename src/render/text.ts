@@ -8,6 +8,7 @@ import {
   citationNumbers,
   sourceLabel,
   timelineDate,
+  titleBesideLabel,
   updatesSpanYears,
 } from './citations.js';
 
@@ -78,9 +79,9 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
   heading(`SOURCES (${report.sources.length})`);
   report.sources.forEach((source, index) => {
     const date = source.published ?? 'undated';
-    lines.push(
-      `  [${index + 1}] ${sourceLabel(source)} · ${date}${source.title ? ` · ${source.title}` : ''}`,
-    );
+    const label = sourceLabel(source, index);
+    const title = titleBesideLabel(source, label);
+    lines.push(`  [${index + 1}] ${label} · ${date}${title === '' ? '' : ` · ${title}`}`);
   });
 
   const reprints = report.reprints ?? [];
@@ -124,7 +125,7 @@ export function renderText(report: StoryReport, options: TextRenderOptions = {})
       .sort((left, right) => Number(left.leans) - Number(right.leans) || left.position - right.position)
       .map((entry) => entry.claim);
     lines.push(
-      `  [${index + 1}] ${sourceLabel(source)}: ${unique.length} fact${unique.length === 1 ? '' : 's'} no other source has`,
+      `  [${index + 1}] ${sourceLabel(source, index)}: ${unique.length} fact${unique.length === 1 ? '' : 's'} no other source has`,
     );
     for (const claim of unique.slice(0, 5)) appendAll(lines, wrap(claim.text, '      – ', '        '));
     if (unique.length > 5)

@@ -4,7 +4,7 @@ import { type ClustererJson, type ClusterOptions, StoryClusterer } from '../clus
 import { type ExtractOptions, type ExtractResult, extractArticle } from '../ingest/html/extract-article.js';
 import { type ArticleInput, CrosscheckError, type Diagnostic, type StoryReport } from '../model/index.js';
 import { withinBudget } from '../pipeline/article-budget.js';
-import { type SynthesizeOptions, synthesize } from '../pipeline/synthesize.js';
+import { outletFromText, type SynthesizeOptions, synthesize } from '../pipeline/synthesize.js';
 import { articleIdFor } from '../store/article-id.js';
 import type { Article, Assignment, NewArticle, Store, StoryUpsert } from '../store/store.js';
 import { appendAll } from '../text/iterables.js';
@@ -473,7 +473,10 @@ class StoreNewsroom implements Newsroom {
 function toStoredFields(input: ArticleInput): Omit<NewArticle, 'id' | 'body'> {
   const fields: Omit<NewArticle, 'id' | 'body'> = {};
   if (input.url !== undefined) fields.url = input.url;
-  if (input.outlet !== undefined) fields.outlet = input.outlet;
+  // An article posted or fetched without an outlet is stored under the one its text names, so that the
+  // story list and the outlet filter know it as the report does.
+  const outlet = input.outlet ?? outletFromText(input).article.outlet;
+  if (outlet !== undefined) fields.outlet = outlet;
   if (input.title !== undefined) fields.title = input.title;
   if (input.published !== undefined) fields.published = input.published;
   if (input.path !== undefined) fields.path = input.path;

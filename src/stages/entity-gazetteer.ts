@@ -81,7 +81,7 @@ archive|lab|labs|laboratory|laboratories|administration|caucus|institutes|center
 protection|prevention|magazine|robotics|systems|technologies|technology|industries|holdings|partners|
 pharmaceuticals|pharma|therapeutics|biosciences|energy|airways|railways|software|solutions|ventures|
 capital|brands|foods|studios|entertainment|insurance|securities|logistics|courier|gazette|chronicle|
-inquirer|telegraph|examiner|
+inquirer|telegraph|examiner|ferries|shipping|cruises|transit|transport|haulage|trust|
 `);
 
 /** First words that make "X of Y" an organisation ("Ministry of Defence", "Bank of Korea"). */
@@ -95,6 +95,8 @@ centers|institutes|division|administration|
 export const PLACE_SUFFIXES: ReadonlySet<string> = words(`
 cosmodrome|airport|station|province|region|island|islands|peninsula|sea|ocean|river|mountains|mountain|
 city|square|street|avenue|county|state|district|valley|bay|strait|lake|port|harbour|harbor|oblast|krai|
+road|quay|wharf|pier|point|bridge|tunnel|highway|motorway|boulevard|crescent|terrace|cove|creek|beach|
+coast|village|estuary|headland|
 `);
 
 /** Car and vehicle makers: a name starting with one is a product. */
@@ -203,6 +205,16 @@ owner|coroner|moviemaker|coordinator|
 export const ORGANIZATION_CUES: ReadonlySet<string> = words(`
 daily|newspaper|website|site|outlet|broadcaster|agency|firm|company|carmaker|automaker|group|network|
 magazine|publication|channel|tabloid|paper|startup|maker|manufacturer|
+`);
+
+/**
+ * Lower-case nouns of a business's trade that, right before a name, make it an organisation ("ferry
+ * operator Saltmarsh Ferries", "the contractor Brightline Civil"). Trades people also hold ("crane
+ * operator Ana Ruiz"), so they count only for a name that does not open with a given name.
+ */
+export const BUSINESS_CUES: ReadonlySet<string> = words(`
+contractor|subcontractor|operator|supplier|builder|developer|insurer|lender|retailer|carrier|airline|
+utility|charity|consultancy|wholesaler|distributor|exporter|importer|
 `);
 
 /** Speech verbs that name a person as the speaker rather than an outlet publishing. */

@@ -2,6 +2,7 @@ import type { EntityType, Mention, Segmentation, Token } from '../model/index.js
 import { isTitleCase } from '../text/title-case.js';
 import {
   ADJECTIVAL_SUFFIXES,
+  BUSINESS_CUES,
   CALENDAR_WORDS,
   CAR_BRANDS,
   COMMON_CAPITALISED,
@@ -241,7 +242,21 @@ const APPOSITIVE_PERSON_HEADS = new Set([
   'girl',
   'boy',
 ]);
-const PLACE_PREPOSITIONS = new Set(['in', 'from', 'to', 'at', 'near', 'across', 'outside', 'inside', 'into']);
+const PLACE_PREPOSITIONS = new Set([
+  'in',
+  'from',
+  'to',
+  'at',
+  'near',
+  'across',
+  'outside',
+  'inside',
+  'into',
+  'through',
+  'via',
+]);
+/** Prepositions whose object is never the subject of the verb after it ("residents of X said"). */
+const COMPLEMENT_PREPOSITIONS = new Set([...PLACE_PREPOSITIONS, 'of', 'on', 'with', 'for']);
 const OPENING_MARKS = /^["“‘'«([:—–]$/u;
 const MODEL_CODE = /^(?:\p{Lu}{1,3}-?\d{1,4}\p{L}*|\p{Lu}-Class)$/u;
 const ALL_CAPS = /^\p{Lu}[\p{Lu}\d]+s?$/u;
@@ -876,6 +891,7 @@ function pieceToDraft(
     placeCue: type === undefined && before !== undefined && PLACE_PREPOSITIONS.has(before.normal),
     speechCue:
       after[0] !== undefined &&
+      !(before !== undefined && COMPLEMENT_PREPOSITIONS.has(before.normal)) &&
       (PERSON_SPEECH_VERBS.has(after[0].normal) ||
         (!/[^s]s$/.test(lastNormal) &&
           !(before !== undefined && NOUN_DETERMINERS.has(before.normal)) &&
@@ -1063,6 +1079,7 @@ function decideType(
   if (before && !before.breaker && !before.capitalised) {
     if (PERSON_ROLE_CUES.has(before.normal)) return 'person';
     if (ORGANIZATION_CUES.has(before.normal)) return 'organization';
+    if (BUSINESS_CUES.has(before.normal) && !FIRST_NAMES.has(first.normal)) return 'organization';
   }
   const next = after[0];
   // "the former Olympian, reality TV star …": a name after an article or "former" is used as a noun.
@@ -1082,7 +1099,10 @@ function decideType(
   )
     return 'person';
   if (companyCueAfter(words, after)) return 'organization';
-  if (!lone && next && PERSON_SPEECH_VERBS.has(next.normal)) return 'person';
+  // "Residents of Gull Point said", "Villagers in Oskarsby said": the name closes a prepositional
+  // phrase, and the phrase's head speaks.
+  const complement = before !== undefined && COMPLEMENT_PREPOSITIONS.has(before.normal);
+  if (!lone && next && !complement && PERSON_SPEECH_VERBS.has(next.normal)) return 'person';
   // "…,” said Olsen." — the speaker of an inverted attribution, closed by punctuation.
   if (before && SPEECH_BEFORE.has(before.normal) && (next === undefined || next.breaker)) return 'person';
   // "Lumen Research economist Ana Ortiz": staff nouns after a name that no person cue typed.

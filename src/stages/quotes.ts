@@ -495,7 +495,10 @@ class QuoteContext {
         mention.start >= range.start &&
         speakingMention(mention) &&
         // "The Democrat argued": an untyped word after a determiner describes, it does not name.
-        (mention.type !== 'other' || !DESCRIPTOR_START.test(this.text.slice(range.start, mention.start))),
+        (mention.type !== 'other' || !DESCRIPTOR_START.test(this.text.slice(range.start, mention.start))) &&
+        // "Ana Ruiz of the Harbour Board said", "Villagers in Oskarsby said": a name closing a
+        // prepositional phrase qualifies the subject's head; the head speaks.
+        !COMPLEMENT_BEFORE.test(this.text.slice(range.start, mention.start)),
     );
     if (ending) {
       const left = this.conjoined(range.start, ending);
@@ -605,6 +608,16 @@ class QuoteContext {
     if (head) return speakerOf(head);
     const organization = inside.filter((mention) => mention.type === 'organization').pop();
     if (organization) return speakerOf(organization);
+    // "Residents of Gull Point said", "Shop owners on Lantern Road said": people described by where they
+    // are, the place only qualifying them. The phrase as written is the speaker, never the place.
+    const group = GROUP_OF_PLACE.exec(phrase);
+    if (
+      group !== null &&
+      countWords(phrase) <= 7 &&
+      !inside.some((mention) => mention.start === start) &&
+      inside.every((mention) => mention.type === 'place' || mention.type === 'other')
+    )
+      return { start, end, text: phrase, person: false };
     // A name the tagger could not type, standing where the speaker stands ("…," Haugen said).
     // Only right before the verb and not after a determiner: "The Manhattan jurist" is a description.
     const untyped = inside.find((mention) => mention.end === end && speakingMention(mention));
@@ -875,6 +888,16 @@ function isTitleLike(content: string): boolean {
   if (long.length === 0) return /^\p{Lu}/u.test(content.trim());
   return long.every((word) => /^[\p{Lu}\p{N}]/u.test(word));
 }
+
+/** Words before a name that make it the complement of a preposition after the subject's head. */
+const COMPLEMENT_BEFORE = /\S\s+(?:of|at|from|in|on|with|for|near)\s+(?:the\s+)?$/u;
+
+/**
+ * A group of people placed somewhere: a plural common noun (after at most one other word, "Shop
+ * owners"), then a preposition of place, then the rest of the phrase: "Residents of Gull Point".
+ */
+const GROUP_OF_PLACE =
+  /^(?:\p{L}+\s+)?\p{L}+(?:s|people|folk)\s+(?:of|in|on|at|from|near|across|around)\s+\S/u;
 
 /** Where a described speaker starts: "the", "a", "his", "one", "two", "several", "another". */
 const DESCRIPTOR_START =

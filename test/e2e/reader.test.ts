@@ -275,6 +275,28 @@ describe.skipIf(!hasChromium)('web reader in Chromium', () => {
     await shot('hostile.png');
   });
 
+  it('gives a missing story a way back, and asks for no missing favicon', async () => {
+    const missing: string[] = [];
+    const onResponse = (response: { status(): number; url(): string }) => {
+      if (response.status() === 404 && !response.url().includes('/api/')) missing.push(response.url());
+    };
+    page.on('response', onResponse);
+    try {
+      await page.goto(`${server.url}/#/story/s-nosuchstory`);
+      await page.locator('.error').waitFor();
+      const back = page.locator('a.back');
+      expect(await back.getAttribute('href')).toBe('#/');
+      await back.click();
+      await page.locator('.story-row').first().waitFor();
+      const icon = await fetch(`${server.url}/favicon.svg`);
+      expect(icon.status).toBe(200);
+      expect(icon.headers.get('content-type')).toMatch(/svg/);
+      expect(missing).toEqual([]);
+    } finally {
+      page.off('response', onResponse);
+    }
+  });
+
   it('fits a phone screen: no page-wide horizontal scroll', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${server.url}/#/story/${encodeURIComponent(bridgeId)}`);

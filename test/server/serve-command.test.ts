@@ -2,6 +2,9 @@
  * `crosscheck serve` with injected dependencies (no real signals), the real socket server, and the
  * reader's pure helpers (word diff of quotes, routes and link sanitising).
  */
+
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { registerServeCommand, type ServeDependencies } from '../../src/cli/commands/serve.js';
@@ -56,6 +59,42 @@ describe('crosscheck serve', () => {
     await running;
     expect(opened).toEqual(['mine.db']);
     expect(closed).toBe(1);
+  });
+
+  it('says to pick another --port when the port is in use', async () => {
+    const busy = createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    const taken = (busy.address() as AddressInfo).port;
+    let closed = 0;
+    const deps: ServeDependencies = {
+      openNewsroom: async () => ({
+        ...fakeNewsroom(),
+        close: async () => {
+          closed += 1;
+        },
+      }),
+      startServer,
+      untilStopped: () => new Promise(() => undefined),
+      defaultDbPath: () => '/nowhere/default.db',
+    };
+    const program = new Command().exitOverride();
+    registerServeCommand(
+      program,
+      { stdout: () => undefined, stderr: () => undefined, isTerminal: false },
+      deps,
+    );
+    try {
+      await expect(
+        program.parseAsync(['serve', '--db', 'mine.db', '--port', String(taken)], { from: 'user' }),
+      ).rejects.toThrow(
+        new RegExp(
+          `cannot listen on 127\\.0\\.0\\.1:${taken} \\(EADDRINUSE\\): the port is in use .*--port ${taken + 1}, or --port 0`,
+        ),
+      );
+      expect(closed).toBe(1);
+    } finally {
+      busy.close();
+    }
   });
 
   it.each(['70000', '-1', 'http'])('rejects --port %s', async (port) => {

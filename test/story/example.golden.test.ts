@@ -136,6 +136,27 @@ describe('the bundled example corpus', () => {
     expect(entity('Lionel Marsh')?.aliases).toContain('Mr Marsh');
   });
 
+  it('types its places and companies as such, and never makes a place a speaker', () => {
+    const typeOf = (name: string) => report.entities.find((entity) => entity.name === name)?.type;
+    expect(
+      [
+        'Gull Point',
+        'Wrenfield',
+        'Lantern Road',
+        'North Quay',
+        'Keel Street',
+        'Saltmarsh Ferries',
+        'Brightline Civil',
+      ].map(typeOf),
+    ).toEqual(['place', 'place', 'place', 'place', 'place', 'organization', 'organization']);
+    const places = new Set(
+      report.entities.filter((entity) => entity.type === 'place').map((entity) => entity.name),
+    );
+    const speakers = report.quotes.map((group) => group.speaker);
+    expect(speakers.filter((speaker) => typeof speaker === 'string' && places.has(speaker))).toEqual([]);
+    expect(speakers).toContain('Residents of Gull Point');
+  });
+
   it('puts relative dates on the calendar', () => {
     const event = (date: string, pattern: RegExp) =>
       report.timeline.find((item) => item.date === date && pattern.test(item.text));

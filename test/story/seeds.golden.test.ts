@@ -4,6 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readArticles } from '../../src/ingest/read-articles.js';
 import type { StoryReport } from '../../src/model/index.js';
 import { synthesize } from '../../src/pipeline/synthesize.js';
+import { renderMarkdown } from '../../src/render/markdown.js';
+import { renderText } from '../../src/render/text.js';
 import { quotesBalanced } from '../../src/stages/align.js';
 import { evidenceProblems } from '../helpers/evidence.js';
 
@@ -44,6 +46,41 @@ describe.skipIf(!present)('the five seed articles', () => {
       '2024-02-20',
       '2024-02-20',
     ]);
+  });
+
+  it('names The Independent from its newsletter box, and no seed after a photo credit or a quoted agency', async () => {
+    expect(report.sources.map((source) => source.outlet ?? null)).toEqual([
+      null,
+      null,
+      null,
+      'The Independent',
+      null,
+    ]);
+    const read = await readArticles([seeds]);
+    const notes = read.diagnostics.filter((diagnostic) => diagnostic.code === 'outlet-from-text');
+    expect(notes.map((note) => note.message)).toEqual([
+      expect.stringMatching(/outlet "The Independent", read from its newsletter box/),
+    ]);
+  });
+
+  it('shows every source by a readable name, never a hash, in text and Markdown', () => {
+    const plain = renderText(report, { color: false });
+    const sources = plain.slice(plain.indexOf('SOURCES'), plain.indexOf('SUMMARY')).trim().split('\n');
+    expect(sources).toEqual([
+      'SOURCES (5)',
+      '  [1] 000.txt · undated',
+      '  [2] 001.txt · 2024-02-20',
+      '  [3] 002.txt · 2024-02-20',
+      '  [4] The Independent · 2024-02-20',
+      '  [5] 004.txt · 2024-02-20',
+    ]);
+    // Diagnostics name the files by path; everything a reader reads above them names no hash.
+    const markdown = renderMarkdown(report);
+    for (const output of [
+      plain.slice(0, plain.indexOf('DIAGNOSTICS')),
+      markdown.slice(0, markdown.indexOf('## Diagnostics')),
+    ])
+      expect(output).not.toMatch(/[0-9a-f]{16}/);
   });
 
   it('lets no boilerplate into summary, claims, quotes or timeline', () => {

@@ -5,7 +5,7 @@
 import { useEffect, useId, useState } from 'preact/hooks';
 import type { Evidence, Source } from '../../src/model/index.js';
 import { html } from './html.js';
-import { sourceHref } from './links.js';
+import { listHref, sourceHref } from './links.js';
 import { sourceLabels } from './source-labels.js';
 
 /** The state of one async load. */
@@ -83,7 +83,11 @@ export function Citations(props: { storyId: string; evidence: readonly Evidence[
 /** A failed or pending load, shown in place of the page. */
 export function LoadState(props: { loaded: Loaded<unknown> }) {
   if (props.loaded.state === 'loading') return html`<p class="loading" aria-live="polite">Loading…</p>`;
-  if (props.loaded.state === 'failed') return html`<p class="error" role="alert">${props.loaded.message}</p>`;
+  // A failed page (a story that is gone, a server that stopped) always offers the way back.
+  if (props.loaded.state === 'failed')
+    return html`<h1 tabindex="-1">Cannot show this page</h1>
+      <p class="error" role="alert">${props.loaded.message}</p>
+      <p><a class="back" href=${listHref()}>Back to the stories</a></p>`;
   return null;
 }
 

@@ -1,13 +1,14 @@
 /**
  * What the reader calls each source of a story. Chips and column heads need names that are short and
- * tell the sources apart: the outlet, else the web site, else the id a person gave (a file name such as
- * "civic-radio"); a generated id ("000_2f3df334388c028e") becomes "Source 3", its place in the story, as
- * the terminal report numbers sources. Two articles of one outlet are numbered: "Bay Herald (2)".
+ * tell the sources apart: the outlet, else the web site, else the file name without its generated hash
+ * ("000.txt" for "000_2f3df334388c028e.txt"), the title or the id a person gave ("civic-radio"); a
+ * source with none of these becomes "Source 3", its place in the story, as the terminal report numbers
+ * sources. Two articles of one outlet are numbered: "Bay Herald (2)".
  * Free of DOM types so the tests can import it.
  */
 
 import type { Source } from '../../src/model/index.js';
-import { isGeneratedName } from '../../src/text/generated-name.js';
+import { readableSourceName } from '../../src/text/outlet-identity.js';
 
 /** The host of an http(s) URL without "www.", or undefined. */
 function siteOf(url: string | undefined): string | undefined {
@@ -28,7 +29,7 @@ function siteOf(url: string | undefined): string | undefined {
 export function sourceLabels(sources: readonly Source[]): Map<string, string> {
   const bases = sources.map(
     (source, index) =>
-      source.outlet ?? siteOf(source.url) ?? (isGeneratedName(source.id) ? `Source ${index + 1}` : source.id),
+      source.outlet ?? siteOf(source.url) ?? readableSourceName(source) ?? `Source ${index + 1}`,
   );
   const totals = new Map<string, number>();
   for (const base of bases) totals.set(base, (totals.get(base) ?? 0) + 1);

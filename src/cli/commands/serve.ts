@@ -47,6 +47,18 @@ function port(value: string): number {
 }
 
 /**
+ * What to do when the port cannot be had: another port for one in use, an unprivileged one for a
+ * refused low port, another --host for an address this machine does not have.
+ */
+function listenHint(code: string, port: number): string {
+  if (code === 'EADDRINUSE')
+    return `the port is in use (another crosscheck serve?); pick another with --port ${port === 65535 ? port - 1 : port + 1}, or --port 0 for any free one`;
+  if (code === 'EACCES')
+    return `ports below 1024 need privileges; pick another with --port ${port < 1024 ? 8080 : port + 1}`;
+  return 'this machine has no such address; bind another with --host, such as --host 127.0.0.1';
+}
+
+/**
  * Adds `serve` to the program.
  * @param program - the root command
  * @param io - where messages go (the server address to stdout, problems to stderr)
@@ -100,7 +112,7 @@ export function registerServeCommand(
               if (code === 'EADDRINUSE' || code === 'EACCES' || code === 'EADDRNOTAVAIL')
                 throw new CrosscheckError(
                   'serve-listen-failed',
-                  `cannot listen on ${options.host}:${options.port} (${code})`,
+                  `cannot listen on ${options.host}:${options.port} (${code}): ${listenHint(code, options.port)}`,
                 );
               throw error;
             });

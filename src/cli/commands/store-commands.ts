@@ -16,6 +16,7 @@ import { renderMarkdown } from '../../render/markdown.js';
 import { renderText } from '../../render/text.js';
 import type { IngestOptions, IngestOutcome, Newsroom } from '../../service/types.js';
 import { defaultStorePath } from '../../store/default-path.js';
+import { readableSourceName } from '../../text/outlet-identity.js';
 import { openNewsroomAt } from '../open-newsroom.js';
 import { type CliIo, EXIT } from '../run.js';
 import { skippedLine } from '../skipped-line.js';
@@ -72,6 +73,31 @@ function isoTime(value: string): string {
   if (Number.isNaN(time))
     throw new InvalidArgumentError('expected a date or time such as 2025-03-10 or 2025-03-10T12:00Z');
   return new Date(time).toISOString();
+}
+
+/** Articles listed per store call when naming a story's articles. */
+const ARTICLE_PAGE = 200;
+
+/**
+ * What each article of the listed stories is called: its outlet, else its file name without a generated
+ * hash or its title (see `readableSourceName`); an article with none of these is left out.
+ */
+async function articleNames(
+  newsroom: Newsroom,
+  stories: readonly { id: string }[],
+): Promise<Map<string, string>> {
+  const names = new Map<string, string>();
+  for (const story of stories) {
+    for (let offset = 0; ; offset += ARTICLE_PAGE) {
+      const page = await newsroom.listArticles({ storyId: story.id, limit: ARTICLE_PAGE, offset });
+      for (const article of page.items) {
+        const name = readableSourceName(article);
+        if (name !== undefined) names.set(article.id, name);
+      }
+      if (page.items.length < ARTICLE_PAGE) break;
+    }
+  }
+  return names;
 }
 
 /**
@@ -170,6 +196,9 @@ export function registerStoreCommands(
             options.allowPrivate === true,
             options.refine,
           );
+          // As `synth` says: the skipped lines above give each input's reason.
+          if (read === 0 && outcome.duplicates.length === 0)
+            io.stderr(`crosscheck: no readable article in ${refs.join(', ')}\n`);
           if (options.format === 'json') {
             io.stdout(`${JSON.stringify({ ...outcome, failed }, null, 2)}\n`);
           } else {
@@ -231,6 +260,7 @@ export function registerStoreCommands(
                 ),
               )
             : undefined;
+          const names = why === undefined ? undefined : await articleNames(newsroom, page.items);
           if (options.format === 'json') {
             const items = page.items.map((item) => ({ ...item, ...(why ? { why: why.get(item.id) } : {}) }));
             io.stdout(`${JSON.stringify({ total: page.total, items }, null, 2)}\n`);
@@ -242,17 +272,20 @@ export function registerStoreCommands(
               item.firstPublished === item.lastPublished
                 ? (item.firstPublished ?? 'undated')
                 : `${item.firstPublished ?? '?'} – ${item.lastPublished ?? '?'}`;
-            io.stdout(
-              `\n${item.id}  ${item.title}\n  ${item.size} article(s) · ${item.outlets.join(', ')} · ${dates}`,
-            );
+            // A story of articles that name no outlet has no outlet slot, rather than an empty one.
+            const outlets = item.outlets.length === 0 ? '' : ` · ${item.outlets.join(', ')}`;
+            io.stdout(`\n${item.id}  ${item.title}\n  ${item.size} article(s)${outlets} · ${dates}`);
             io.stdout(`${item.conflicts > 0 ? ` · ${item.conflicts} conflict(s)` : ''}\n`);
             for (const placement of why?.get(item.id) ?? []) {
               const reason = placement.created
                 ? 'started the story'
                 : placement.nearDuplicateOf
-                  ? `near-copy of ${placement.nearDuplicateOf}`
+                  ? `near-copy of ${names?.get(placement.nearDuplicateOf) ?? placement.nearDuplicateOf}`
                   : `score ${placement.score.toFixed(2)}; terms ${placement.terms.slice(0, 6).join(', ')}; entities ${placement.entities.slice(0, 4).join(', ')}`;
-              io.stdout(`    ${placement.articleId}: ${reason}\n`);
+              // The name a reader knows the article by, then the id `story split` takes.
+              const name = names?.get(placement.articleId);
+              const article = name === undefined ? placement.articleId : `${name} (${placement.articleId})`;
+              io.stdout(`    ${article}: ${reason}\n`);
             }
           }
         });

@@ -82,6 +82,11 @@ const DEFAULT_MAX_FILE_BYTES = 50 * 1024 * 1024;
  * like: plain-text articles and saved pages, gzip-compressed or not.
  */
 const READER_FILES = /\.(?:txt|md|text|html?|xhtml|html?\.gz|xhtml\.gz)$/i;
+/** Documents that are never article text: the file reader skips them with their reason. */
+const DOCUMENT_FILES = /\.(?:pdf|docx?|odt|rtf|epub|pages)$/i;
+/** Content types of documents that are never article text, whatever their bytes decode to. */
+const DOCUMENT_TYPES =
+  /^application\/(?:pdf|postscript|rtf|msword|vnd\.openxmlformats|vnd\.oasis\.opendocument|epub)/i;
 
 /**
  * Reads and fetches every input, in the order given. Articles are unique by id: a second article with an id
@@ -145,6 +150,10 @@ async function ingestUrl(url: string, context: Context, followOpml: boolean): Pr
     context.fail(url, fetched.reason, fetched.message);
     return;
   }
+  if (DOCUMENT_TYPES.test(fetched.contentType)) {
+    context.fail(url, 'not-an-article', `${url}: an ${fetched.contentType} document, not an article page`);
+    return;
+  }
   const contentType = fetched.charset
     ? `${fetched.contentType}; charset=${fetched.charset}`
     : fetched.contentType;
@@ -162,7 +171,7 @@ async function ingestPath(path: string, context: Context): Promise<void> {
     context.fail(path, 'path-not-found', `${path}: does not exist or cannot be read`);
     return;
   }
-  if (isDirectory || READER_FILES.test(path)) {
+  if (isDirectory || READER_FILES.test(path) || DOCUMENT_FILES.test(path)) {
     if (!context.deps.readArticles) {
       context.fail(path, 'unsupported', `${path}: text articles, pages and folders need a reader`);
       return;
@@ -258,12 +267,17 @@ async function ingestBytes(
       context.fail(name, 'unsupported', `${name}: is XML but neither a feed nor an OPML list`);
       return;
     case 'text': {
+      const id = stableId('text', name);
       const parsed = parseArticleText(text, {
-        id: stableId('text', name),
+        id,
         ...(origin.path ? { path: origin.path } : {}),
       });
       if (!parsed.ok) {
-        context.fail(name, parsed.reason, parsed.message);
+        // The parser names the input by the id it was given; a fetched text is named by its URL.
+        const message = parsed.message.startsWith(`${id}: `)
+          ? `${name}: ${parsed.message.slice(id.length + 2)}`
+          : parsed.message;
+        context.fail(name, parsed.reason, message);
         return;
       }
       const article =

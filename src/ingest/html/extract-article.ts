@@ -6,8 +6,10 @@
  * is removed. Pure: no I/O, no clock; decoding bytes is ./charset.ts's job.
  * @packageDocumentation
  */
+
 import { Readability } from '@mozilla/readability';
 import type { Diagnostic } from '../../model/index.js';
+import { describeOutletClue, identifyOutlet } from '../../text/outlet-identity.js';
 import { linkedom } from '../lazy-module.js';
 import {
   isFurnitureParagraph,
@@ -243,6 +245,19 @@ function extract(html: string, options: ExtractOptions, name: string): ExtractRe
   if (title !== undefined) article.title = title;
   if (byline !== undefined) article.byline = byline;
   if (metadata.outlet !== undefined) article.outlet = metadata.outlet.value;
+  else {
+    // A page without metadata or address may still carry a wire tag or a copyright line.
+    const clue = identifyOutlet({ body: text });
+    if (clue !== undefined) {
+      article.outlet = clue.outlet;
+      diagnostics.push({
+        source: name,
+        code: 'outlet-from-text',
+        message: `${name}: outlet "${clue.outlet}", read from ${describeOutletClue(clue)}`,
+        severity: 'info',
+      });
+    }
+  }
   if (metadata.url !== undefined) article.url = metadata.url.value;
   if (metadata.published !== undefined) article.published = metadata.published.value;
   if (metadata.updated !== undefined) article.updated = metadata.updated.value;

@@ -11,10 +11,20 @@
  */
 // The English entry alone: the package root loads every locale, which costs ~200 ms at start-up.
 import * as chrono from 'chrono-node/en';
-import { hostName } from '../host-name.js';
+import { outletOfSite } from '../../text/outlet-identity.js';
 
 /** Where a metadata value was found. */
-export type MetadataSource = 'json-ld' | 'meta' | 'microdata' | 'time' | 'link' | 'title' | 'url' | 'host';
+export type MetadataSource =
+  | 'json-ld'
+  | 'meta'
+  | 'microdata'
+  | 'time'
+  | 'link'
+  | 'title'
+  | 'url'
+  | 'host'
+  /** The known outlet of the page's site (`src/text/known-outlets.ts`). */
+  | 'site';
 
 /** A metadata value with the place it came from. */
 export interface Sourced<T> {
@@ -574,10 +584,18 @@ export function readMetadata(document: MetadataDocument, options: MetadataOption
     const value = stripTitleAffix(rawTitle.value, outlet?.value);
     metadata.title = { ...rawTitle, value };
   }
-  const host = hostName(url?.value ?? options.url);
+  // A page that names no outlet is its site's: a known outlet's name, else the registrable domain
+  // ("news.example.org" is example.org's), which is only a guess.
+  const site = outletOfSite(url?.value ?? options.url);
   const resolvedOutlet = first(
     outlet,
-    host === undefined ? undefined : { value: host, source: 'host' as const, key: 'hostname' },
+    site === undefined
+      ? undefined
+      : {
+          value: site.outlet,
+          source: site.from === 'known-site' ? ('site' as const) : ('host' as const),
+          key: site.from === 'known-site' ? `${site.evidence} (a known outlet)` : site.evidence,
+        },
   );
   if (resolvedOutlet !== undefined) metadata.outlet = resolvedOutlet;
 
