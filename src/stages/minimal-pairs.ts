@@ -299,23 +299,32 @@ export function minimalPairConflicts(
       postings.set(word, list);
     }
   });
-  const shared = new Map<number, number>();
-  for (const list of postings.values()) {
-    if (list.length > 60) continue;
-    for (let first = 0; first < list.length; first++)
-      for (let second = first + 1; second < list.length; second++) {
-        const a = list[first]!;
-        const b = list[second]!;
-        if (entries[a]!.article === entries[b]!.article) continue;
-        const key = a * entries.length + b;
-        shared.set(key, (shared.get(key) ?? 0) + 1);
+  // Shared words are counted per sentence in a flat array, not in a map of every pair: in a story of 100
+  // articles most pairs share one or two words, and a map of them all cost more than the rest of the stage.
+  const counts = new Int32Array(entries.length);
+  const touched: number[] = [];
+  const pairs: Array<[number, number, number]> = [];
+  entries.forEach((entry, a) => {
+    for (const word of entry.content) {
+      const list = postings.get(word)!;
+      if (list.length > 60) continue;
+      for (const b of list) {
+        if (b <= a || entries[b]!.article === entry.article) continue;
+        if (counts[b] === 0) touched.push(b);
+        counts[b]!++;
       }
-  }
+    }
+    touched.sort((left, right) => left - right);
+    for (const b of touched) {
+      if (counts[b]! >= MIN_SHARED_WORDS) pairs.push([a, b, counts[b]!]);
+      counts[b] = 0;
+    }
+    touched.length = 0;
+  });
   const bySlot = new Map<string, { topic: string; positions: Map<string, ConflictPosition> }>();
-  for (const [key, count] of [...shared].sort((left, right) => left[0] - right[0])) {
-    const first = entries[Math.floor(key / entries.length)]!;
-    const second = entries[key % entries.length]!;
-    if (count < MIN_SHARED_WORDS) continue;
+  for (const [firstIndex, secondIndex, count] of pairs) {
+    const first = entries[firstIndex]!;
+    const second = entries[secondIndex]!;
     if (count < MIN_SHARED * Math.min(first.content.size, second.content.size)) continue;
     // Copies word for word, the most common pair in a story of reprints, differ nowhere; sentences with
     // more words of their own than a few changes could hold are paraphrases, not minimal pairs.
