@@ -5,7 +5,18 @@
  */
 import type { WordRelatedness } from '../stages/compare-facts.js';
 import { type LexiconOptions, loadLexicon } from './load-lexicon.js';
-import { createFastTermComparer, createTermComparer } from './term-similarity.js';
+import { createFastTermComparer, createTermComparer, type Lexicon } from './term-similarity.js';
+
+/** The loaded lexicon, or undefined when neither resource could be had; notices go to `notice`. */
+function loadedLexicon(options: LexiconOptions, notice: (line: string) => void): Lexicon | undefined {
+  const { lexicon, notices } = loadLexicon(options);
+  for (const line of notices) notice(line);
+  return lexicon.vectors === undefined && lexicon.wordNet === undefined ? undefined : lexicon;
+}
+
+const toStderr = (line: string): void => {
+  process.stderr.write(`crosscheck: ${line}\n`);
+};
 
 /**
  * Loads the lexicon and returns its word relatedness, or undefined when neither word vectors nor
@@ -15,11 +26,10 @@ import { createFastTermComparer, createTermComparer } from './term-similarity.js
  */
 export function lexiconRelatedness(
   options: LexiconOptions = {},
-  notice: (line: string) => void = (line) => process.stderr.write(`crosscheck: ${line}\n`),
+  notice: (line: string) => void = toStderr,
 ): WordRelatedness | undefined {
-  const { lexicon, notices } = loadLexicon(options);
-  for (const line of notices) notice(line);
-  if (lexicon.vectors === undefined && lexicon.wordNet === undefined) return undefined;
+  const lexicon = loadedLexicon(options, notice);
+  if (lexicon === undefined) return undefined;
   const compare = createTermComparer(lexicon);
   return (first, second) => compare(first, second).score;
 }
@@ -32,10 +42,8 @@ export function lexiconRelatedness(
  */
 export function fastLexiconRelatedness(
   options: LexiconOptions = {},
-  notice: (line: string) => void = (line) => process.stderr.write(`crosscheck: ${line}\n`),
+  notice: (line: string) => void = toStderr,
 ): WordRelatedness | undefined {
-  const { lexicon, notices } = loadLexicon(options);
-  for (const line of notices) notice(line);
-  if (lexicon.vectors === undefined && lexicon.wordNet === undefined) return undefined;
-  return createFastTermComparer(lexicon);
+  const lexicon = loadedLexicon(options, notice);
+  return lexicon === undefined ? undefined : createFastTermComparer(lexicon);
 }

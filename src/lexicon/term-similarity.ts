@@ -216,6 +216,19 @@ export function createTermComparer(
   };
 }
 
+/** A function of one word, read once per word. */
+function perWord<T>(read: (word: string) => T): (word: string) => T {
+  const memo = new Map<string, T>();
+  return (word) => {
+    let found = memo.get(word);
+    if (found === undefined) {
+      found = read(word);
+      memo.set(word, found);
+    }
+    return found;
+  };
+}
+
 /**
  * A cheaper {@link createTermComparer} for alignment, which compares every pair of words two near-miss
  * sentences leave unmatched: WordNet counts only as shared senses (synonyms, read from each word's senses
@@ -224,24 +237,8 @@ export function createTermComparer(
  * @param lexicon - the resources at hand
  */
 export function createFastTermComparer(lexicon: Lexicon): (first: string, second: string) => number {
-  const senses = new Map<string, ReadonlySet<number>>();
-  const sensesOf = (word: string): ReadonlySet<number> => {
-    let found = senses.get(word);
-    if (found === undefined) {
-      found = new Set(lexicon.wordNet?.synsets(word) ?? []);
-      senses.set(word, found);
-    }
-    return found;
-  };
-  const parents = new Map<string, ReadonlySet<string>>();
-  const parentsOf = (word: string): ReadonlySet<string> => {
-    let found = parents.get(word);
-    if (found === undefined) {
-      found = new Set(lexicon.wordNet?.hypernyms(word) ?? []);
-      parents.set(word, found);
-    }
-    return found;
-  };
+  const sensesOf = perWord((word) => new Set(lexicon.wordNet?.synsets(word) ?? []));
+  const parentsOf = perWord((word) => new Set(lexicon.wordNet?.hypernyms(word) ?? []));
   return (rawFirst, rawSecond) => {
     const first = normalise(rawFirst);
     const second = normalise(rawSecond);

@@ -109,6 +109,25 @@ const BARE_TOLL_BEFORE = new RegExp(
   String.raw`(?:\b(and|said)\s+|,\s*)?((?:at\s+least|more\s+than|about|some|nearly|almost|over|around|another)\s+)?\b(\d[\d,]*|${BARE_NUMBER_WORDS})\s+(?:(were|have\s+been|had\s+been|are|got)\s+)?(killed|injured|wounded|hurt|arrested)\b`,
   'gi',
 );
+/**
+ * The candidate of a bare toll ({@link BARE_TOLL}, {@link BARE_TOLL_BEFORE}): the count of the event its
+ * verb names, bounded from below by "at least", "more than" or "over".
+ */
+function bareToll(
+  count: number,
+  verb: string,
+  bound: string | undefined,
+  start: number,
+  end: number,
+): Candidate {
+  const measure = paraphraseClass(stem(BARE_TOLL_EVENTS[verb.toLowerCase().slice(0, 4)] ?? 'kill'));
+  const qualifier = bound?.trim().toLowerCase();
+  const bounded = qualifier !== undefined && ['at least', 'more than', 'over'].includes(qualifier);
+  const value: FactValue = { type: 'quantity', low: count, high: bounded ? Infinity : count, unit: measure };
+  if (qualifier !== undefined) value.qualifier = qualifier;
+  return { start, end, value, measure };
+}
+
 /** "no casualties", "no one was killed": a count of zero. */
 const NONE =
   /\b(?:no\s+(casualties|deaths|fatalities|injuries|one\s+(?:was|were|has been|had been)\s+(?:killed|injured|hurt|wounded))|nobody\s+(?:was|has been|had been)\s+(killed|injured|hurt|wounded))\b/gi;
@@ -504,17 +523,7 @@ function quantityCandidates(text: string): Candidate[] {
     const count = /^\d/.test(number) ? Number(number.replace(/,/g, '')) : NUMBER_VALUES[written];
     if (count === undefined) continue;
     const start = (match.index ?? 0) + match[0].length - number.length;
-    const measure = paraphraseClass(stem(BARE_TOLL_EVENTS[match[1]!.toLowerCase().slice(0, 4)] ?? 'kill'));
-    const qualifier = match[2]?.trim().toLowerCase();
-    const bounded = qualifier !== undefined && ['at least', 'more than', 'over'].includes(qualifier);
-    const value: FactValue = {
-      type: 'quantity',
-      low: count,
-      high: bounded ? Infinity : count,
-      unit: measure,
-    };
-    if (qualifier !== undefined) value.qualifier = qualifier;
-    candidates.push({ start, end: start + number.length, value, measure });
+    candidates.push(bareToll(count, match[1]!, match[2], start, start + number.length));
   }
   for (const match of text.matchAll(BARE_TOLL_BEFORE)) {
     if (match[1] === undefined && match[4] === undefined && !match[0].startsWith(',')) continue;
@@ -525,17 +534,7 @@ function quantityCandidates(text: string): Candidate[] {
     const opening = match[2] ?? number;
     const start = (match.index ?? 0) + match[0].indexOf(opening, match[1]?.length ?? 0);
     const end = (match.index ?? 0) + match[0].indexOf(number, start - (match.index ?? 0)) + number.length;
-    const measure = paraphraseClass(stem(BARE_TOLL_EVENTS[match[5]!.toLowerCase().slice(0, 4)] ?? 'kill'));
-    const qualifier = match[2]?.trim().toLowerCase();
-    const bounded = qualifier !== undefined && ['at least', 'more than', 'over'].includes(qualifier);
-    const value: FactValue = {
-      type: 'quantity',
-      low: count,
-      high: bounded ? Infinity : count,
-      unit: measure,
-    };
-    if (qualifier !== undefined) value.qualifier = qualifier;
-    candidates.push({ start, end, value, measure });
+    candidates.push(bareToll(count, match[5]!, match[2], start, end));
   }
   for (const match of text.matchAll(NONE)) {
     const what = (match[1] ?? match[2] ?? '').toLowerCase();
